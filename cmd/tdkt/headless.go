@@ -1,0 +1,157 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"tdkt/store"
+	"tdkt/store/demo"
+)
+
+// flags builds a flag set whose errors come back as values: one line on
+// stderr, no usage dump, non-zero exit.
+func flags(name string, errOut io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return fmt.Errorf("xem 'tdkt help' (see 'tdkt help')")
+		}
+		return fmt.Errorf("%s: %w", fs.Name(), err)
+	}
+	return nil
+}
+
+func needDB(fs *flag.FlagSet, db string) error {
+	if db == "" {
+		return fmt.Errorf("%s: thiếu --db PATH (missing --db)", fs.Name())
+	}
+	return nil
+}
+
+func openRO(path string) (*store.DB, error) {
+	return store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
+}
+
+func cmdDemo(args []string, out, errOut io.Writer) error {
+	fs := flags("demo", errOut)
+	db := fs.String("db", "", "database file")
+	scale := fs.String("scale", "small", "small, province or large")
+	seed := fs.Uint64("seed", 1, "random seed")
+	quiet := fs.Bool("quiet", false, "no progress")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needDB(fs, *db); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("demo: thừa tham số %q", fs.Arg(0))
+	}
+	start := time.Now()
+	progress := func(s string) {
+		if !*quiet {
+			fmt.Fprintf(errOut, "demo: %s (%s)\n", s, time.Since(start).Round(time.Second))
+		}
+	}
+	if err := demo.Generate(*db, *scale, *seed, progress); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s\n", *db)
+	return nil
+}
+
+func cmdSearch(args []string, out, errOut io.Writer) error {
+	fs := flags("search", errOut)
+	db := fs.String("db", "", "database file")
+	limit := fs.Int("limit", 20, "maximum hits")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needDB(fs, *db); err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(q) == "" {
+		return fmt.Errorf("search: thiếu từ khóa (missing QUERY)")
+	}
+	if *limit <= 0 {
+		return fmt.Errorf("search: --limit phải lớn hơn 0")
+	}
+	d, err := openRO(*db)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.View(func(tx *store.Tx) error {
+		hits, err := tx.Search(q, *limit)
+		if err != nil {
+			return err
+		}
+		for _, h := range hits {
+			fmt.Fprintf(out, "%s\t%s\t%s\n", h.Kind, h.ID, h.Text)
+		}
+		return nil
+	})
+}
+
+func cmdStats(args []string, out, errOut io.Writer) error {
+	fs := flags("stats", errOut)
+	db := fs.String("db", "", "database file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needDB(fs, *db); err != nil {
+		return err
+	}
+	d, err := openRO(*db)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	stats, digest, err := d.Stats()
+	if err != nil {
+		return err
+	}
+	for _, s := range stats {
+		fmt.Fprintf(out, "%s\t%d\n", s.Kind, s.Count)
+	}
+	fmt.Fprintf(out, "digest\t%s\n", digest)
+	return nil
+}
+
+func cmdCheck(args []string, out, errOut io.Writer) error {
+	fs := flags("check", errOut)
+	db := fs.String("db", "", "database file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needDB(fs, *db); err != nil {
+		return err
+	}
+	d, err := openRO(*db)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	probs, err := d.Check()
+	if err != nil {
+		return err
+	}
+	for _, p := range probs {
+		fmt.Fprintln(out, p)
+	}
+	if len(probs) > 0 {
+		return fmt.Errorf("check: %d lỗi trong %s (%d problems)", len(probs), *db, len(probs))
+	}
+	fmt.Fprintln(out, "ok")
+	return nil
+}

@@ -1,0 +1,150 @@
+package tdkt
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// DecisionStatus is draft or issued; an issued decision is never edited.
+type DecisionStatus string
+
+const (
+	DecisionDraft  DecisionStatus = "draft"
+	DecisionIssued DecisionStatus = "issued"
+)
+
+// ListEntry is one line of the list attached to a decision.
+type ListEntry struct {
+	DossierID   string  `json:"dossier,omitempty"`
+	CandidateID string  `json:"candidate,omitempty"`
+	Subject     Subject `json:"subject"`
+	PersonID    string  `json:"person,omitempty"`
+	UnitID      string  `json:"unit,omitempty"`
+	Name        string  `json:"name"`
+	Position    string  `json:"position,omitempty"` // chức vụ – đơn vị
+	Bonus       int64   `json:"bonus"`
+}
+
+// Decision is an award decision (quyết định khen thưởng).
+type Decision struct {
+	Meta
+	Issuer     string         `json:"issuer"` // office code: one number series per issuer
+	Symbol     string         `json:"symbol"` // QĐ-UBND
+	Year       int            `json:"year"`
+	Number     int            `json:"number"` // 0 until issued
+	Date       Date           `json:"date"`
+	AwardCode  string         `json:"award"`
+	Method     Method         `json:"method"`
+	Summary    string         `json:"summary"`   // Về việc tặng …
+	Authority  string         `json:"authority"` // CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …
+	Bases      []string       `json:"bases"`     // căn cứ
+	Proposal   string         `json:"proposal"`  // Theo đề nghị của …
+	Articles   []string       `json:"articles"`
+	Signer     Signer         `json:"signer"`
+	Recipients []string       `json:"recipients"` // nơi nhận
+	List       []ListEntry    `json:"list"`
+	MeetingID  string         `json:"meeting,omitempty"`
+	Amends     string         `json:"amends,omitempty"` // id of the decision amended or revoked
+	Status     DecisionStatus `json:"status"`
+}
+
+// NumberText is "05/QĐ-UBND": numbers below 10 take a leading zero (Decree 30).
+func NumberText(n int, symbol string) string {
+	return fmt.Sprintf("%02d/%s", n, symbol)
+}
+
+// NumberText of the decision, or "…/QĐ-UBND" while it is a draft.
+func (d *Decision) NumberText() string {
+	if d.Number == 0 {
+		return "     /" + d.Symbol
+	}
+	return NumberText(d.Number, d.Symbol)
+}
+
+// Total is the sum of the bonuses in the attached list.
+func (d *Decision) Total() int64 {
+	var t int64
+	for _, e := range d.List {
+		t += e.Bonus
+	}
+	return t
+}
+
+// NextNumber is the next free number in a yearly series given the numbers
+// already used: the lowest positive number not taken, so that the series has
+// neither duplicates nor gaps.
+func NextNumber(used []int) int {
+	s := append([]int(nil), used...)
+	sort.Ints(s)
+	n := 1
+	for _, u := range s {
+		if u == n {
+			n++
+		} else if u > n {
+			break
+		}
+	}
+	return n
+}
+
+// ValidateIssue checks that a draft may be issued.
+func ValidateIssue(d *Decision) error {
+	var errs []string
+	if d.Status == DecisionIssued {
+		return fmt.Errorf("quyết định %s đã ban hành, không được sửa; hãy ra quyết định sửa đổi", d.NumberText())
+	}
+	if d.Date.IsZero() {
+		errs = append(errs, "chưa có ngày ký")
+	}
+	if d.Signer.Name == "" {
+		errs = append(errs, "chưa chọn người ký")
+	}
+	if len(d.List) == 0 && d.Amends == "" {
+		errs = append(errs, "danh sách khen thưởng trống")
+	}
+	if NFC(d.Summary) == "" {
+		errs = append(errs, "chưa có trích yếu")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("chưa thể ban hành: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Award is one line of the award register (sổ theo dõi khen thưởng), created
+// when a decision is issued.
+type Award struct {
+	Meta
+	Number       string  `json:"number"` // số vào sổ
+	Year         int     `json:"year"`
+	AwardCode    string  `json:"award"`
+	Method       Method  `json:"method"`
+	Subject      Subject `json:"subject"`
+	PersonID     string  `json:"person,omitempty"`
+	UnitID       string  `json:"unit,omitempty"`
+	Name         string  `json:"name"`
+	Position     string  `json:"position,omitempty"`
+	DecisionID   string  `json:"decision,omitempty"`
+	DecisionNo   string  `json:"decisionNo"`
+	DecisionDate Date    `json:"decisionDate"`
+	Signer       string  `json:"signer,omitempty"`
+	Bonus        int64   `json:"bonus"`
+	CertPrinted  bool    `json:"certPrinted,omitempty"`
+	DossierID    string  `json:"dossier,omitempty"`
+	Revoked      bool    `json:"revoked,omitempty"`
+}
+
+// AwardsFromDecision builds the register lines of an issued decision.
+func AwardsFromDecision(d *Decision, newID func() string, number func(i int) string) []*Award {
+	out := make([]*Award, 0, len(d.List))
+	for i, e := range d.List {
+		out = append(out, &Award{
+			Meta: Meta{ID: newID()}, Number: number(i), Year: d.Year, AwardCode: d.AwardCode,
+			Method: d.Method, Subject: e.Subject, PersonID: e.PersonID, UnitID: e.UnitID,
+			Name: e.Name, Position: e.Position, DecisionID: d.ID, DecisionNo: d.NumberText(),
+			DecisionDate: d.Date, Signer: d.Signer.Name, Bonus: e.Bonus, DossierID: e.DossierID,
+		})
+	}
+	return out
+}

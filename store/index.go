@@ -1,0 +1,147 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tdkt"
+)
+
+// index files record ids under derived values: key = value 0x00 id. Every
+// list filter of the window has one, so no list needs a full scan.
+type index struct {
+	name string
+	kind tdkt.Kind
+	keys func(tdkt.Record) []string
+}
+
+func (ix index) bucket() []byte { return []byte("idx:" + ix.name) }
+
+func year(y int) string { return fmt.Sprintf("%04d", y) }
+
+func nonEmpty(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// indexes are the secondary indexes. Values are plain strings; years are
+// zero-padded so that they sort.
+var indexes = []index{
+	{"unit.parent", tdkt.KindUnit, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Unit).ParentID) }},
+	{"person.unit", tdkt.KindPerson, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Person).UnitID) }},
+	{"dossier.unit", tdkt.KindDossier, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Dossier).UnitID) }},
+	{"dossier.year", tdkt.KindDossier, func(r tdkt.Record) []string { return []string{year(r.(*tdkt.Dossier).Year)} }},
+	{"dossier.status", tdkt.KindDossier, func(r tdkt.Record) []string { return []string{string(r.(*tdkt.Dossier).Status)} }},
+	{"dossier.person", tdkt.KindDossier, func(r tdkt.Record) []string {
+		var out []string
+		seen := map[string]bool{}
+		for _, c := range r.(*tdkt.Dossier).Candidates {
+			if c.PersonID != "" && !seen[c.PersonID] {
+				seen[c.PersonID] = true
+				out = append(out, c.PersonID)
+			}
+		}
+		return out
+	}},
+	{"meeting.year", tdkt.KindMeeting, func(r tdkt.Record) []string { return []string{year(r.(*tdkt.Meeting).Date.Year)} }},
+	{"decision.year", tdkt.KindDecision, func(r tdkt.Record) []string { return []string{year(r.(*tdkt.Decision).Year)} }},
+	// decision.number holds issued numbers per issuer and year: the store
+	// refuses a second decision with the same number.
+	{"decision.number", tdkt.KindDecision, func(r tdkt.Record) []string {
+		d := r.(*tdkt.Decision)
+		if d.Status != tdkt.DecisionIssued || d.Number == 0 {
+			return nil
+		}
+		return []string{numberKey(d.Issuer, d.Year, d.Number)}
+	}},
+	{"award.person", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).PersonID) }},
+	{"award.unit", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).UnitID) }},
+	{"award.year", tdkt.KindAward, func(r tdkt.Record) []string { return []string{year(r.(*tdkt.Award).Year)} }},
+	{"award.decision", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).DecisionID) }},
+}
+
+func numberKey(issuer string, y, n int) string { return fmt.Sprintf("%s|%04d|%06d", issuer, y, n) }
+
+func ixKey(v, id string) []byte {
+	k := make([]byte, 0, len(v)+1+len(id))
+	k = append(k, v...)
+	k = append(k, 0)
+	return append(k, id...)
+}
+
+// indexKeys lists the (bucket, key) pairs a live record contributes.
+func indexKeys(r tdkt.Record) map[string][]string {
+	out := map[string][]string{}
+	if r == nil || r.Base().Deleted {
+		return out
+	}
+	for _, ix := range indexes {
+		if ix.kind != r.Kind() {
+			continue
+		}
+		for _, v := range ix.keys(r) {
+			out[string(ix.bucket())] = append(out[string(ix.bucket())], string(ixKey(v, r.Base().ID)))
+		}
+	}
+	return out
+}
+
+// reindex replaces old's index and search entries with rec's.
+func (t *Tx) reindex(old, rec tdkt.Record) error {
+	if d, ok := rec.(*tdkt.Decision); ok && d.Status == tdkt.DecisionIssued && !d.Deleted {
+		for _, id := range t.IDs("decision.number", numberKey(d.Issuer, d.Year, d.Number)) {
+			if id != d.ID {
+				return fmt.Errorf("số quyết định %s năm %d đã được dùng", d.NumberText(), d.Year)
+			}
+		}
+	}
+	if err := diffPut(t.tx, indexKeys(old), indexKeys(rec)); err != nil {
+		return err
+	}
+	return t.researchIndex(old, rec)
+}
+
+// diffPut deletes keys only in old and puts keys only in neu, bucket by
+// bucket, so that an unchanged record costs no index writes.
+func diffPut(tx *bolt.Tx, old, neu map[string][]string) error {
+	for name, keys := range old {
+		b := tx.Bucket([]byte(name))
+		keep := set(neu[name])
+		for _, k := range keys {
+			if !keep[k] {
+				if err := b.Delete([]byte(k)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for name, keys := range neu {
+		b := tx.Bucket([]byte(name))
+		if b == nil {
+			return fmt.Errorf("thiếu bucket %s", name)
+		}
+		had := set(old[name])
+		for _, k := range keys {
+			if !had[k] {
+				if err := b.Put([]byte(k), nil); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func set(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[s] = true
+	}
+	return m
+}

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"tdkt"
+)
+
+// Hit is one search result.
+type Hit struct {
+	Kind tdkt.Kind
+	ID   string
+	Text string // what to show: the record's display line
+}
+
+// display is the line shown for a record and the text whose words are
+// searched. Kinds without a useful text (office, catalogue) are not indexed.
+func display(r tdkt.Record) (string, bool) {
+	switch v := r.(type) {
+	case *tdkt.Person:
+		return join(" — ", v.Name, v.Position), true
+	case *tdkt.Unit:
+		return join(" — ", v.Name, v.Code), true
+	case *tdkt.Movement:
+		return v.Name, true
+	case *tdkt.Cluster:
+		return v.Name, true
+	case *tdkt.Dossier:
+		names := make([]string, 0, len(v.Candidates))
+		for _, c := range v.Candidates {
+			names = append(names, c.Name)
+		}
+		return join(" — ", v.Title, v.Ref, fmt.Sprint(v.Year), strings.Join(names, ", ")), true
+	case *tdkt.Meeting:
+		return join(" — ", v.Title, v.Date.String()), true
+	case *tdkt.Decision:
+		num := ""
+		if v.Number > 0 {
+			num = v.NumberText()
+		}
+		return join(" — ", num, v.Summary, fmt.Sprint(v.Year)), true
+	case *tdkt.Award:
+		return join(" — ", v.Name, v.AwardCode, fmt.Sprint(v.Year), v.DecisionNo), true
+	}
+	return "", false
+}
+
+func join(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" && p != "0" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+func searchKey(word string, k tdkt.Kind, id string) []byte {
+	return []byte(word + "\x00" + string(k) + "\x00" + id)
+}
+
+func textKey(k tdkt.Kind, id string) []byte { return []byte(string(k) + "\x00" + id) }
+
+// searchEntries is what a live record puts in the search buckets: one key per
+// distinct folded word, and its text line "folded\x00display".
+func searchEntries(r tdkt.Record) (keys []string, text string) {
+	if r == nil || r.Base().Deleted {
+		return nil, ""
+	}
+	d, ok := display(r)
+	if !ok {
+		return nil, ""
+	}
+	words := tdkt.FoldWords(d)
+	seen := map[string]bool{}
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			keys = append(keys, string(searchKey(w, r.Kind(), r.Base().ID)))
+		}
+	}
+	return keys, strings.Join(words, " ") + "\x00" + d
+}
+
+func (t *Tx) researchIndex(old, rec tdkt.Record) error {
+	ok, ot := searchEntries(old)
+	nk, nt := searchEntries(rec)
+	if err := diffPut(t.tx, map[string][]string{string(bucketSearch): ok}, map[string][]string{string(bucketSearch): nk}); err != nil {
+		return err
+	}
+	if ot == nt {
+		return nil
+	}
+	tb := t.tx.Bucket(bucketText)
+	key := textKey(rec.Kind(), rec.Base().ID)
+	if nt == "" {
+		return tb.Delete(key)
+	}
+	return tb.Put(key, []byte(nt))
+}
+
+// Search finds records whose words start with every word of the query,
+// ignoring case, tone marks and đ/d: "nguyen van" finds "Nguyễn Văn An".
+// It walks the key range of the longest query word (the most selective) and
+// checks the other words on each candidate's text, stopping at limit.
+func (t *Tx) Search(query string, limit int) ([]Hit, error) {
+	words := tdkt.FoldWords(query)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	scan := words[0]
+	for _, w := range words[1:] {
+		if len(w) > len(scan) {
+			scan = w
+		}
+	}
+	sb, tb := t.tx.Bucket(bucketSearch), t.tx.Bucket(bucketText)
+	seen := map[string]bool{}
+	var hits []Hit
+	c := sb.Cursor()
+	prefix := []byte(scan)
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		parts := bytes.SplitN(k, []byte{0}, 3)
+		if len(parts) != 3 {
+			continue
+		}
+		tk := string(parts[1]) + "\x00" + string(parts[2])
+		if seen[tk] {
+			continue
+		}
+		seen[tk] = true
+		line := tb.Get([]byte(tk))
+		folded, disp, _ := bytes.Cut(line, []byte{0})
+		if !allPrefixes(strings.Fields(string(folded)), words) {
+			continue
+		}
+		hits = append(hits, Hit{Kind: tdkt.Kind(parts[1]), ID: string(parts[2]), Text: string(disp)})
+		if len(hits) >= limit {
+			break
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return kindRank(hits[i].Kind) < kindRank(hits[j].Kind) })
+	return hits, nil
+}
+
+// allPrefixes reports whether every query word is a prefix of a distinct
+// word of the record, so "van van" needs two words starting with "van".
+func allPrefixes(have, want []string) bool {
+	// Longest first, so that a short word cannot take the only word a
+	// longer one could match ("v van" against "van vu").
+	want = append([]string(nil), want...)
+	sort.SliceStable(want, func(i, j int) bool { return len(want[i]) > len(want[j]) })
+	used := make([]bool, len(have))
+	for _, w := range want {
+		found := false
+		for i, h := range have {
+			if !used[i] && strings.HasPrefix(h, w) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func kindRank(k tdkt.Kind) int {
+	for i, x := range tdkt.Kinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(tdkt.Kinds)
+}
