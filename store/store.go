@@ -24,13 +24,13 @@ const Schema = 1
 // Errors callers tell apart. Their texts are Vietnamese with the English
 // meaning after, since the window and the command line both show them.
 var (
-	ErrLocked    = errors.New("cơ sở dữ liệu đang được mở ở một cửa sổ khác (database is already open in another window)")
-	ErrNotTDKT   = errors.New("tệp không phải cơ sở dữ liệu tdkt (not a tdkt database)")
-	ErrNewer     = errors.New("cơ sở dữ liệu do phiên bản tdkt mới hơn tạo ra, hãy cập nhật chương trình (database schema is newer than this program)")
-	ErrNotFound  = errors.New("không tìm thấy bản ghi (record not found)")
-	ErrExists    = errors.New("tệp đã tồn tại (file already exists)")
-	ErrReadOnly  = errors.New("cơ sở dữ liệu đang mở chỉ đọc (database is read-only)")
-	ErrNoFile    = errors.New("không có tệp cơ sở dữ liệu (database file does not exist)")
+	ErrLocked   = errors.New("cơ sở dữ liệu đang được mở ở một cửa sổ khác (database is already open in another window)")
+	ErrNotTDKT  = errors.New("tệp không phải cơ sở dữ liệu tdkt (not a tdkt database)")
+	ErrNewer    = errors.New("cơ sở dữ liệu do phiên bản tdkt mới hơn tạo ra, hãy cập nhật chương trình (database schema is newer than this program)")
+	ErrNotFound = errors.New("không tìm thấy bản ghi (record not found)")
+	ErrExists   = errors.New("tệp đã tồn tại (file already exists)")
+	ErrReadOnly = errors.New("cơ sở dữ liệu đang mở chỉ đọc (database is read-only)")
+	ErrNoFile   = errors.New("không có tệp cơ sở dữ liệu (database file does not exist)")
 )
 
 var (
