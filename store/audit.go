@@ -35,6 +35,7 @@ func (e Entry) digest() string {
 
 func (t *Tx) appendAudit(op string, k tdkt.Kind, id string, ver uint64, rec []byte) error {
 	b := t.tx.Bucket(bucketAudit)
+	b.FillPercent = 1 // append-only: a full page is never split again
 	e := Entry{Op: op, Kind: k, ID: id, Version: ver, By: t.user, At: t.db.now().UTC().Truncate(time.Second)}
 	sum := sha256.Sum256(rec)
 	e.Sum = hex.EncodeToString(sum[:])

@@ -112,6 +112,7 @@ func (t *Tx) reindex(old, rec tdkt.Record) error {
 func diffPut(tx *bolt.Tx, old, neu map[string][]string) error {
 	for name, keys := range old {
 		b := tx.Bucket([]byte(name))
+		b.FillPercent = fill
 		keep := set(neu[name])
 		for _, k := range keys {
 			if !keep[k] {
@@ -126,6 +127,7 @@ func diffPut(tx *bolt.Tx, old, neu map[string][]string) error {
 		if b == nil {
 			return fmt.Errorf("thiếu bucket %s", name)
 		}
+		b.FillPercent = fill
 		had := set(old[name])
 		for _, k := range keys {
 			if !had[k] {

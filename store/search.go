@@ -58,9 +58,15 @@ func join(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
+// searchKey files a word under its kind first, so that a search can walk
+// the kinds people look for most before the long award register.
 func searchKey(word string, k tdkt.Kind, id string) []byte {
-	return []byte(word + "\x00" + string(k) + "\x00" + id)
+	return []byte(string(k) + "\x00" + word + "\x00" + id)
 }
+
+// searchOrder is the order in which kinds are searched and shown.
+var searchOrder = []tdkt.Kind{tdkt.KindPerson, tdkt.KindUnit, tdkt.KindDossier, tdkt.KindDecision,
+	tdkt.KindMovement, tdkt.KindCluster, tdkt.KindMeeting, tdkt.KindAward}
 
 func textKey(k tdkt.Kind, id string) []byte { return []byte(string(k) + "\x00" + id) }
 
@@ -95,6 +101,7 @@ func (t *Tx) researchIndex(old, rec tdkt.Record) error {
 		return nil
 	}
 	tb := t.tx.Bucket(bucketText)
+	tb.FillPercent = fill
 	key := textKey(rec.Kind(), rec.Base().ID)
 	if nt == "" {
 		return tb.Delete(key)
@@ -121,31 +128,29 @@ func (t *Tx) Search(query string, limit int) ([]Hit, error) {
 		}
 	}
 	sb, tb := t.tx.Bucket(bucketSearch), t.tx.Bucket(bucketText)
-	seen := map[string]bool{}
 	var hits []Hit
-	c := sb.Cursor()
-	prefix := []byte(scan)
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		parts := bytes.SplitN(k, []byte{0}, 3)
-		if len(parts) != 3 {
-			continue
-		}
-		tk := string(parts[1]) + "\x00" + string(parts[2])
-		if seen[tk] {
-			continue
-		}
-		seen[tk] = true
-		line := tb.Get([]byte(tk))
-		folded, disp, _ := bytes.Cut(line, []byte{0})
-		if !allPrefixes(strings.Fields(string(folded)), words) {
-			continue
-		}
-		hits = append(hits, Hit{Kind: tdkt.Kind(parts[1]), ID: string(parts[2]), Text: string(disp)})
-		if len(hits) >= limit {
-			break
+	for _, k := range searchOrder {
+		seen := map[string]bool{}
+		c := sb.Cursor()
+		prefix := []byte(string(k) + "\x00" + scan)
+		for key, _ := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, _ = c.Next() {
+			i := bytes.LastIndexByte(key, 0)
+			id := string(key[i+1:])
+			if seen[id] {
+				continue // two words of one record share the prefix
+			}
+			seen[id] = true
+			line := tb.Get(textKey(k, id))
+			folded, disp, _ := bytes.Cut(line, []byte{0})
+			if !allPrefixes(strings.Fields(string(folded)), words) {
+				continue
+			}
+			hits = append(hits, Hit{Kind: k, ID: id, Text: string(disp)})
+			if len(hits) >= limit {
+				return hits, nil
+			}
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return kindRank(hits[i].Kind) < kindRank(hits[j].Kind) })
 	return hits, nil
 }
 
@@ -170,13 +175,4 @@ func allPrefixes(have, want []string) bool {
 		}
 	}
 	return true
-}
-
-func kindRank(k tdkt.Kind) int {
-	for i, x := range tdkt.Kinds {
-		if x == k {
-			return i
-		}
-	}
-	return len(tdkt.Kinds)
 }

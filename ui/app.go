@@ -6,6 +6,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -22,6 +25,14 @@ const Title = "Thi đua – Khen thưởng"
 func Run(path string) error {
 	if path == "" {
 		path = store.DefaultPath()
+	}
+	if err := haveDisplay(); err != nil {
+		return err
+	}
+	// Fyne cannot parse LANG=C and logs an error; the window is Vietnamese
+	// anyway, so say so.
+	if l := os.Getenv("LANG"); l == "" || l == "C" || l == "POSIX" || strings.HasPrefix(l, "C.") {
+		os.Setenv("LANG", "vi_VN.UTF-8")
 	}
 	a := app.NewWithID("vn.tdkt.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -49,4 +60,16 @@ func openMessage(path string, err error) string {
 		return "Cơ sở dữ liệu do phiên bản tdkt mới hơn tạo ra. Hãy cập nhật chương trình."
 	}
 	return "Không mở được cơ sở dữ liệu: " + err.Error()
+}
+
+// haveDisplay refuses early, with a sentence instead of a GLFW panic, when a
+// Linux session has no display (an SSH login, a CI job).
+func haveDisplay() error {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("không có màn hình (DISPLAY chưa đặt): hãy mở tdkt trong phiên đồ họa, hoặc dùng các lệnh như 'tdkt search' (no display)")
+	}
+	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+
+	_ "aa.tdkt/locale" // must initialise before Fyne: see its package comment
 )
 
 // version is stamped at build time with -ldflags "-X main.version=…".

@@ -20,15 +20,17 @@ import (
 
 // Scale sets the size of the province.
 type Scale struct {
-	Communes int // communes after the 2025 merger
-	People   int
+	Communes    int // communes after the 2025 merger
+	Departments int // sở, ban, ngành (at most the list's length)
+	Agencies    int // đơn vị sự nghiệp (at most the list's length)
+	People      int
 }
 
 // Scales are the named sizes of the demo command.
 var Scales = map[string]Scale{
-	"small":    {Communes: 6, People: 220},
-	"province": {Communes: 100, People: 60000},
-	"large":    {Communes: 500, People: 300000},
+	"small":    {Communes: 4, Departments: 3, Agencies: 2, People: 60},
+	"province": {Communes: 100, Departments: 20, Agencies: 15, People: 60000},
+	"large":    {Communes: 500, Departments: 20, Agencies: 15, People: 300000},
 }
 
 // Office is the demo province's office code.
@@ -255,7 +257,7 @@ func (g *gen) newUnit(name string, kind tdkt.UnitKind, parent *unit, weight int)
 func (g *gen) makeUnits() error {
 	ubnd := g.newUnit("Ủy ban nhân dân tỉnh Sơn Lâm", tdkt.UnitProvince, nil, 20)
 	ubnd.issuer = g.province
-	for _, n := range departments {
+	for _, n := range departments[:min(g.sc.Departments, len(departments))] {
 		d := g.newUnit(n, tdkt.UnitDepartment, ubnd, 60)
 		if strings.Contains(n, "Công an") || strings.Contains(n, "Quân sự") || strings.Contains(n, "Biên phòng") {
 			d.rec.Type = tdkt.UnitArmed
@@ -263,7 +265,7 @@ func (g *gen) makeUnits() error {
 		d.issuer = &issuer{code: d.rec.ID, symbol: "QĐ-" + abbrev(n), body: "Thủ trưởng " + n,
 			signer: tdkt.Signer{Name: name(g.r, "Kinh", g.chance(0.7)), Title: "GIÁM ĐỐC", Mode: ""}, unit: d}
 	}
-	for _, n := range agencies {
+	for _, n := range agencies[:min(g.sc.Agencies, len(agencies))] {
 		a := g.newUnit(n, tdkt.UnitAgency, ubnd, 80)
 		a.issuer = &issuer{code: a.rec.ID, symbol: "QĐ-" + abbrev(n), body: "Thủ trưởng " + n,
 			signer: tdkt.Signer{Name: name(g.r, "Kinh", g.chance(0.6)), Title: "GIÁM ĐỐC"}, unit: a}

@@ -1,0 +1,3 @@
+module aa.tdkt/locale
+
+go 1.26.0

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tdktpkg "tdkt"
+	"tdkt/store"
+)
+
+func tdkt(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(args, &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func TestDemoCheckSearchStats(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	for _, p := range []string{a, b} {
+		if _, _, err := tdkt(t, "demo", "--db", p, "--scale", "small", "--seed", "42", "--quiet"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := tdkt(t, "check", "--db", a)
+	if err != nil || strings.TrimSpace(out) != "ok" {
+		t.Fatalf("check: %q %v", out, err)
+	}
+	out, _, err = tdkt(t, "search", "--db", a, "--limit", "5", "nguyen", "van")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) == 0 || len(lines) > 5 {
+		t.Fatalf("search lines %q", lines)
+	}
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		if len(f) != 3 {
+			t.Fatalf("hit %q is not kind<TAB>id<TAB>text", l)
+		}
+		words := " " + tdktpkg.Fold(f[2])
+		if !strings.Contains(words, " nguyen") || !strings.Contains(words, " van") {
+			t.Errorf("hit %q does not match both words", l)
+		}
+	}
+	sa, _, err := tdkt(t, "stats", "--db", a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, _, _ := tdkt(t, "stats", "--db", b)
+	if sa != sb {
+		t.Fatalf("same seed, different stats:\n%s\n%s", sa, sb)
+	}
+	if !strings.Contains(sa, "award\t") || !strings.Contains(sa, "\ndigest\t") {
+		t.Fatalf("stats output %q", sa)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, bytes.Repeat([]byte("rác "), 5000), 0o600)
+	good := filepath.Join(dir, "good.db")
+	if _, _, err := tdkt(t, "demo", "--db", good, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown command", []string{"frobnicate"}, "unknown command"},
+		{"missing db flag", []string{"stats"}, "--db"},
+		{"missing file", []string{"check", "--db", filepath.Join(dir, "nope.db")}, "does not exist"},
+		{"not a database", []string{"stats", "--db", junk}, "not a tdkt database"},
+		{"unknown flag", []string{"stats", "--db", good, "--frob"}, "frob"},
+		{"empty query", []string{"search", "--db", good, "  "}, "QUERY"},
+		{"bad limit", []string{"search", "--db", good, "--limit", "0", "an"}, "--limit"},
+		{"bad scale", []string{"demo", "--db", filepath.Join(dir, "x.db"), "--scale", "huge"}, "huge"},
+		{"demo over existing file", []string{"demo", "--db", good}, "already exists"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := os.ReadFile(good)
+			_, _, err := tdkt(t, tt.args...)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want containing %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+			if after, _ := os.ReadFile(good); !bytes.Equal(before, after) {
+				t.Error("the database file changed")
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nope.db")); err == nil {
+		t.Error("check created the missing file")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.db")); err == nil {
+		t.Error("failed demo left a file")
+	}
+}
+
+func TestLockedDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "l.db")
+	if _, _, err := tdkt(t, "demo", "--db", path, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{}) // as the window would
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, _, err = tdkt(t, "check", "--db", path)
+	if err == nil || !strings.Contains(err.Error(), "already open") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, err := tdkt(t, "version")
+	if err != nil || !strings.HasPrefix(out, "tdkt ") {
+		t.Fatalf("%q %v", out, err)
+	}
+}
