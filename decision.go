@@ -148,3 +148,60 @@ func AwardsFromDecision(d *Decision, newID func() string, number func(i int) str
 	}
 	return out
 }
+
+// Immutable refuses changes the law forbids: an issued decision is never
+// edited or deleted (a mistake is fixed by a new decision that amends or
+// revokes it), and a closed council meeting keeps its ballots as counted.
+// old is the stored record, neu the one about to replace it.
+func Immutable(old, neu Record) error {
+	switch o := old.(type) {
+	case *Decision:
+		if o.Status != DecisionIssued {
+			return nil
+		}
+		n := neu.(*Decision)
+		if n.Deleted || !sameDecision(o, n) {
+			return fmt.Errorf("quyết định %s đã ban hành, không được sửa hoặc xóa; hãy ra quyết định sửa đổi, bổ sung", o.NumberText())
+		}
+	case *Meeting:
+		if !o.Closed {
+			return nil
+		}
+		n := neu.(*Meeting)
+		if n.Deleted || !n.Closed || !sameItems(o.Items, n.Items) || !sameMembers(o.Members, n.Members) {
+			return fmt.Errorf("phiên họp %q đã kết thúc và khóa, không được sửa kết quả", o.Title)
+		}
+	}
+	return nil
+}
+
+// sameDecision compares everything but the record's metadata.
+func sameDecision(a, b *Decision) bool {
+	x, y := *a, *b
+	x.Meta, y.Meta = Meta{}, Meta{}
+	return fmt.Sprintf("%#v", x) == fmt.Sprintf("%#v", y)
+}
+
+func sameItems(a, b []AgendaItem) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sameMembers(a, b []Member) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -165,6 +165,11 @@ func (t *Tx) write(rec tdkt.Record, op string) error {
 			return fmt.Errorf("đọc %s %s: %w", k, m.ID, err)
 		}
 	}
+	if old != nil {
+		if err := tdkt.Immutable(old, rec); err != nil {
+			return err
+		}
+	}
 	m.Version = t.tick()
 	m.UpdatedAt = t.db.now().UTC().Truncate(1e9)
 	m.UpdatedBy = t.user

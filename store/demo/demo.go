@@ -109,14 +109,14 @@ type gen struct {
 	pres     *issuer
 	clusters []*tdkt.Cluster
 	moves    []*tdkt.Movement
-	award    uint64 // register numbers
+	register map[int]uint64 // register numbers per decision year
 	numbers  map[string]int
 	council  []tdkt.Member
 }
 
 func newGen(db *store.DB, sc Scale, seed uint64, progress func(string)) *gen {
 	return &gen{db: db, sc: sc, r: rand.New(rand.NewPCG(seed, seed^0x7d4b1c2e9a)), progress: progress,
-		seq: map[tdkt.Kind]uint64{}, numbers: map[string]int{}}
+		seq: map[tdkt.Kind]uint64{}, numbers: map[string]int{}, register: map[int]uint64{}}
 }
 
 func (g *gen) id(k tdkt.Kind) string {
@@ -218,6 +218,11 @@ func (g *gen) run() error {
 	return g.db.Update("demo", func(tx *store.Tx) error {
 		for k, n := range g.seq {
 			if err := tx.ClaimSequence(k, n); err != nil {
+				return err
+			}
+		}
+		for y, n := range g.register {
+			if err := tx.ClaimRegister(y, n); err != nil {
 				return err
 			}
 		}
@@ -839,8 +844,8 @@ func (g *gen) process(y int, grants []grant) error {
 			return err
 		}
 		lines := tdkt.AwardsFromDecision(dec, func() string { return g.id(tdkt.KindAward) }, func(int) string {
-			g.award++
-			return fmt.Sprintf("%d/%06d", dec.Year, g.award)
+			g.register[dec.Year]++
+			return fmt.Sprintf("%d/%06d", dec.Year, g.register[dec.Year])
 		})
 		for _, a := range lines {
 			a.Year = y

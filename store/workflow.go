@@ -1,0 +1,134 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	"tdkt"
+)
+
+// UsedNumbers lists the numbers issued in issuer's series for year.
+func (t *Tx) UsedNumbers(issuer string, year int) []int {
+	var used []int
+	for _, id := range t.IDs("decision.year", year4(year)) {
+		d := &tdkt.Decision{}
+		if t.Get(id, d) == nil && !d.Deleted && d.Status == tdkt.DecisionIssued && d.Issuer == issuer {
+			used = append(used, d.Number)
+		}
+	}
+	return used
+}
+
+func year4(y int) string { return fmt.Sprintf("%04d", y) }
+
+// NextNumber proposes the next free number of issuer's series for year.
+func (t *Tx) NextNumber(issuer string, year int) int {
+	return tdkt.NextNumber(t.UsedNumbers(issuer, year))
+}
+
+// IssueDecision issues the draft decision id in one transaction: it takes
+// the next free number of the issuer's yearly series (unless the draft names
+// a free one), marks it issued, writes the register lines and marks the
+// candidates and their dossiers awarded. Afterwards the decision is
+// read-only.
+func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Award, error) {
+	d := &tdkt.Decision{}
+	if err := t.Get(id, d); err != nil {
+		return nil, nil, err
+	}
+	if err := tdkt.ValidateIssue(d); err != nil {
+		return nil, nil, err
+	}
+	d.Year = d.Date.Year
+	used := t.UsedNumbers(d.Issuer, d.Year)
+	if d.Number == 0 {
+		d.Number = tdkt.NextNumber(used)
+	}
+	for _, u := range used {
+		if u == d.Number {
+			return nil, nil, fmt.Errorf("số %s năm %d đã được dùng", tdkt.NumberText(d.Number, d.Symbol), d.Year)
+		}
+	}
+	d.Status = tdkt.DecisionIssued
+	var awards []*tdkt.Award
+	var err error
+	awards = tdkt.AwardsFromDecision(d, func() string {
+		id, e := t.NewID(tdkt.KindAward)
+		if e != nil && err == nil {
+			err = e
+		}
+		return id
+	}, func(int) string {
+		n, e := t.nextCounter("register:" + year4(d.Year))
+		if e != nil && err == nil {
+			err = e
+		}
+		return fmt.Sprintf("%d/%06d", d.Year, n)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := t.Put(d); err != nil {
+		return nil, nil, err
+	}
+	dossiers := map[string]*tdkt.Dossier{}
+	for _, a := range awards {
+		// the achievement year is the dossier's, not the decision's
+		if a.DossierID != "" {
+			ds, ok := dossiers[a.DossierID]
+			if !ok {
+				ds = &tdkt.Dossier{}
+				if err := t.Get(a.DossierID, ds); err != nil {
+					return nil, nil, err
+				}
+				dossiers[a.DossierID] = ds
+			}
+			a.Year = ds.Year
+		}
+		if err := t.Put(a); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, e := range d.List {
+		ds, ok := dossiers[e.DossierID]
+		if !ok {
+			continue
+		}
+		if c, ok := ds.Candidate(e.CandidateID); ok {
+			c.Result = tdkt.ResultAwarded
+		}
+	}
+	for _, ds := range dossiers {
+		if tdkt.CanMove(ds.Status, tdkt.StatusAwarded) {
+			if err := ds.Move(tdkt.StatusAwarded, "Quyết định "+d.NumberText(), t.user, at); err != nil {
+				return nil, nil, err
+			}
+		}
+		if err := t.Put(ds); err != nil {
+			return nil, nil, err
+		}
+	}
+	return d, awards, nil
+}
+
+func (t *Tx) nextCounter(name string) (uint64, error) {
+	m := t.tx.Bucket(bucketMeta)
+	key := []byte(name)
+	n := uint64(0)
+	if v := m.Get(key); len(v) == 8 {
+		n = be(v)
+	}
+	n++
+	return n, m.Put(key, u64(n))
+}
+
+// ClaimRegister moves year's register counter to at least n, for bulk
+// loaders that numbered register lines themselves.
+func (t *Tx) ClaimRegister(year int, n uint64) error {
+	m := t.tx.Bucket(bucketMeta)
+	key := []byte("register:" + year4(year))
+	if v := m.Get(key); len(v) == 8 && be(v) >= n {
+		return nil
+	}
+	return m.Put(key, u64(n))
+}

@@ -1,0 +1,117 @@
+package store_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+func TestIssueDecision(t *testing.T) {
+	db, _ := newDB(t)
+	u := &tdkt.Unit{Name: "Trường Tiểu học Tân Phúc", Type: tdkt.UnitSchool}
+	put(t, db, u)
+	a := &tdkt.Person{Name: "Nguyễn Thị Ước", UnitID: u.ID}
+	b := &tdkt.Person{Name: "Lò Văn Pẩng", UnitID: u.ID}
+	put(t, db, a, b)
+	ds := &tdkt.Dossier{Title: "Đề nghị tặng Bằng khen", Year: 2025, UnitID: u.ID, Method: tdkt.MethodRegular, Status: tdkt.StatusCouncil,
+		Candidates: []tdkt.Candidate{
+			{ID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, Name: a.Name, AwardCode: "BKT", Result: tdkt.ResultPassed},
+			{ID: "C2", Subject: tdkt.SubjectPerson, PersonID: b.ID, Name: b.Name, AwardCode: "BKT", Result: tdkt.ResultPassed},
+		}}
+	put(t, db, ds)
+	date := tdkt.D(2026, time.January, 5)
+	var cat *tdkt.Catalog
+	db.View(func(tx *store.Tx) error { cat, _ = tx.Catalog(); return nil })
+	bonus, _ := cat.Bonus("BKT", tdkt.SubjectPerson, date)
+	draft := func() *tdkt.Decision {
+		return &tdkt.Decision{Issuer: "T1", Symbol: "QĐ-UBND", Date: date, AwardCode: "BKT", Method: tdkt.MethodRegular,
+			Summary: "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh", Signer: tdkt.Signer{Name: "Hoàng Quốc Khánh", Title: "CHỦ TỊCH", Mode: "TM"},
+			Status: tdkt.DecisionDraft, List: []tdkt.ListEntry{
+				{DossierID: ds.ID, CandidateID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, UnitID: u.ID, Name: a.Name, Bonus: bonus},
+				{DossierID: ds.ID, CandidateID: "C2", Subject: tdkt.SubjectPerson, PersonID: b.ID, UnitID: u.ID, Name: b.Name, Bonus: bonus}}}
+	}
+	d1 := draft()
+	put(t, db, d1)
+	var issued *tdkt.Decision
+	var awards []*tdkt.Award
+	err := db.Update("lanhdao", func(tx *store.Tx) (err error) {
+		issued, awards, err = tx.IssueDecision(d1.ID, fixed)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if issued.Number != 1 || issued.NumberText() != "01/QĐ-UBND" || len(awards) != 2 {
+		t.Fatalf("issued %s with %d awards", issued.NumberText(), len(awards))
+	}
+	db.View(func(tx *store.Tx) error {
+		hist, _ := tx.History(a.ID, false)
+		if len(hist) != 1 || hist[0].Year != 2025 || hist[0].Code != "BKT" {
+			t.Errorf("history %+v", hist)
+		}
+		got := &tdkt.Dossier{}
+		tx.Get(ds.ID, got)
+		if got.Status != tdkt.StatusAwarded || got.Candidates[0].Result != tdkt.ResultAwarded {
+			t.Errorf("dossier %s, candidate %s", got.Status, got.Candidates[0].Result)
+		}
+		if n := tx.NextNumber("T1", 2026); n != 2 {
+			t.Errorf("next number %d", n)
+		}
+		return nil
+	})
+	if awards[0].Bonus != 2_400_000 || awards[0].Number != "2026/000001" || awards[1].Number != "2026/000002" {
+		t.Errorf("award lines %+v %+v", awards[0], awards[1])
+	}
+	// issued decisions are read-only
+	issued.Summary = "sửa"
+	err = db.Update("an", func(tx *store.Tx) error { return tx.Put(issued) })
+	if err == nil || !strings.Contains(err.Error(), "đã ban hành") {
+		t.Fatalf("edit of issued decision: %v", err)
+	}
+	err = db.Update("an", func(tx *store.Tx) error { return tx.Delete(tdkt.KindDecision, d1.ID) })
+	if err == nil {
+		t.Fatal("issued decision deleted")
+	}
+	err = db.Update("an", func(tx *store.Tx) error { _, _, err := tx.IssueDecision(d1.ID, fixed); return err })
+	if err == nil {
+		t.Fatal("issued twice")
+	}
+	// the next draft takes number 2; a draft naming a used number is refused
+	d2, d3 := draft(), draft()
+	d3.Number = 2
+	put(t, db, d2, d3)
+	db.Update("an", func(tx *store.Tx) error {
+		got, _, err := tx.IssueDecision(d2.ID, fixed)
+		if err != nil || got.Number != 2 {
+			t.Errorf("second decision %v %v", got, err)
+		}
+		if _, _, err := tx.IssueDecision(d3.ID, fixed); err == nil {
+			t.Error("duplicate number issued")
+		}
+		return nil
+	})
+	if probs, _ := db.Check(); len(probs) != 0 {
+		t.Fatal(probs)
+	}
+}
+
+func TestClosedMeetingIsLocked(t *testing.T) {
+	db, _ := newDB(t)
+	m := &tdkt.Meeting{Title: "Phiên họp", Members: []tdkt.Member{{Name: "A", Present: true}},
+		Items: []tdkt.AgendaItem{{Name: "Nguyễn Văn An", AwardCode: "CSTDT", Ballot: tdkt.Ballot{Issued: 1, Returned: 1, Valid: 1, Agree: 1}}}}
+	put(t, db, m)
+	m.Items[0].Ballot.Agree = 0 // still open: allowed
+	put(t, db, m)
+	m.Closed = true
+	put(t, db, m)
+	m.Items[0].Ballot.Agree = 1
+	if err := db.Update("an", func(tx *store.Tx) error { return tx.Put(m) }); err == nil {
+		t.Fatal("closed meeting edited")
+	}
+	m.Items[0].Ballot.Agree = 0
+	m.Place = "Phòng họp số 2" // details outside the count may be corrected
+	put(t, db, m)
+}
