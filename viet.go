@@ -114,7 +114,7 @@ func DateShort(d time.Time) string {
 
 // ErrInvalidDate is wrapped by every error returned from ParseDateShort so
 // callers can detect bad user input with errors.Is.
-var ErrInvalidDate = errors.New("invalid date")
+var ErrInvalidDate = errors.New("ngày không hợp lệ (invalid date)")
 
 // ParseDateShort parses a day-month-year date as users type it: one- or
 // two-digit day and month, four-digit year, separated consistently by '/',
@@ -125,33 +125,33 @@ func ParseDateShort(s string) (time.Time, error) {
 	in := strings.TrimSpace(s)
 	sepAt := strings.IndexAny(in, "/-.")
 	if sepAt < 0 {
-		return time.Time{}, fmt.Errorf("parse date %q: expected dd/mm/yyyy: %w", s, ErrInvalidDate)
+		return time.Time{}, fmt.Errorf("ngày %q: cần dạng ngày/tháng/năm, ví dụ 05/03/2024: %w", s, ErrInvalidDate)
 	}
 	sep := in[sepAt : sepAt+1]
 	parts := strings.Split(in, sep)
 	if len(parts) != 3 {
-		return time.Time{}, fmt.Errorf("parse date %q: expected day, month and year separated by %q: %w", s, sep, ErrInvalidDate)
+		return time.Time{}, fmt.Errorf("ngày %q: cần ngày, tháng, năm cách nhau bởi %q: %w", s, sep, ErrInvalidDate)
 	}
 	day, err := parseDigits(parts[0], 1, 2)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("parse date %q: day: %w", s, err)
+		return time.Time{}, fmt.Errorf("ngày %q: phần ngày: %w", s, err)
 	}
 	month, err := parseDigits(parts[1], 1, 2)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("parse date %q: month: %w", s, err)
+		return time.Time{}, fmt.Errorf("ngày %q: phần tháng: %w", s, err)
 	}
 	year, err := parseDigits(parts[2], 4, 4)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("parse date %q: year: %w", s, err)
+		return time.Time{}, fmt.Errorf("ngày %q: phần năm: %w", s, err)
 	}
 	if month < 1 || month > 12 {
-		return time.Time{}, fmt.Errorf("parse date %q: month %d out of range 1-12: %w", s, month, ErrInvalidDate)
+		return time.Time{}, fmt.Errorf("ngày %q: tháng %d ngoài khoảng 1–12: %w", s, month, ErrInvalidDate)
 	}
 	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 	// time.Date normalises overflow (31/02 becomes 02/03); a round trip
 	// exposes such dates.
 	if day < 1 || t.Day() != day || t.Month() != time.Month(month) {
-		return time.Time{}, fmt.Errorf("parse date %q: day %d does not exist in %02d/%04d: %w", s, day, month, year, ErrInvalidDate)
+		return time.Time{}, fmt.Errorf("ngày %q: tháng %02d/%04d không có ngày %d: %w", s, month, year, day, ErrInvalidDate)
 	}
 	return t, nil
 }
@@ -160,11 +160,11 @@ func ParseDateShort(s string) (time.Time, error) {
 // strconv.Atoi alone would also accept signs, which are never valid here.
 func parseDigits(s string, minLen, maxLen int) (int, error) {
 	if len(s) < minLen || len(s) > maxLen {
-		return 0, fmt.Errorf("%q must have %d to %d digits: %w", s, minLen, maxLen, ErrInvalidDate)
+		return 0, fmt.Errorf("%q phải có từ %d đến %d chữ số: %w", s, minLen, maxLen, ErrInvalidDate)
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return 0, fmt.Errorf("%q is not a number: %w", s, ErrInvalidDate)
+			return 0, fmt.Errorf("%q không phải là số: %w", s, ErrInvalidDate)
 		}
 	}
 	n, err := strconv.Atoi(s)

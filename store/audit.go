@@ -112,3 +112,6 @@ func (t *Tx) Audit(k tdkt.Kind, id string) ([]Entry, error) {
 	})
 	return out, err
 }
+
+// AuditLen is the number of audit entries.
+func (t *Tx) AuditLen() int { return t.tx.Bucket(bucketAudit).Stats().KeyN }

@@ -208,6 +208,9 @@ func Create(path, office string, o Options, init func(*DB) error) error {
 		if err := m.Put(keyOffice, []byte(office)); err != nil {
 			return err
 		}
+		if err := m.Put(keyReplica, newReplica()); err != nil {
+			return err
+		}
 		return ensureBuckets(tx)
 	})
 	if err == nil && init != nil {

@@ -44,6 +44,9 @@ func commands() []command {
 		{"search", "tdkt search --db PATH [--limit N] QUERY", cmdSearch},
 		{"stats", "tdkt stats --db PATH", cmdStats},
 		{"check", "tdkt check --db PATH", cmdCheck},
+		{"backup", "tdkt backup --db PATH --out FILE", cmdBackup},
+		{"restore", "tdkt restore --db PATH --from FILE", cmdRestore},
+		{"audit", "tdkt audit verify --db PATH", cmdAudit},
 		{"gui", "tdkt gui [--db PATH]", cmdGUI},
 		{"version", "tdkt version", cmdVersion},
 	}

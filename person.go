@@ -1,0 +1,70 @@
+package tdkt
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ValidateCCCD checks a 12-digit citizen identity number (căn cước công
+// dân): digits only, a province-of-registration code 001–096, and — when the
+// person's gender and birth year are known — the gender-and-century digit
+// and the two birth-year digits that the number encodes.
+func ValidateCCCD(id string, g Gender, birth Date) error {
+	if len(id) != 12 || strings.Trim(id, "0123456789") != "" {
+		return fmt.Errorf("số CCCD phải gồm đúng 12 chữ số (đang có %q)", id)
+	}
+	prov := int(id[0]-'0')*100 + int(id[1]-'0')*10 + int(id[2]-'0')
+	if prov < 1 || prov > 96 {
+		return fmt.Errorf("số CCCD %s: mã tỉnh nơi đăng ký khai sinh %03d không hợp lệ (001–096)", id, prov)
+	}
+	if birth.IsZero() || g == "" {
+		return nil
+	}
+	digit := int(id[3] - '0')
+	want := 2 * ((birth.Year - 1900) / 100)
+	if g == Female {
+		want++
+	}
+	if digit != want {
+		return fmt.Errorf("số CCCD %s: chữ số thứ 4 (%d) không khớp giới tính và thế kỷ sinh (cần %d)", id, digit, want)
+	}
+	if yy := int(id[4]-'0')*10 + int(id[5]-'0'); yy != birth.Year%100 {
+		return fmt.Errorf("số CCCD %s: hai chữ số năm sinh %02d không khớp năm sinh %d", id, yy, birth.Year)
+	}
+	return nil
+}
+
+// CleanPerson normalises what a person record stores (NFC, trimmed,
+// single spaces, name in title case) and checks it: a name, a birth date in
+// a plausible range, a valid CCCD when one is given.
+func CleanPerson(p *Person, today Date) error {
+	p.Name = TitleCaseVN(NFC(p.Name))
+	p.Position = NFC(p.Position)
+	p.Ethnicity = NFC(p.Ethnicity)
+	p.IDNumber = strings.ReplaceAll(strings.TrimSpace(p.IDNumber), " ", "")
+	var errs []string
+	if p.Name == "" {
+		errs = append(errs, "chưa nhập họ và tên")
+	}
+	if !p.Birth.IsZero() {
+		if p.Birth.Year < 1900 || !p.Birth.Before(today) {
+			errs = append(errs, fmt.Sprintf("ngày sinh %s ngoài khoảng 1900 – hôm nay", DateShort(p.Birth.Time())))
+		}
+	}
+	if p.IDNumber != "" {
+		if err := ValidateCCCD(p.IDNumber, p.Gender, p.Birth); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// ValidYear reports whether y is a plausible achievement or decision year.
+func ValidYear(y int, today Date) bool { return y >= 1945 && y <= today.Year+1 }
+
+// Today is the calendar date now, in local time (the office's day).
+func Today() Date { return DateOf(time.Now()) }

@@ -1,0 +1,77 @@
+package tdkt_test
+
+import (
+	"strings"
+	"testing"
+
+	"tdkt"
+	"tdkt/assets"
+)
+
+func TestValidateCCCD(t *testing.T) {
+	tests := []struct {
+		id     string
+		g      tdkt.Gender
+		birth  tdkt.Date
+		ok     bool
+		reason string
+	}{
+		{"001085012345", tdkt.Male, tdkt.D(1985, 3, 1), true, ""},
+		{"001185012345", tdkt.Female, tdkt.D(1985, 3, 1), true, ""},
+		{"034205001234", tdkt.Male, tdkt.D(2005, 1, 1), true, ""},
+		{"034305001234", tdkt.Female, tdkt.D(2005, 1, 1), true, ""},
+		{"001085012345", "", tdkt.Date{}, true, ""},
+		{"00108501234", tdkt.Male, tdkt.Date{}, false, "12 chữ số"},
+		{"00108501234a", tdkt.Male, tdkt.Date{}, false, "12 chữ số"},
+		{"000085012345", tdkt.Male, tdkt.Date{}, false, "mã tỉnh"},
+		{"097085012345", tdkt.Male, tdkt.Date{}, false, "mã tỉnh"},
+		{"001185012345", tdkt.Male, tdkt.D(1985, 3, 1), false, "giới tính"},
+		{"001086012345", tdkt.Male, tdkt.D(1985, 3, 1), false, "năm sinh"},
+	}
+	for _, tt := range tests {
+		err := tdkt.ValidateCCCD(tt.id, tt.g, tt.birth)
+		if (err == nil) != tt.ok || (err != nil && !strings.Contains(err.Error(), tt.reason)) {
+			t.Errorf("ValidateCCCD(%q) = %v", tt.id, err)
+		}
+	}
+}
+
+func TestCleanPerson(t *testing.T) {
+	today := tdkt.D(2026, 11, 26)
+	p := &tdkt.Person{Name: "  nguye\u0302\u0303n   văn  an ", Gender: tdkt.Male, Birth: tdkt.D(1985, 3, 1), IDNumber: " 001 085 012345 "}
+	if err := tdkt.CleanPerson(p, today); err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Nguyễn Văn An" || p.IDNumber != "001085012345" {
+		t.Fatalf("cleaned %q %q", p.Name, p.IDNumber)
+	}
+	bad := &tdkt.Person{Name: " ", Birth: tdkt.D(2030, 1, 1), IDNumber: "12"}
+	err := tdkt.CleanPerson(bad, today)
+	for _, want := range []string{"họ và tên", "ngày sinh", "12 chữ số"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
+
+// FuzzParseCatalog feeds arbitrary bytes to the catalogue reader: it must
+// never panic, and whatever it accepts must validate and survive a Bonus
+// lookup for every item.
+func FuzzParseCatalog(f *testing.F) {
+	f.Add(assets.Catalog)
+	f.Add([]byte(`{"items":[{"code":"A","name":"B","threshold":50}],"baseSalary":[{"from":"2024-07-01","amount":1}],"quorumNum":2,"quorumDen":3}`))
+	f.Add([]byte(`{"items":[{"code":"A","name":"B","criteria":[{"type":"consecutive","awards":["A"],"n":2}]}],"baseSalary":[{"from":"2024-02-30","amount":1}],"quorumNum":1,"quorumDen":1}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := tdkt.ParseCatalog(b)
+		if err != nil {
+			return
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("accepted an invalid catalogue: %v", err)
+		}
+		for _, it := range c.Items {
+			c.Bonus(it.Code, tdkt.SubjectPerson, tdkt.D(2025, 1, 1))
+			tdkt.Check(c, &tdkt.Candidate{AwardCode: it.Code, Subject: tdkt.SubjectPerson}, 2025, []tdkt.Past{{Year: 2024, Code: it.Code}})
+		}
+	})
+}
