@@ -18,11 +18,12 @@ const (
 	KindMeeting  Kind = "meeting"
 	KindDecision Kind = "decision"
 	KindAward    Kind = "award"
+	KindUser     Kind = "user"
 )
 
 // Kinds lists every record kind.
 var Kinds = []Kind{KindOffice, KindCatalog, KindUnit, KindPerson, KindMovement,
-	KindCluster, KindDossier, KindMeeting, KindDecision, KindAward}
+	KindCluster, KindDossier, KindMeeting, KindDecision, KindAward, KindUser}
 
 // Meta is carried by every record. Version counts the writes of this office
 // (the sync issue grows it into a version vector); deletes are tombstones so
@@ -77,6 +78,8 @@ func New(k Kind) Record {
 		return &Decision{}
 	case KindAward:
 		return &Award{}
+	case KindUser:
+		return &User{}
 	}
 	return nil
 }
@@ -104,6 +107,8 @@ func KindLabel(k Kind) string {
 		return "Quyết định"
 	case KindAward:
 		return "Khen thưởng"
+	case KindUser:
+		return "Người dùng"
 	}
 	return string(k)
 }

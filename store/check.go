@@ -30,7 +30,8 @@ func (db *DB) Stats() ([]Stat, string, error) {
 		for _, k := range tdkt.Kinds {
 			b := tx.Bucket([]byte(k))
 			if b == nil {
-				return fmt.Errorf("thiếu bucket %s: %w", k, ErrNotTDKT)
+				out = append(out, Stat{k, 0}) // a kind newer than the file
+				continue
 			}
 			n := 0
 			err := b.ForEach(func(key, v []byte) error {

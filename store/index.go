@@ -64,6 +64,8 @@ var indexes = []index{
 	{"award.unit", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).UnitID) }},
 	{"award.year", tdkt.KindAward, func(r tdkt.Record) []string { return []string{year(r.(*tdkt.Award).Year)} }},
 	{"award.decision", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).DecisionID) }},
+	{"user.login", tdkt.KindUser, func(r tdkt.Record) []string { return []string{r.(*tdkt.User).Login} }},
+	{"user.all", tdkt.KindUser, func(tdkt.Record) []string { return []string{"u"} }},
 }
 
 func numberKey(issuer string, y, n int) string { return fmt.Sprintf("%s|%04d|%06d", issuer, y, n) }

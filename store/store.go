@@ -111,6 +111,14 @@ func Open(path string, o Options) (*DB, error) {
 		b.Close()
 		return nil, err
 	}
+	if !o.ReadOnly {
+		// buckets added by later versions of the same schema (new kinds,
+		// new indexes) appear on the first writable open
+		if err := b.Update(ensureBuckets); err != nil {
+			b.Close()
+			return nil, fmt.Errorf("mở %s: %w", path, err)
+		}
+	}
 	return db, nil
 }
 
@@ -280,7 +288,13 @@ func (db *DB) Update(user string, fn func(*Tx) error) error {
 		return ErrReadOnly
 	}
 	return db.bolt.Update(func(btx *bolt.Tx) error {
-		return fn(&Tx{tx: btx, db: db, user: user, writable: true})
+		t := &Tx{tx: btx, db: db, user: user, writable: true}
+		role, err := t.roleOf(user)
+		if err != nil {
+			return err
+		}
+		t.role = role
+		return fn(t)
 	})
 }
 

@@ -16,6 +16,7 @@ type Tx struct {
 	tx       *bolt.Tx
 	db       *DB
 	user     string
+	role     tdkt.Role
 	writable bool
 }
 
@@ -112,7 +113,7 @@ func (t *Tx) NewID(k tdkt.Kind) (string, error) {
 var kindLetter = map[tdkt.Kind]string{
 	tdkt.KindUnit: "U", tdkt.KindPerson: "P", tdkt.KindMovement: "M", tdkt.KindCluster: "C",
 	tdkt.KindDossier: "D", tdkt.KindMeeting: "H", tdkt.KindDecision: "Q", tdkt.KindAward: "A",
-	tdkt.KindOffice: "O", tdkt.KindCatalog: "K",
+	tdkt.KindOffice: "O", tdkt.KindCatalog: "K", tdkt.KindUser: "N",
 }
 
 // Put writes rec: it stamps version, time and user, keeps the indexes and the
@@ -164,6 +165,9 @@ func (t *Tx) write(rec tdkt.Record, op string) error {
 		if err := json.Unmarshal(v, old); err != nil {
 			return fmt.Errorf("đọc %s %s: %w", k, m.ID, err)
 		}
+	}
+	if err := tdkt.Permit(t.role, rec); err != nil {
+		return err
 	}
 	if old != nil {
 		if err := tdkt.Immutable(old, rec); err != nil {

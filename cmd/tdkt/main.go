@@ -47,6 +47,7 @@ func commands() []command {
 		{"backup", "tdkt backup --db PATH --out FILE", cmdBackup},
 		{"restore", "tdkt restore --db PATH --from FILE", cmdRestore},
 		{"audit", "tdkt audit verify --db PATH", cmdAudit},
+		{"user", "tdkt user add|list --db PATH [--login L --name N --role R --password-file F --as ADMIN]", cmdUser},
 		{"gui", "tdkt gui [--db PATH]", cmdGUI},
 		{"version", "tdkt version", cmdVersion},
 	}

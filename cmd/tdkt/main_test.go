@@ -11,7 +11,7 @@ import (
 	"tdkt/store"
 )
 
-func tdkt(t *testing.T, args ...string) (string, string, error) {
+func runCLI(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	err := run(args, &out, &errOut)
@@ -22,15 +22,15 @@ func TestDemoCheckSearchStats(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
 	for _, p := range []string{a, b} {
-		if _, _, err := tdkt(t, "demo", "--db", p, "--scale", "small", "--seed", "42", "--quiet"); err != nil {
+		if _, _, err := runCLI(t, "demo", "--db", p, "--scale", "small", "--seed", "42", "--quiet"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	out, _, err := tdkt(t, "check", "--db", a)
+	out, _, err := runCLI(t, "check", "--db", a)
 	if err != nil || strings.TrimSpace(out) != "ok" {
 		t.Fatalf("check: %q %v", out, err)
 	}
-	out, _, err = tdkt(t, "search", "--db", a, "--limit", "5", "nguyen", "van")
+	out, _, err = runCLI(t, "search", "--db", a, "--limit", "5", "nguyen", "van")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,11 +48,11 @@ func TestDemoCheckSearchStats(t *testing.T) {
 			t.Errorf("hit %q does not match both words", l)
 		}
 	}
-	sa, _, err := tdkt(t, "stats", "--db", a)
+	sa, _, err := runCLI(t, "stats", "--db", a)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sb, _, _ := tdkt(t, "stats", "--db", b)
+	sb, _, _ := runCLI(t, "stats", "--db", b)
 	if sa != sb {
 		t.Fatalf("same seed, different stats:\n%s\n%s", sa, sb)
 	}
@@ -66,7 +66,7 @@ func TestBadInput(t *testing.T) {
 	junk := filepath.Join(dir, "junk.db")
 	os.WriteFile(junk, bytes.Repeat([]byte("rác "), 5000), 0o600)
 	good := filepath.Join(dir, "good.db")
-	if _, _, err := tdkt(t, "demo", "--db", good, "--quiet"); err != nil {
+	if _, _, err := runCLI(t, "demo", "--db", good, "--quiet"); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -87,7 +87,7 @@ func TestBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before, _ := os.ReadFile(good)
-			_, _, err := tdkt(t, tt.args...)
+			_, _, err := runCLI(t, tt.args...)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want containing %q", err, tt.want)
 			}
@@ -109,7 +109,7 @@ func TestBadInput(t *testing.T) {
 
 func TestLockedDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "l.db")
-	if _, _, err := tdkt(t, "demo", "--db", path, "--quiet"); err != nil {
+	if _, _, err := runCLI(t, "demo", "--db", path, "--quiet"); err != nil {
 		t.Fatal(err)
 	}
 	db, err := store.Open(path, store.Options{}) // as the window would
@@ -117,15 +117,56 @@ func TestLockedDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	_, _, err = tdkt(t, "check", "--db", path)
+	_, _, err = runCLI(t, "check", "--db", path)
 	if err == nil || !strings.Contains(err.Error(), "already open") {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestVersion(t *testing.T) {
-	out, _, err := tdkt(t, "version")
+	out, _, err := runCLI(t, "version")
 	if err != nil || !strings.HasPrefix(out, "tdkt ") {
 		t.Fatalf("%q %v", out, err)
+	}
+}
+
+func TestBackupRestoreAuditUserCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	if _, _, err := runCLI(t, "demo", "--db", db, "--quiet", "--seed", "9"); err != nil {
+		t.Fatal(err)
+	}
+	before, _, _ := runCLI(t, "stats", "--db", db)
+	out, _, err := runCLI(t, "audit", "verify", "--db", db)
+	if err != nil || !strings.HasPrefix(out, "ok\t") {
+		t.Fatalf("audit verify: %q %v", out, err)
+	}
+	bak := filepath.Join(dir, "bak.db")
+	if _, _, err := runCLI(t, "backup", "--db", db, "--out", bak); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(db)
+	if _, _, err := runCLI(t, "restore", "--db", db, "--from", bak); err != nil {
+		t.Fatal(err)
+	}
+	after, _, _ := runCLI(t, "stats", "--db", db)
+	if before != after {
+		t.Fatalf("stats changed by backup → wipe → restore:\n%s\n%s", before, after)
+	}
+	pw := filepath.Join(dir, "pw")
+	os.WriteFile(pw, []byte("mật khẩu dài\n"), 0o600)
+	if _, _, err := runCLI(t, "user", "add", "--db", db, "--login", "admin", "--name", "Quản trị", "--role", "admin", "--password-file", pw); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runCLI(t, "user", "add", "--db", db, "--login", "cv", "--name", "Chuyên viên", "--password-file", pw); err == nil {
+		t.Fatal("second account without --as")
+	}
+	t.Setenv("TDKT_PASSWORD", "mật khẩu dài")
+	if _, _, err := runCLI(t, "user", "add", "--db", db, "--login", "cv", "--name", "Chuyên viên", "--password-file", pw, "--as", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ = runCLI(t, "user", "list", "--db", db)
+	if !strings.Contains(out, "admin\tQuản trị\tadmin") || !strings.Contains(out, "cv\tChuyên viên\tspecialist") {
+		t.Fatalf("user list %q", out)
 	}
 }
