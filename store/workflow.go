@@ -132,3 +132,39 @@ func (t *Tx) ClaimRegister(year int, n uint64) error {
 	}
 	return m.Put(key, u64(n))
 }
+
+// IssuerOffice is the office whose masthead a decision carries: this office
+// for its own series, otherwise one built from the issuing unit (a commune's
+// people's committee, a department) or the state body.
+func (t *Tx) IssuerOffice(d *tdkt.Decision) (*tdkt.Office, error) {
+	off, err := t.OfficeRecord()
+	if err != nil {
+		return nil, err
+	}
+	if d.Issuer == "" || d.Issuer == off.Code {
+		return off, nil
+	}
+	o := *off
+	o.Symbol = d.Symbol
+	o.GoverningBody = ""
+	switch d.Issuer {
+	case "TTg":
+		o.IssuingBody, o.Place = "THỦ TƯỚNG CHÍNH PHỦ", "Hà Nội"
+		return &o, nil
+	case "CTN":
+		o.IssuingBody, o.Place = "CHỦ TỊCH NƯỚC", "Hà Nội"
+		return &o, nil
+	}
+	u := &tdkt.Unit{}
+	if err := t.Get(d.Issuer, u); err != nil {
+		return nil, fmt.Errorf("đơn vị ban hành %s: %w", d.Issuer, err)
+	}
+	switch u.Type {
+	case tdkt.UnitCommune:
+		o.IssuingBody = "ỦY BAN NHÂN DÂN " + tdkt.UpperVN(u.Name)
+	default:
+		o.GoverningBody = off.IssuingBody
+		o.IssuingBody = tdkt.UpperVN(u.Name)
+	}
+	return &o, nil
+}

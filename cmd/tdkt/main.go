@@ -44,6 +44,8 @@ func commands() []command {
 		{"search", "tdkt search --db PATH [--limit N] QUERY", cmdSearch},
 		{"stats", "tdkt stats --db PATH", cmdStats},
 		{"check", "tdkt check --db PATH", cmdCheck},
+		{"list", "tdkt list decisions|meetings|dossiers --db PATH [--year YYYY]", cmdList},
+		{"export", "tdkt export decision --db PATH --id ID --out FILE.pdf | minutes|ballots --meeting ID | certificates --decision ID [--preview] | register --year Y [--to Y] | returns --year Y --form 0601|0602|0603", cmdExport},
 		{"backup", "tdkt backup --db PATH --out FILE", cmdBackup},
 		{"restore", "tdkt restore --db PATH --from FILE", cmdRestore},
 		{"audit", "tdkt audit verify --db PATH", cmdAudit},

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -168,5 +169,95 @@ func TestBackupRestoreAuditUserCommands(t *testing.T) {
 	out, _, _ = runCLI(t, "user", "list", "--db", db)
 	if !strings.Contains(out, "admin\tQuản trị\tadmin") || !strings.Contains(out, "cv\tChuyên viên\tspecialist") {
 		t.Fatalf("user list %q", out)
+	}
+}
+
+func pdftotext(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+func TestListAndExportDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	if _, _, err := runCLI(t, "demo", "--db", db, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "list", "decisions", "--db", db, "--year", "2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var provincial, commune []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) != 4 || f[3] != "issued" || !strings.HasPrefix(f[2], "2026-") {
+			t.Fatalf("list line %q", l)
+		}
+		if strings.HasSuffix(f[1], "/QĐ-UBND") {
+			provincial = append(provincial, f[0])
+		} else {
+			commune = append(commune, f[0])
+		}
+	}
+	if len(provincial) == 0 {
+		t.Fatal("no QĐ-UBND decisions in 2026")
+	}
+	pdf := filepath.Join(dir, "qd.pdf")
+	if _, _, err := runCLI(t, "export", "decision", "--db", db, "--id", provincial[0], "--out", pdf); err != nil {
+		t.Fatal(err)
+	}
+	text := pdftotext(t, pdf)
+	for _, want := range []string{"QUYẾT ĐỊNH", "/QĐ-UBND", "năm 2026", "DANH SÁCH", "Bằng chữ"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("decision PDF lacks %q", want)
+		}
+	}
+	out, _, _ = runCLI(t, "list", "meetings", "--db", db)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	meeting := strings.Split(lines[len(lines)-1], "\t")[0]
+	if _, _, err := runCLI(t, "export", "minutes", "--db", db, "--meeting", meeting, "--out", filepath.Join(dir, "minutes.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	// ballot papers exist for meetings with a secret ballot
+	papers := 0
+	for _, l := range lines {
+		id := strings.Split(l, "\t")[0]
+		if _, _, err := runCLI(t, "export", "ballots", "--db", db, "--meeting", id, "--out", filepath.Join(dir, id+".pdf")); err == nil {
+			papers++
+		} else if !strings.Contains(err.Error(), "bỏ phiếu kín") {
+			t.Fatal(err)
+		}
+	}
+	if papers == 0 {
+		t.Error("no meeting had ballot papers")
+	}
+	if text := pdftotext(t, filepath.Join(dir, "minutes.pdf")); !strings.Contains(text, "BIÊN BẢN") || !strings.Contains(text, "Đạt") {
+		t.Error("minutes lack the title or results")
+	}
+	cert := filepath.Join(dir, "bang.pdf")
+	if _, _, err := runCLI(t, "export", "certificates", "--db", db, "--decision", provincial[0], "--out", cert, "--preview"); err != nil {
+		t.Fatal(err)
+	}
+	// bad ids leave no file behind
+	bad := filepath.Join(dir, "bad.pdf")
+	for _, args := range [][]string{
+		{"export", "decision", "--db", db, "--id", "SL-Q9999999", "--out", bad},
+		{"export", "minutes", "--db", db, "--meeting", "nope", "--out", bad},
+		{"export", "decision", "--db", db, "--out", bad},
+		{"list", "awards", "--db", db},
+	} {
+		if _, _, err := runCLI(t, args...); err == nil {
+			t.Errorf("%v succeeded", args)
+		}
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a failed export left a file")
 	}
 }

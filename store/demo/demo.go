@@ -231,10 +231,15 @@ func (g *gen) run() error {
 }
 
 func (g *gen) placeName() (string, bool) {
+	list, hi := lowland, false
 	if g.chance(0.45) {
-		return pick(g.r, highland) + " " + pick(g.r, highland), true
+		list, hi = highland, true
 	}
-	return pick(g.r, lowland) + " " + pick(g.r, lowland), false
+	a, b := pick(g.r, list), pick(g.r, list)
+	for b == a {
+		b = pick(g.r, list)
+	}
+	return a + " " + b, hi
 }
 
 func abbrev(name string) string {
@@ -262,13 +267,18 @@ func (g *gen) newUnit(name string, kind tdkt.UnitKind, parent *unit, weight int)
 func (g *gen) makeUnits() error {
 	ubnd := g.newUnit("Ủy ban nhân dân tỉnh Sơn Lâm", tdkt.UnitProvince, nil, 20)
 	ubnd.issuer = g.province
-	for _, n := range departments[:min(g.sc.Departments, len(departments))] {
+	for i, n := range departments[:min(g.sc.Departments, len(departments))] {
 		d := g.newUnit(n, tdkt.UnitDepartment, ubnd, 60)
 		if strings.Contains(n, "Công an") || strings.Contains(n, "Quân sự") || strings.Contains(n, "Biên phòng") {
 			d.rec.Type = tdkt.UnitArmed
 		}
 		d.issuer = &issuer{code: d.rec.ID, symbol: "QĐ-" + abbrev(n), body: "Thủ trưởng " + n,
 			signer: tdkt.Signer{Name: name(g.r, "Kinh", g.chance(0.7)), Title: "GIÁM ĐỐC", Mode: ""}, unit: d}
+		if i == 0 {
+			// the provincial committee's own staff are recognised by the
+			// head of its office, not by the council
+			ubnd.issuer = d.issuer
+		}
 	}
 	for _, n := range agencies[:min(g.sc.Agencies, len(agencies))] {
 		a := g.newUnit(n, tdkt.UnitAgency, ubnd, 80)
@@ -326,7 +336,7 @@ func (g *gen) makeUnits() error {
 				kind = "Bản "
 			}
 			vn, _ := g.placeName()
-			v := g.newUnit(kind+strings.Fields(vn)[0]+" "+fmt.Sprint(j+1), tdkt.UnitVillage, c, 40)
+			v := g.newUnit(kind+strings.Fields(vn)[1]+" "+fmt.Sprint(j+1), tdkt.UnitVillage, c, 40)
 			v.issuer, v.commune = c.issuer, c
 		}
 	}
@@ -813,7 +823,7 @@ func (g *gen) process(y int, grants []grant) error {
 			Bases: []string{"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
 				"Căn cứ Nghị định số 152/2025/NĐ-CP ngày 15 tháng 6 năm 2025 của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng"},
 			Proposal: "Theo đề nghị của Giám đốc Sở Nội vụ",
-			Articles: []string{"Tặng " + it.Name + " cho các cá nhân, tập thể có tên trong danh sách kèm theo, đã có thành tích xuất sắc năm " + fmt.Sprint(y) + ".",
+			Articles: []string{award(it) + " cho các cá nhân, tập thể có tên trong danh sách kèm theo, đã có thành tích xuất sắc năm " + fmt.Sprint(y) + ".",
 				"Kèm theo " + it.Name + " được thưởng theo quy định; kinh phí khen thưởng từ Quỹ thi đua, khen thưởng.",
 				"Chánh Văn phòng, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."},
 			Recipients: []string{"Như Điều 3", "Lưu: VT, TĐKT"}}
@@ -885,6 +895,14 @@ func (g *gen) name(gr *grant) string {
 		return gr.person.rec.Name
 	}
 	return gr.unit.rec.Name
+}
+
+// award is the verb phrase of Điều 1: titles are recognised, forms given.
+func award(it *tdkt.Item) string {
+	if it.Class == tdkt.ClassTitle {
+		return "Công nhận danh hiệu " + it.Name
+	}
+	return "Tặng " + it.Name
 }
 
 func summary(it *tdkt.Item, y int, m tdkt.Method) string {
