@@ -25,15 +25,17 @@ const (
 var Kinds = []Kind{KindOffice, KindCatalog, KindUnit, KindPerson, KindMovement,
 	KindCluster, KindDossier, KindMeeting, KindDecision, KindAward, KindUser}
 
-// Meta is carried by every record. Version counts the writes of this office
-// (the sync issue grows it into a version vector); deletes are tombstones so
-// that they can travel to other offices.
+// Meta is carried by every record. Clock is the version vector that sync
+// compares; deletes are tombstones so that they can travel to other offices;
+// Conflict marks a record two offices edited offline until a person resolves
+// it.
 type Meta struct {
 	ID        string    `json:"id"`
-	Version   uint64    `json:"ver"`
+	Clock     Clock     `json:"vv,omitempty"`
 	UpdatedAt time.Time `json:"at"`
 	UpdatedBy string    `json:"by"`
 	Deleted   bool      `json:"deleted,omitempty"`
+	Conflict  bool      `json:"conflict,omitempty"`
 }
 
 // Record is what the store keeps.

@@ -55,15 +55,19 @@ type Options struct {
 	// NoSync skips fsync per commit, for bulk generation into a temporary
 	// file that is synced once before it is renamed into place.
 	NoSync bool
+	// Replica names a new database's replica in version vectors; empty
+	// means a random one. The demo sets it so that a seed gives one digest.
+	Replica string
 }
 
 // DB is an open office database.
 type DB struct {
-	bolt   *bolt.DB
-	path   string
-	now    func() time.Time
-	office string
-	ro     bool
+	bolt    *bolt.DB
+	path    string
+	now     func() time.Time
+	office  string
+	replica string
+	ro      bool
 }
 
 func boltOptions(o Options) *bolt.Options {
@@ -135,6 +139,7 @@ func (db *DB) checkSchema() error {
 		}
 		ver = binary.BigEndian.Uint64(v)
 		db.office = string(m.Get(keyOffice))
+		db.replica = string(m.Get(keyReplica))
 		return nil
 	})
 	if err != nil {
@@ -201,7 +206,11 @@ func Create(path, office string, o Options, init func(*DB) error) error {
 	if err != nil {
 		return openErr(tmp, err)
 	}
-	db := &DB{bolt: b, path: tmp, now: o.Now, office: office}
+	replica := []byte(o.Replica)
+	if len(replica) == 0 {
+		replica = newReplica()
+	}
+	db := &DB{bolt: b, path: tmp, now: o.Now, office: office, replica: string(replica)}
 	if db.now == nil {
 		db.now = time.Now
 	}
@@ -216,7 +225,7 @@ func Create(path, office string, o Options, init func(*DB) error) error {
 		if err := m.Put(keyOffice, []byte(office)); err != nil {
 			return err
 		}
-		if err := m.Put(keyReplica, newReplica()); err != nil {
+		if err := m.Put(keyReplica, replica); err != nil {
 			return err
 		}
 		return ensureBuckets(tx)
@@ -251,7 +260,7 @@ func syncDir(dir string) error {
 }
 
 func ensureBuckets(tx *bolt.Tx) error {
-	names := [][]byte{bucketAudit, bucketSearch, bucketText}
+	names := [][]byte{bucketAudit, bucketSearch, bucketText, bucketJournal, bucketConflicts, bucketPeers, bucketBlobs}
 	for _, k := range allKinds() {
 		names = append(names, []byte(k))
 	}

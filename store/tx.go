@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -131,7 +132,16 @@ func (t *Tx) Put(rec tdkt.Record) error {
 		}
 		m.ID = id
 	}
-	return t.write(rec, "put")
+	return t.write(rec, "put", false)
+}
+
+// PutSeed writes a record every office starts with (the default catalogue)
+// without a version clock or stamp, so identical seeds never conflict.
+func (t *Tx) PutSeed(rec tdkt.Record) error {
+	if !t.writable {
+		return ErrReadOnly
+	}
+	return t.write(rec, "seed", true)
 }
 
 // Delete leaves a tombstone for the record so that the deletion can travel
@@ -148,10 +158,10 @@ func (t *Tx) Delete(k tdkt.Kind, id string) error {
 		return nil
 	}
 	r.Base().Deleted = true
-	return t.write(r, "delete")
+	return t.write(r, "delete", false)
 }
 
-func (t *Tx) write(rec tdkt.Record, op string) error {
+func (t *Tx) write(rec tdkt.Record, op string, seed bool) error {
 	k := rec.Kind()
 	b, err := t.bucket(k)
 	if err != nil {
@@ -174,9 +184,21 @@ func (t *Tx) write(rec tdkt.Record, op string) error {
 			return err
 		}
 	}
-	m.Version = t.tick()
-	m.UpdatedAt = t.db.now().UTC().Truncate(1e9)
-	m.UpdatedBy = t.user
+	tick := t.tick()
+	if seed {
+		// a seed (the default catalogue) is the same on every office: no
+		// clock, no stamp, so that it never conflicts with the province's
+		m.Clock, m.UpdatedAt, m.UpdatedBy = nil, time.Time{}, ""
+	} else {
+		var base tdkt.Clock
+		if old != nil {
+			base = old.Base().Clock
+		}
+		m.Clock = base.Merge(m.Clock)
+		m.Clock[t.db.replica] = tick
+		m.UpdatedAt = t.db.now().UTC().Truncate(1e9)
+		m.UpdatedBy = t.user
+	}
 	v, err := json.Marshal(rec)
 	if err != nil {
 		return fmt.Errorf("mã hóa %s %s: %w", k, m.ID, err)
@@ -187,7 +209,10 @@ func (t *Tx) write(rec tdkt.Record, op string) error {
 	if err := t.reindex(old, rec); err != nil {
 		return err
 	}
-	return t.appendAudit(op, k, m.ID, m.Version, v)
+	if err := t.journal(tick, k, m.ID); err != nil {
+		return err
+	}
+	return t.appendAudit(op, k, m.ID, tick, v)
 }
 
 // tick advances the office's write counter.
@@ -300,3 +325,5 @@ func (t *Tx) ClaimSequence(k tdkt.Kind, n uint64) error {
 	}
 	return m.Put(key, u64(n))
 }
+
+func unmarshal(b []byte, r tdkt.Record) error { return json.Unmarshal(b, r) }

@@ -104,6 +104,13 @@ func cmdExport(args []string, out, errOut io.Writer) error {
 	}
 	defer d.Close()
 	var render func(io.Writer) error
+	if what == "register" || what == "returns" {
+		if render, err = sheetRender(d, what, *year, *toYear, *form); err != nil {
+			return err
+		}
+		return writeOut(*to, render, out)
+	}
+	// documents load what they print in one read transaction, then render
 	err = d.View(func(tx *store.Tx) error {
 		cat, err := tx.Catalog()
 		if err != nil {
@@ -168,8 +175,6 @@ func cmdExport(args []string, out, errOut io.Writer) error {
 			} else {
 				render = func(w io.Writer) error { return pdf.Ballots(w, off, m, cat) }
 			}
-		case "register", "returns":
-			return exportSheet(tx, cat, what, *year, *toYear, *form, &render)
 		default:
 			return fmt.Errorf("export: không có loại %q", what)
 		}
@@ -178,12 +183,14 @@ func cmdExport(args []string, out, errOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// render reads from a second read transaction when it streams; the
-	// first one is closed so that a long export never blocks a writer for
-	// its whole duration.
-	if err := export.WriteFile(*to, render); err != nil {
+	return writeOut(*to, render, out)
+}
+
+// writeOut writes the file completely or not at all and prints its path.
+func writeOut(path string, render func(io.Writer) error, out io.Writer) error {
+	if err := export.WriteFile(path, render); err != nil {
 		return err
 	}
-	fmt.Fprintln(out, *to)
+	fmt.Fprintln(out, path)
 	return nil
 }

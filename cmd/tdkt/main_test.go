@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	tdktpkg "tdkt"
 	"tdkt/store"
 )
@@ -259,5 +261,56 @@ func TestListAndExportDocuments(t *testing.T) {
 	}
 	if _, err := os.Stat(bad); err == nil {
 		t.Error("a failed export left a file")
+	}
+}
+
+func TestExportRegisterAndReturns(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	if _, _, err := runCLI(t, "demo", "--db", db, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	reg := filepath.Join(dir, "so.xlsx")
+	if _, _, err := runCLI(t, "export", "register", "--db", db, "--year", "2024", "--to", "2025", "--out", reg); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	f.Close()
+	years := map[string]int{}
+	for _, r := range rows {
+		if len(r) > 6 {
+			years[r[6]]++
+		}
+	}
+	if years["2024"] == 0 || years["2025"] == 0 || years["2023"] != 0 {
+		t.Errorf("register years %v", years)
+	}
+	for _, form := range []string{"0601", "0602", "0603"} {
+		p := filepath.Join(dir, form+".xlsx")
+		if _, _, err := runCLI(t, "export", "returns", "--db", db, "--year", "2025", "--form", form, "--out", p); err != nil {
+			t.Fatalf("%s: %v", form, err)
+		}
+		f, err := excelize.OpenFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _ := f.GetCellValue(f.GetSheetName(0), "A1")
+		f.Close()
+		if !strings.Contains(v, form) {
+			t.Errorf("%s: A1 = %q", form, v)
+		}
+	}
+	for _, args := range [][]string{
+		{"export", "returns", "--db", db, "--year", "2025", "--form", "0604", "--out", filepath.Join(dir, "x.xlsx")},
+		{"export", "register", "--db", db, "--year", "20", "--out", filepath.Join(dir, "x.xlsx")},
+		{"export", "register", "--db", db, "--year", "2025", "--to", "2020", "--out", filepath.Join(dir, "x.xlsx")},
+	} {
+		if _, _, err := runCLI(t, args...); err == nil {
+			t.Errorf("%v succeeded", args)
+		}
 	}
 }

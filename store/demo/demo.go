@@ -58,7 +58,7 @@ func Generate(path, scale string, seed uint64, progress func(string)) error {
 	if progress == nil {
 		progress = func(string) {}
 	}
-	opts := store.Options{Now: func() time.Time { return clock }, NoSync: true}
+	opts := store.Options{Now: func() time.Time { return clock }, NoSync: true, Replica: fmt.Sprintf("demo-%d", seed)}
 	return store.Create(path, Office, opts, func(db *store.DB) error {
 		g := newGen(db, sc, seed, progress)
 		return g.run()
@@ -165,7 +165,7 @@ func (g *gen) run() error {
 	if err := g.put(office); err != nil {
 		return err
 	}
-	if err := g.put(cat); err != nil {
+	if err := g.db.Update("demo", func(tx *store.Tx) error { return tx.PutSeed(cat) }); err != nil {
 		return err
 	}
 	g.province = &issuer{code: Office, symbol: "QĐ-UBND", body: "Chủ tịch Ủy ban nhân dân tỉnh Sơn Lâm", signer: office.Signers[0]}
