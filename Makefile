@@ -40,6 +40,7 @@ vet: deps
 
 test: deps fmt-check vet
 	$(GO) test -tags $(TAGS) ./...
+	$(GO) test -run '^$$' -fuzz FuzzReadPlain -fuzztime 10s ./export/bundle
 
 # demo-province builds the province-scale demo and prints its time and size.
 demo-province: build

@@ -3,10 +3,13 @@ module tdkt
 go 1.26.0
 
 require (
+	filippo.io/age v1.3.2
 	fyne.io/fyne/v2 v2.7.1
 	go.etcd.io/bbolt v1.4.3
 	golang.org/x/text v0.44.0
 )
+
+require filippo.io/hpke v0.4.0 // indirect
 
 require (
 	aa.tdkt/locale v0.0.0

@@ -66,6 +66,9 @@ func (t *Tx) Apply(from string, recs []Raw) (Summary, error) {
 				continue
 			case tdkt.After:
 				s.Updated++
+				if err := t.dropSeenConflicts(r); err != nil {
+					return s, err
+				}
 			case tdkt.Concurrent:
 				win, lose, err := resolve(old, r)
 				if err != nil {
@@ -134,6 +137,33 @@ func (t *Tx) store(old, rec tdkt.Record, op string) error {
 		return err
 	}
 	return t.appendAudit(op, k, rec.Base().ID, tick, v)
+}
+
+// dropSeenConflicts forgets kept conflict copies that a newer, resolved
+// version from another office has seen: the conflict was settled there.
+func (t *Tx) dropSeenConflicts(r tdkt.Record) error {
+	if r.Base().Conflict {
+		return nil
+	}
+	prefix := conflictKey(r.Kind(), r.Base().ID)
+	b := t.tx.Bucket(bucketConflicts)
+	var del [][]byte
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		o := tdkt.New(r.Kind())
+		if err := json.Unmarshal(v, o); err != nil {
+			return err
+		}
+		if cmp := o.Base().Clock.Compare(r.Base().Clock); cmp == tdkt.Before || cmp == tdkt.Equal {
+			del = append(del, append([]byte(nil), k...))
+		}
+	}
+	for _, k := range del {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func conflictKey(k tdkt.Kind, id string) []byte { return []byte(string(k) + "\x00" + id + "\x00") }

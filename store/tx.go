@@ -327,3 +327,19 @@ func (t *Tx) ClaimSequence(k tdkt.Kind, n uint64) error {
 }
 
 func unmarshal(b []byte, r tdkt.Record) error { return json.Unmarshal(b, r) }
+
+// EachRaw calls fn for every record of kind k, tombstones included, with the
+// bytes as stored.
+func (t *Tx) EachRaw(k tdkt.Kind, fn func(r tdkt.Record, raw []byte) error) error {
+	b, err := t.bucket(k)
+	if err != nil {
+		return err
+	}
+	return b.ForEach(func(key, v []byte) error {
+		r := tdkt.New(k)
+		if err := json.Unmarshal(v, r); err != nil {
+			return fmt.Errorf("đọc %s %s: %w", k, key, err)
+		}
+		return fn(r, v)
+	})
+}

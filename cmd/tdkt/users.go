@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -99,3 +100,5 @@ func cmdUser(args []string, out, errOut io.Writer) error {
 	fmt.Fprintln(out, u.ID)
 	return nil
 }
+
+func jsonIndent(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }

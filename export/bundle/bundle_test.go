@@ -1,0 +1,258 @@
+package bundle
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+
+	"tdkt"
+)
+
+type offices struct {
+	prov, com *Identity
+	revoked   map[string]bool
+}
+
+func newOffices(t testing.TB) *offices {
+	t.Helper()
+	p, err := NewIdentity("SL", "Sở Nội vụ tỉnh Sơn Lâm", tdkt.LevelProvince)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewIdentity("SL-X001", "UBND xã Nậm Xé", tdkt.LevelCommune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &offices{prov: p, com: c, revoked: map[string]bool{}}
+}
+
+func (o *offices) trust(code string) (Key, error) {
+	if o.revoked[code] {
+		return Key{}, errors.New("thu hồi")
+	}
+	for _, id := range []*Identity{o.prov, o.com} {
+		if id.Code == code {
+			return id.Key, nil
+		}
+	}
+	return Key{}, errors.New("không biết")
+}
+
+func sample() *Bundle {
+	return &Bundle{
+		Manifest: Manifest{Seq: 3, Prev: "ab", Since: 10, Upto: 42, Ack: 7},
+		Records: []Record{
+			{Kind: tdkt.KindDossier, ID: "SL-X001-D0000001", Data: json.RawMessage(`{"id":"SL-X001-D0000001","title":"Đề nghị khen thưởng – Nguyễn Thị Ước"}`)},
+			{Kind: tdkt.KindPerson, ID: "SL-X001-P0000001", Data: json.RawMessage(`{"id":"SL-X001-P0000001","name":"Giàng A Páo"}`)},
+		},
+		Blobs: map[string][]byte{},
+	}
+}
+
+func withBlob(b *Bundle) *Bundle {
+	blob := []byte("%PDF-1.4 bản quét tờ trình")
+	b.Blobs[part("", blob).SHA256] = blob
+	return b
+}
+
+func TestRoundTripWithKeyAndPassphrase(t *testing.T) {
+	o := newOffices(t)
+	for _, pw := range []string{"", "mật khẩu gói dài"} {
+		var buf bytes.Buffer
+		hash, err := Write(&buf, withBlob(sample()), o.com, o.prov.Key, pw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Read(bytes.NewReader(buf.Bytes()), o.prov, pw, o.trust)
+		if err != nil {
+			t.Fatalf("read (passphrase %q): %v", pw, err)
+		}
+		if got.Hash != hash || got.Manifest.From != "SL-X001" || got.Manifest.To != "SL" || got.Manifest.Seq != 3 ||
+			got.Manifest.Upto != 42 || got.Manifest.Ack != 7 || len(got.Records) != 2 || len(got.Blobs) != 1 {
+			t.Fatalf("got %+v", got.Manifest)
+		}
+		if string(got.Records[1].Data) != `{"id":"SL-X001-P0000001","name":"Giàng A Páo"}` {
+			t.Errorf("record bytes changed: %s", got.Records[1].Data)
+		}
+		if got.Manifest.Counts["dossier"] != 1 || got.Manifest.Counts["person"] != 1 {
+			t.Errorf("counts %v", got.Manifest.Counts)
+		}
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	o := newOffices(t)
+	var buf bytes.Buffer
+	if _, err := Write(&buf, sample(), o.com, o.prov.Key, ""); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	// a bundle for the province read by another commune's key
+	other, _ := NewIdentity("SL-X002", "UBND xã Tả Phìn", tdkt.LevelCommune)
+	if _, err := Read(bytes.NewReader(good), other, "", o.trust); !errors.Is(err, ErrDecrypt) {
+		t.Errorf("wrong key: %v", err)
+	}
+	if _, err := Read(bytes.NewReader(good), o.prov, "sai mật khẩu", o.trust); !errors.Is(err, ErrDecrypt) {
+		t.Errorf("wrong passphrase: %v", err)
+	}
+	o.revoked["SL-X001"] = true
+	if _, err := Read(bytes.NewReader(good), o.prov, "", o.trust); !errors.Is(err, ErrTrust) {
+		t.Errorf("revoked sender: %v", err)
+	}
+	o.revoked = map[string]bool{}
+	if _, err := Read(bytes.NewReader(good), o.prov, "", func(string) (Key, error) { return other.Key, nil }); !errors.Is(err, ErrSignature) {
+		t.Errorf("signature under another key: %v", err)
+	}
+	// truncation and appended bytes break the authenticated encryption
+	for _, bad := range [][]byte{good[:len(good)/2], good[:len(good)-1], append(append([]byte{}, good...), 'x')} {
+		if _, err := Read(bytes.NewReader(bad), o.prov, "", o.trust); err == nil {
+			t.Errorf("damaged (len %d of %d) accepted", len(bad), len(good))
+		}
+	}
+	// flipped bytes at many offsets
+	for off := 0; off < len(good); off += 1 + len(good)/97 {
+		bad := append([]byte{}, good...)
+		bad[off] ^= 0x41
+		if _, err := Read(bytes.NewReader(bad), o.prov, "", o.trust); err == nil {
+			t.Fatalf("flipped byte at %d accepted", off)
+		}
+	}
+}
+
+// plain builds a decrypted bundle by hand so that tests can damage what
+// the encryption would otherwise protect, signed by from.
+func plain(from *Identity, m Manifest, parts [][]byte, resign bool) []byte {
+	mb, _ := json.Marshal(m)
+	sig := ed25519.Sign(ed25519.PrivateKey(from.SignPriv), mb)
+	if !resign {
+		sig[0] ^= 1
+	}
+	var b bytes.Buffer
+	b.WriteString(magic)
+	for _, c := range append([][]byte{mb, sig}, parts...) {
+		writeChunk(&b, c)
+	}
+	return b.Bytes()
+}
+
+func decryptSample(t *testing.T, o *offices, b *Bundle) (Manifest, [][]byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := Write(&buf, b, o.com, o.prov.Key, ""); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := age.ParseX25519Identity(o.prov.AgePriv)
+	dr, err := age.Decrypt(&buf, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := io.ReadAll(dr)
+	r := bytes.NewReader(all[len(magic):])
+	mb, _ := readChunk(r, maxManifest)
+	readChunk(r, 64)
+	var m Manifest
+	json.Unmarshal(mb, &m)
+	var parts [][]byte
+	for range m.Parts {
+		p, _ := readChunk(r, maxPart)
+		parts = append(parts, p)
+	}
+	return m, parts
+}
+
+func TestPlaintextChecks(t *testing.T) {
+	o := newOffices(t)
+	blob2 := []byte("ảnh chụp bằng khen")
+	b := withBlob(sample())
+	b.Blobs[part("", blob2).SHA256] = blob2
+	m, parts := decryptSample(t, o, b)
+	read := func(p []byte) error {
+		_, err := readPlain(bytes.NewReader(p), o.prov, o.trust)
+		return err
+	}
+	if err := read(plain(o.com, m, parts, true)); err != nil {
+		t.Fatalf("rebuilt bundle refused: %v", err)
+	}
+	swapped := [][]byte{parts[0], parts[2], parts[1]}
+	v2 := m
+	v2.Format = 2
+	toOther := m
+	toOther.To = "SL-X002"
+	badCount := m
+	badCount.Counts = map[string]int{"dossier": 5, "person": 1}
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"swapped parts", plain(o.com, m, swapped, true), ErrHash},
+		{"bad signature", plain(o.com, m, parts, false), ErrSignature},
+		{"unknown format version", plain(o.com, v2, parts, true), ErrVersion},
+		{"counts do not match", plain(o.com, badCount, parts, true), ErrFormat},
+		{"missing part", plain(o.com, m, parts[:2], true), ErrFormat},
+		{"extra bytes", append(plain(o.com, m, parts, true), 0, 0, 0, 0, 0, 0, 0, 1, 9), ErrFormat},
+		{"no magic", []byte("hello"), ErrFormat},
+	}
+	for _, tt := range tests {
+		if err := read(tt.data); !errors.Is(err, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
+		}
+	}
+	if err := read(plain(o.com, toOther, parts, true)); err == nil || !strings.Contains(err.Error(), "SL-X002") {
+		t.Errorf("bundle for another office: %v", err)
+	}
+}
+
+func TestKeyFile(t *testing.T) {
+	o := newOffices(t)
+	b, _ := json.Marshal(o.com.Key)
+	k, err := ParseKey(b)
+	if err != nil || k.Fingerprint() != o.com.Fingerprint() || len(strings.Fields(k.Fingerprint())) != 8 {
+		t.Fatalf("%v %q", err, k.Fingerprint())
+	}
+	if strings.Contains(string(b), o.com.AgePriv) {
+		t.Fatal("key file holds the private key")
+	}
+	for _, bad := range []string{`{}`, `nope`, `{"code":"X","sign":"AAAA","age":"age1"}`} {
+		if _, err := ParseKey([]byte(bad)); err == nil {
+			t.Errorf("accepted key %s", bad)
+		}
+	}
+	if Name("SL-X001", "SL", 7) != "SL-X001_SL_000007.tdkt" {
+		t.Error(Name("SL-X001", "SL", 7))
+	}
+}
+
+// FuzzReadPlain feeds arbitrary decrypted bytes to the bundle parser: it
+// must never panic, and whatever it accepts must be consistent with its
+// manifest.
+func FuzzReadPlain(f *testing.F) {
+	o := newOffices(f)
+	var buf bytes.Buffer
+	Write(&buf, withBlob(sample()), o.com, o.prov.Key, "")
+	id, _ := age.ParseX25519Identity(o.prov.AgePriv)
+	dr, _ := age.Decrypt(&buf, id)
+	seed, _ := io.ReadAll(dr)
+	f.Add(seed)
+	f.Add([]byte(magic))
+	f.Add([]byte(magic + "\x00\x00\x00\x00\x00\x00\x00\x02{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := readPlain(bytes.NewReader(data), o.prov, o.trust)
+		if err != nil {
+			return
+		}
+		if len(b.Records) == 0 && len(b.Manifest.Counts) != 0 {
+			t.Fatal("accepted counts without records")
+		}
+		if len(b.Blobs) != len(b.Manifest.Parts)-1 {
+			t.Fatal(fmt.Sprint("blobs and parts disagree: ", len(b.Blobs), len(b.Manifest.Parts)))
+		}
+	})
+}

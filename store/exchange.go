@@ -1,0 +1,192 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+
+	"tdkt"
+)
+
+// Outgoing is what a bundle to a peer carries, before encoding.
+type Outgoing struct {
+	From, To string
+	Seq      uint64
+	Prev     string // hash of the previous bundle made for this peer
+	Since    uint64 // records changed after this local position (0: full)
+	Upto     uint64 // local journal position covered
+	Ack      uint64 // the peer's position this office has applied
+	Records  []Raw
+	Blobs    map[string][]byte
+}
+
+// Outgoing collects the records the peer lacks: those changed since the
+// position it acknowledged (or all, for a full bundle), that this office may
+// send it — a commune only what is in its scope, the province everything but
+// other communes' own records. It changes nothing; MarkSent records the
+// bundle once its file is safely written.
+func (t *Tx) Outgoing(to string, full bool) (*Outgoing, error) {
+	p, err := t.Peer(to)
+	if err != nil {
+		return nil, err
+	}
+	if p.Revoked {
+		return nil, fmt.Errorf("khóa của %s đã bị thu hồi", to)
+	}
+	me, err := t.OfficeRecord()
+	if err != nil {
+		return nil, err
+	}
+	since := p.Acked
+	if full {
+		since = 0
+	}
+	keep := func(r tdkt.Record) bool {
+		if !tdkt.Synced(r.Kind()) {
+			return false
+		}
+		if me.Level == tdkt.LevelProvince {
+			return tdkt.VisibleTo(to, r)
+		}
+		return tdkt.InScope(me.Level, me.Code, r) == nil
+	}
+	recs, err := t.Changes(since, keep)
+	if err != nil {
+		return nil, err
+	}
+	out := &Outgoing{From: me.Code, To: to, Seq: p.SentSeq + 1, Prev: p.SentHash, Since: since,
+		Upto: t.Clock(), Ack: p.Received, Records: recs, Blobs: map[string][]byte{}}
+	for _, r := range recs {
+		d, ok := r.Rec.(*tdkt.Dossier)
+		if !ok {
+			continue
+		}
+		for _, a := range d.Attachments {
+			if b := t.Blob(a.SHA256); b != nil {
+				out.Blobs[a.SHA256] = b
+			}
+		}
+	}
+	return out, nil
+}
+
+// MarkSent records that the bundle seq with hash was written for peer to.
+func (t *Tx) MarkSent(to string, seq uint64, hash string) error {
+	p, err := t.Peer(to)
+	if err != nil {
+		return err
+	}
+	p.SentSeq, p.SentHash = seq, hash
+	return t.putPeerState(p)
+}
+
+// putPeerState saves exchange counters; any writer may, since importing
+// and exporting are part of a specialist's work.
+func (t *Tx) putPeerState(p *Peer) error {
+	v, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	return t.tx.Bucket(bucketPeers).Put([]byte(p.Code), v)
+}
+
+// Incoming is a verified bundle from a peer, before it is applied.
+type Incoming struct {
+	From, To string
+	Seq      uint64
+	Prev     string
+	Hash     string
+	Upto     uint64
+	Ack      uint64
+	Records  []Raw
+	Blobs    map[string][]byte
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Summary
+	Duplicate bool // the very bundle was imported before: nothing changed
+	Blobs     int
+}
+
+// Import applies a verified bundle in this one transaction, or refuses it
+// whole: the sender must be trusted and not revoked, the bundle addressed
+// to this office, newer than the last one applied from the sender and, when
+// it directly follows it, chained to it; every record must lie in the
+// sender's scope; every attachment must match its hash.
+func (t *Tx) Import(in *Incoming) (ImportResult, error) {
+	var res ImportResult
+	p, err := t.Peer(in.From)
+	if err != nil {
+		return res, err
+	}
+	if p.Revoked {
+		return res, fmt.Errorf("khóa của %s đã bị thu hồi: không nhận gói", in.From)
+	}
+	if in.To != t.db.office {
+		return res, fmt.Errorf("gói gửi cho %s, không phải cơ quan này (%s)", in.To, t.db.office)
+	}
+	switch {
+	case in.Seq == p.RecvSeq && in.Hash == p.RecvHash:
+		res.Duplicate = true
+		return res, nil
+	case in.Seq <= p.RecvSeq:
+		return res, fmt.Errorf("gói số %d của %s cũ hơn gói đã nhập (số %d): không nhận", in.Seq, in.From, p.RecvSeq)
+	case in.Seq == p.RecvSeq+1 && in.Prev != p.RecvHash:
+		return res, fmt.Errorf("gói số %d của %s không nối tiếp gói số %d đã nhập: không nhận", in.Seq, in.From, p.RecvSeq)
+	}
+	for _, r := range in.Records {
+		rec := tdkt.New(r.Kind)
+		if rec == nil {
+			return res, fmt.Errorf("gói có loại bản ghi không biết %q: không nhận", r.Kind)
+		}
+		if err := json.Unmarshal(r.Data, rec); err != nil {
+			return res, fmt.Errorf("gói có bản ghi %s %s hỏng: %w", r.Kind, r.ID, err)
+		}
+		if err := tdkt.InScope(p.Level, p.Code, rec); err != nil {
+			return res, fmt.Errorf("gói ghi ngoài thẩm quyền của %s: %w; không nhận cả gói", in.From, err)
+		}
+	}
+	for sum, b := range in.Blobs {
+		h := sha256.Sum256(b)
+		if hex.EncodeToString(h[:]) != sum {
+			return res, fmt.Errorf("tệp đính kèm %s không khớp mã băm: không nhận", sum)
+		}
+	}
+	s, err := t.Apply(in.From, in.Records)
+	if err != nil {
+		return res, err
+	}
+	res.Summary = s
+	for sum, b := range in.Blobs {
+		if t.Blob(sum) == nil {
+			if _, err := t.PutBlob(b); err != nil {
+				return res, err
+			}
+			res.Blobs++
+		}
+	}
+	p.RecvSeq, p.RecvHash = in.Seq, in.Hash
+	p.Received = max(p.Received, in.Upto)
+	p.Acked = max(p.Acked, in.Ack)
+	return res, t.putPeerState(p)
+}
+
+// PutBlob stores an attachment under its SHA-256 and returns the hash.
+func (t *Tx) PutBlob(b []byte) (string, error) {
+	if !t.writable {
+		return "", ErrReadOnly
+	}
+	h := sha256.Sum256(b)
+	sum := hex.EncodeToString(h[:])
+	return sum, t.tx.Bucket(bucketBlobs).Put([]byte(sum), b)
+}
+
+// Blob returns a stored attachment, or nil.
+func (t *Tx) Blob(sum string) []byte {
+	if v := t.tx.Bucket(bucketBlobs).Get([]byte(sum)); v != nil {
+		return append([]byte(nil), v...)
+	}
+	return nil
+}
