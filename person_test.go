@@ -75,3 +75,28 @@ func FuzzParseCatalog(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckAttachment(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		max  int
+		want string
+		err  string
+	}{
+		{"to-trinh.pdf", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), 1000, "application/pdf", ""},
+		{"anh.jpg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), 1000, "image/jpeg", ""},
+		{"anh.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 1000, "image/png", ""},
+		{"scan.tif", []byte("II*\x00\x08\x00\x00\x00"), 1000, "image/tiff", ""},
+		{"virus.pdf", []byte("MZ\x90\x00\x03\x00\x00\x00"), 1000, "", "không phải PDF"},
+		{"ghi-chu.pdf", []byte("chỉ là chữ"), 1000, "", "không phải PDF"},
+		{"lon.pdf", append([]byte("%PDF-1.7\n"), make([]byte, 2000)...), 1000, "", "vượt giới hạn"},
+		{"rong.pdf", nil, 1000, "", "rỗng"},
+	}
+	for _, tt := range tests {
+		got, err := tdkt.CheckAttachment(tt.name, tt.data, tt.max)
+		if got != tt.want || (tt.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.err)) {
+			t.Errorf("CheckAttachment(%s) = %q, %v", tt.name, got, err)
+		}
+	}
+}

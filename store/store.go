@@ -87,7 +87,7 @@ func openErr(path string, err error) error {
 		errors.Is(err, bolterr.ErrChecksum), errors.Is(err, bolterr.ErrInvalidMapping):
 		return fmt.Errorf("%s: %w", path, ErrNotTDKT)
 	}
-	return fmt.Errorf("mở %s: %w", path, err)
+	return fmt.Errorf("mở %s: %w", path, mediaErr(err))
 }
 
 // Open opens an existing tdkt database. It never creates a file: a missing
@@ -296,7 +296,7 @@ func (db *DB) Update(user string, fn func(*Tx) error) error {
 	if db.ro {
 		return ErrReadOnly
 	}
-	return db.bolt.Update(func(btx *bolt.Tx) error {
+	return mediaErr(db.bolt.Update(func(btx *bolt.Tx) error {
 		t := &Tx{tx: btx, db: db, user: user, writable: true}
 		role, err := t.roleOf(user)
 		if err != nil {
@@ -304,7 +304,7 @@ func (db *DB) Update(user string, fn func(*Tx) error) error {
 		}
 		t.role = role
 		return fn(t)
-	})
+	}))
 }
 
 func u64(v uint64) []byte {

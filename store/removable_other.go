@@ -1,0 +1,6 @@
+//go:build !linux && !windows
+
+package store
+
+// Removable is not detected on this system.
+func Removable(string) bool { return false }
