@@ -10,7 +10,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 export LANG := $(if $(filter-out C POSIX,$(LANG)),$(LANG),C.UTF-8)
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: deps build run test vet fmt-check demo-province clean-data
+.PHONY: deps build run test vet fmt-check demo-province clean-data dist dist-deps screenshots bench
 
 # deps installs the Debian build packages that are missing (root or sudo).
 deps:
@@ -51,3 +51,34 @@ demo-province: build
 
 clean-data:
 	rm -rf .data
+
+# dist builds the Windows program (tdkt.exe, GUI subsystem, icon and
+# metadata from FyneApp.toml) with mingw-w64, and the Linux tarball, both
+# with `fyne package`; the version comes from git (tag, else 0.1.0, build =
+# commit count) and the revision is embedded by the Go toolchain.
+FYNE     := $(shell go env GOPATH)/bin/fyne
+APP_VER  := $(shell git describe --tags --abbrev=0 2>/dev/null | sed 's/^v//' | grep -E '^[0-9]+\.[0-9]+\.[0-9]+$$' || echo 0.1.0)
+APP_BLD  := $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+PKGFLAGS := --src $(CURDIR)/cmd/tdkt --tags $(TAGS) --name tdkt --icon $(CURDIR)/assets/icon.png \
+	--app-id vn.tdkt.app --app-version $(APP_VER) --app-build $(APP_BLD) --release
+
+dist-deps: deps
+	@dpkg -s gcc-mingw-w64-x86-64 >/dev/null 2>&1 || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gcc-mingw-w64-x86-64; }
+	@test -x $(FYNE) || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+
+dist: dist-deps
+	mkdir -p dist
+	GOFLAGS=-buildvcs=true CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	  $(FYNE) package --target windows $(PKGFLAGS)
+	mv -f $$(ls tdkt.exe cmd/tdkt/tdkt.exe 2>/dev/null | head -1) dist/tdkt.exe
+	GOFLAGS=-buildvcs=true $(FYNE) package --target linux $(PKGFLAGS)
+	mv -f $$(ls tdkt.tar.xz cmd/tdkt/tdkt.tar.xz 2>/dev/null | head -1) dist/tdkt-linux-amd64.tar.xz
+	@file dist/tdkt.exe
+	@ls -lh dist
+
+# bench builds the province demo once (bench/.cache, about a minute and
+# 1 GB), runs the benchmark suite against it and the raw-library floors,
+# and prints one table (see docs/PERFORMANCE.md).
+bench: build
+	bash bench/run.sh
