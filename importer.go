@@ -61,22 +61,32 @@ var headings = []struct {
 // tên", "HỌ TÊN", "Số, ngày QĐ"): folded, punctuation-tolerant, exact or
 // as the longest known prefix.
 func HeadingField(h string) Field {
-	f := strings.Join(strings.Fields(strings.NewReplacer("\n", " ", ":", "", ".", "").Replace(Fold(h))), " ")
+	f := headingKey(h)
 	if f == "" {
 		return FieldNone
 	}
 	best, bestLen := FieldNone, 0
 	for _, x := range headings {
-		if f == x.folded {
+		k := headingKey(x.folded)
+		if f == k {
 			return x.field
 		}
-		if strings.HasPrefix(f, x.folded+" ") || strings.HasPrefix(f, x.folded+"(") || strings.HasPrefix(f, x.folded+"/") {
-			if len(x.folded) > bestLen {
-				best, bestLen = x.field, len(x.folded)
+		if strings.HasPrefix(f, k+" ") || strings.HasPrefix(f, k+"(") || strings.HasPrefix(f, k+"/") {
+			if len(k) > bestLen {
+				best, bestLen = x.field, len(k)
 			}
 		}
 	}
 	return best
+}
+
+var separatorRE = regexp.MustCompile(`\s*([/,\-–])\s*`)
+
+// headingKey folds a heading and tidies its punctuation so that "Cá nhân/
+// Tập thể", "CÁ NHÂN / TẬP THỂ" and "cá nhân/tập thể" compare equal.
+func headingKey(h string) string {
+	f := strings.Join(strings.Fields(strings.NewReplacer("\n", " ", ":", "", ".", "").Replace(Fold(h))), " ")
+	return separatorRE.ReplaceAllString(f, "$1")
 }
 
 var (
@@ -99,8 +109,12 @@ func ParseDecisionRef(s string) (string, Date, error) {
 	if n <= 0 {
 		return "", Date{}, fmt.Errorf("số quyết định %q không hợp lệ", s)
 	}
-	sym := strings.ToUpper(strings.Join(strings.Fields(strings.ReplaceAll(m[2], " ", "")), ""))
-	sym = strings.ReplaceAll(sym, "QD", "QĐ")
+	// keep the symbol's case as issued ("QĐ-TTg"), only mending a typed
+	// "QD"/"qđ" into "QĐ"
+	sym := strings.Join(strings.Fields(m[2]), "")
+	if r := []rune(sym); len(r) >= 2 && strings.EqualFold(tdkt2ascii(string(r[:2])), "qd") {
+		sym = "QĐ" + string(r[2:])
+	}
 	var d Date
 	if rest := s[strings.Index(s, m[0])+len(m[0]):]; strings.TrimSpace(rest) != "" {
 		if dd, err := ParseLooseDate(rest); err == nil {
@@ -112,13 +126,14 @@ func ParseDecisionRef(s string) (string, Date, error) {
 
 // ParseLooseDate reads the ways dates reach a register: "5/3/2024",
 // "05-03-2024", "5.3.2024", "2024-03-05", "ngày 05 tháng 3 năm 2024", and
-// Excel serial numbers (45356 is 05/03/2024).
+// Excel serial numbers (45356 is 05/03/2024; from 10000, i.e. 1927, so that
+// a bare year is never read as a serial).
 func ParseLooseDate(s string) (Date, error) {
 	s = strings.TrimSpace(NFC(s))
 	if s == "" {
 		return Date{}, fmt.Errorf("ngày trống")
 	}
-	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 1 && n < 2958466 && !strings.ContainsAny(s, "/-") {
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 10000 && n < 2958466 && !strings.ContainsAny(s, "/-") {
 		// Excel's day 1 is 1900-01-01 with the 1900 leap-year bug, so
 		// serials count from 1899-12-30.
 		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n))
@@ -229,3 +244,137 @@ func ParseMoney(s string) (int64, error) {
 	}
 	return n, nil
 }
+
+// ImportRow is one data row of an imported sheet: its row number in the
+// workbook and its cell texts by field.
+type ImportRow struct {
+	Line   int
+	Values map[Field]string
+}
+
+// Parsed is an imported row read into the domain's terms.
+type Parsed struct {
+	Line         int
+	Subject      Subject
+	Name         string
+	Position     string
+	Unit         string
+	Birth        Date // zero when unknown; a bare year gives 1 January
+	BirthYear    int
+	Gender       Gender
+	Ethnicity    string
+	AwardCode    string
+	Year         int
+	DecisionNo   string
+	DecisionDate Date
+	Signer       string
+	Bonus        int64 // -1 when the sheet has none: computed from the catalogue
+	Number       string
+	Printed      bool
+}
+
+// Parse reads a row, collecting every problem with the row number so the
+// user can fix the sheet in one pass.
+func (r ImportRow) Parse(cat *Catalog, today Date) (Parsed, []string) {
+	v := func(f Field) string { return NFC(r.Values[f]) }
+	p := Parsed{Line: r.Line, Name: v(FieldName), Position: v(FieldPosition), Unit: v(FieldUnit),
+		Ethnicity: v(FieldEthnicity), Signer: v(FieldSigner), Number: v(FieldNumber), Bonus: -1}
+	var probs []string
+	bad := func(format string, a ...any) {
+		probs = append(probs, fmt.Sprintf("dòng %d: ", r.Line)+fmt.Sprintf(format, a...))
+	}
+	if p.Name == "" {
+		bad("thiếu họ tên hoặc tên tập thể")
+	}
+	if s, ok := ParseSubject(v(FieldSubject)); ok {
+		p.Subject = s
+	} else if v(FieldSubject) != "" {
+		bad("không rõ cá nhân hay tập thể: %q", v(FieldSubject))
+	} else {
+		p.Subject = GuessSubject(p.Name)
+	}
+	if p.Subject == SubjectPerson {
+		p.Name = TitleCaseIfUpper(p.Name)
+	}
+	if a := v(FieldAward); a == "" {
+		bad("thiếu hình thức khen thưởng")
+	} else if code, ok := MatchAward(cat, a); ok {
+		p.AwardCode = code
+	} else {
+		bad("không nhận ra hình thức khen thưởng %q trong danh mục", a)
+	}
+	if d := v(FieldDecision); d != "" {
+		no, date, err := ParseDecisionRef(d)
+		if err != nil {
+			bad("%v", err)
+		}
+		p.DecisionNo, p.DecisionDate = no, date
+	}
+	if d := v(FieldDate); d != "" {
+		date, err := ParseLooseDate(d)
+		if err != nil {
+			bad("%v", err)
+		}
+		p.DecisionDate = date
+	}
+	if !p.DecisionDate.IsZero() && (p.DecisionDate.Year < 1945 || today.Before(p.DecisionDate)) {
+		bad("ngày quyết định %s ngoài khoảng 1945 – hôm nay", DateShort(p.DecisionDate.Time()))
+	}
+	switch y := v(FieldYear); {
+	case y != "":
+		n, err := strconv.Atoi(strings.TrimSpace(y))
+		if err != nil || !ValidYear(n, today) {
+			bad("năm %q không hợp lệ", y)
+		}
+		p.Year = n
+	case !p.DecisionDate.IsZero():
+		p.Year = p.DecisionDate.Year
+	default:
+		bad("thiếu năm khen thưởng và ngày quyết định")
+	}
+	if b := v(FieldBirth); b != "" {
+		if n, err := strconv.Atoi(strings.TrimSpace(b)); err == nil && n >= 1900 && n <= today.Year {
+			p.BirthYear = n
+		} else if d, err := ParseLooseDate(b); err == nil && d.Year >= 1900 && d.Before(today) {
+			p.Birth, p.BirthYear = d, d.Year
+		} else {
+			bad("năm sinh %q không hợp lệ", b)
+		}
+	}
+	switch g := Fold(v(FieldGender)); g {
+	case "":
+	case "nam", "m":
+		p.Gender = Male
+	case "nu", "f":
+		p.Gender = Female
+	default:
+		bad("giới tính %q không rõ", v(FieldGender))
+	}
+	if b := v(FieldBonus); b != "" {
+		n, err := ParseMoney(b)
+		if err != nil {
+			bad("%v", err)
+		}
+		p.Bonus = n
+	}
+	switch Fold(v(FieldPrinted)) {
+	case "co", "x", "da in", "roi", "1", "yes":
+		p.Printed = true
+	}
+	if it, ok := cat.Item(p.AwardCode); ok && !it.Subject.Allows(p.Subject) {
+		bad("%s không dành cho %s", it.Name, subjectLabel(p.Subject))
+	}
+	return p, probs
+}
+
+// TitleCaseIfUpper turns a name typed in capitals ("NGUYỄN VĂN AN") into the
+// usual form and leaves other names as typed.
+func TitleCaseIfUpper(s string) string {
+	if s != "" && s == UpperVN(s) && strings.ToLower(s) != s {
+		return TitleCaseVN(s)
+	}
+	return s
+}
+
+// tdkt2ascii folds đ/Đ for a two-letter comparison.
+func tdkt2ascii(s string) string { return strings.NewReplacer("đ", "d", "Đ", "D").Replace(s) }

@@ -383,3 +383,5 @@ func TestDateText(t *testing.T) {
 		t.Fatalf("DateLine = %q", got)
 	}
 }
+
+func mustCatalog() []byte { return assets.Catalog }

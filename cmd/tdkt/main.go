@@ -46,6 +46,7 @@ func commands() []command {
 		{"check", "tdkt check --db PATH", cmdCheck},
 		{"list", "tdkt list decisions|meetings|dossiers --db PATH [--year YYYY]", cmdList},
 		{"export", "tdkt export decision --db PATH --id ID --out FILE.pdf | minutes|ballots --meeting ID | certificates --decision ID [--preview] | register --year Y [--to Y] | returns --year Y --form 0601|0602|0603", cmdExport},
+		{"import", "tdkt import xlsx --db PATH [--dry-run] [--as LOGIN] FILE", cmdImport},
 		{"office", "tdkt office init --db PATH --code CODE --name NAME --level province|commune [--parent CODE] | show | export-key --out FILE | trust FILE | revoke CODE", cmdOffice},
 		{"sync", "tdkt sync export --db PATH --to CODE --out DIR [--passphrase-file F] [--full] | import --db PATH [--passphrase-file F] FILE", cmdSync},
 		{"conflicts", "tdkt conflicts --db PATH", cmdConflicts},
