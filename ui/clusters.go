@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// clustersPane edits clusters and blocs: members, and per year the leader,
+// the deputy, the pledge and the year-end scores with their ranking
+// (tdkt.Ranking); a save is checked with tdkt.ValidateCluster.
+type clustersPane struct {
+	e       *env
+	list    *widget.List
+	all     []*tdkt.Cluster
+	cur     *tdkt.Cluster // working copy
+	name    *field
+	bloc    *widget.Check
+	members *widget.List
+	year    *widget.Select
+	leader  *choice[string]
+	deputy  *choice[string]
+	pledge  *field
+	scores  *fyne.Container
+	entries map[string]*entry
+	ranking *widget.Label
+	msg     *widget.Label
+	page    *fyne.Container
+	filling bool // set while showYear fills the widgets
+}
+
+func newClustersPane(e *env) *clustersPane {
+	p := &clustersPane{e: e, entries: map[string]*entry{}}
+	p.list = widget.NewList(func() int { return len(p.all) },
+		func() fyne.CanvasObject { return truncLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := p.all[i]
+			kind := "Cụm"
+			if c.Bloc {
+				kind = "Khối"
+			}
+			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s (%d thành viên)", kind, c.Name, len(c.Members)))
+		})
+	p.list.OnSelected = func(i widget.ListItemID) { p.edit(p.all[i]) }
+	p.name = newField("Tên", newEntry(), required("tên cụm, khối"))
+	p.bloc = widget.NewCheck("Khối thi đua (theo ngành); bỏ chọn: cụm (theo địa bàn)", nil)
+	p.members = widget.NewList(func() int {
+		if p.cur == nil {
+			return 0
+		}
+		return len(p.cur.Members)
+	}, func() fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), truncLabel(""))
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		c := o.(*fyne.Container)
+		id := p.cur.Members[i]
+		c.Objects[0].(*widget.Label).SetText(e.unitName(id))
+		c.Objects[1].(*widget.Button).OnTapped = func() { p.removeMember(id) }
+	})
+	p.year = widget.NewSelect(nil, func(string) { p.showYear() })
+	p.leader = newChoice[string](nil, e.unitName, func(string) { p.updateRanking() })
+	p.deputy = newChoice[string](nil, e.unitName, func(string) { p.updateRanking() })
+	p.pledge = newField("Giao ước", newMultiEntry(2), nil)
+	p.pledge.entry.OnChanged = func(string) { p.collect() }
+	p.scores = container.NewVBox()
+	p.ranking = wrapLabel("")
+	p.msg = dangerLabel()
+	p.msg.Hide()
+	return p
+}
+
+func (p *clustersPane) content() fyne.CanvasObject {
+	addMember := newUnitPicker(p.e, "", func(id string) {
+		if p.cur == nil || id == "" {
+			return
+		}
+		for _, m := range p.cur.Members {
+			if m == id {
+				return
+			}
+		}
+		p.collect()
+		p.cur.Members = append(p.cur.Members, id)
+		p.members.Refresh()
+		p.setMemberChoices()
+		p.showYear()
+	})
+	addMember.button.SetText("Thêm thành viên…")
+	addYear := widget.NewButtonWithIcon("Năm mới", theme.ContentAddIcon(), p.onAddYear)
+	save := widget.NewButtonWithIcon("Lưu cụm, khối", theme.DocumentSaveIcon(), p.onSave)
+	save.Importance = widget.HighImportance
+	newBt := widget.NewButtonWithIcon("Cụm, khối mới", theme.ContentAddIcon(), func() {
+		p.edit(&tdkt.Cluster{Years: []tdkt.ClusterYear{{Year: p.e.today().Year}}})
+	})
+	membersBox := container.NewBorder(container.NewBorder(nil, nil, boldLabel("Thành viên"), addMember.button), nil, nil, nil, p.members)
+	yearBox := container.NewVBox(
+		container.NewHBox(boldLabel("Năm"), p.year, addYear),
+		formRows("Trưởng cụm, khối", p.leader.sel, "Phó trưởng", p.deputy.sel, "Giao ước thi đua", p.pledge),
+		boldLabel("Chấm điểm cuối năm"), p.scores, boldLabel("Xếp hạng"), p.ranking, p.msg, container.NewHBox(save))
+	editor := container.NewVSplit(
+		container.NewBorder(container.NewVBox(formRows("Tên", p.name, "", p.bloc)), nil, nil, nil, membersBox),
+		container.NewVScroll(yearBox))
+	editor.Offset = 0.4
+	p.page = container.NewStack(editor)
+	p.page.Hide()
+	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBt), nil, nil, nil, p.list), p.page)
+	split.Offset = 0.35
+	return split
+}
+
+func (p *clustersPane) refresh() {
+	p.all = nil
+	p.e.view(func(tx *store.Tx) error {
+		return tx.Each(tdkt.KindCluster, func(r tdkt.Record) error {
+			p.all = append(p.all, r.(*tdkt.Cluster))
+			return nil
+		})
+	})
+	p.list.Refresh()
+	if p.cur == nil && len(p.all) > 0 {
+		p.list.Select(0)
+	}
+}
+
+// edit starts editing a copy of c.
+func (p *clustersPane) edit(c *tdkt.Cluster) {
+	cp := *c
+	cp.Members = append([]string(nil), c.Members...)
+	cp.Years = nil
+	for _, y := range c.Years {
+		y.Scores = append([]tdkt.Score(nil), y.Scores...)
+		cp.Years = append(cp.Years, y)
+	}
+	p.cur = &cp
+	p.name.set(cp.Name)
+	p.bloc.SetChecked(cp.Bloc)
+	p.members.Refresh()
+	p.setMemberChoices()
+	var years []string
+	for _, y := range cp.Years {
+		years = append(years, strconv.Itoa(y.Year))
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(years)))
+	p.year.Options = years
+	p.year.ClearSelected()
+	if len(years) > 0 {
+		p.year.SetSelectedIndex(0)
+	} else {
+		p.showYear()
+	}
+	p.msg.Hide()
+	p.page.Show()
+}
+
+func (p *clustersPane) setMemberChoices() {
+	opts := append([]string{""}, p.cur.Members...)
+	label := func(id string) string {
+		if id == "" {
+			return "(chưa chọn)"
+		}
+		return p.e.unitName(id)
+	}
+	p.leader.setOptions(opts, label)
+	p.deputy.setOptions(opts, label)
+}
+
+// yearRec is the working copy's record of the chosen year.
+func (p *clustersPane) yearRec() *tdkt.ClusterYear {
+	if p.cur == nil || p.year.Selected == "" {
+		return nil
+	}
+	y, ok := p.cur.Year(atoi(p.year.Selected))
+	if !ok {
+		return nil
+	}
+	return y
+}
+
+// showYear fills leader, deputy, pledge and the score entries.
+func (p *clustersPane) showYear() {
+	p.filling = true
+	defer func() { p.filling = false; p.updateRanking() }()
+	p.scores.Objects = nil
+	p.entries = map[string]*entry{}
+	y := p.yearRec()
+	if y == nil {
+		p.scores.Refresh()
+		p.ranking.SetText("")
+		return
+	}
+	p.leader.set(y.LeaderID)
+	p.deputy.set(y.DeputyID)
+	p.pledge.set(y.Pledge)
+	score := map[string]float64{}
+	for _, s := range y.Scores {
+		score[s.UnitID] = s.Points
+	}
+	grid := container.NewGridWithColumns(2)
+	for _, id := range p.cur.Members {
+		en := newEntry()
+		if v, ok := score[id]; ok {
+			en.SetText(fmtFloat(v))
+		}
+		en.SetPlaceHolder("điểm")
+		en.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			return floatRange(0, 10000, "điểm")(s)
+		}
+		en.OnChanged = func(string) { p.updateRanking() }
+		en.OnSubmitted = func(string) { p.onSave() }
+		p.entries[id] = en
+		grid.Add(truncLabel(p.e.unitName(id)))
+		grid.Add(en)
+	}
+	p.scores.Add(grid)
+	p.scores.Refresh()
+}
+
+// collect copies the widgets into the working copy's chosen year.
+func (p *clustersPane) collect() {
+	if p.cur == nil || p.filling {
+		return
+	}
+	p.cur.Name = p.name.text()
+	p.cur.Bloc = p.bloc.Checked
+	y := p.yearRec()
+	if y == nil {
+		return
+	}
+	y.LeaderID, _ = p.leader.get()
+	y.DeputyID, _ = p.deputy.get()
+	y.Pledge = p.pledge.text()
+	y.Scores = nil
+	for _, id := range p.cur.Members {
+		en := p.entries[id]
+		if en == nil || strings.TrimSpace(en.Text) == "" {
+			continue
+		}
+		v, err := parseFloat(en.Text)
+		if err != nil {
+			continue
+		}
+		y.Scores = append(y.Scores, tdkt.Score{UnitID: id, Points: v})
+	}
+}
+
+// updateRanking shows the ranking of the scores typed so far.
+func (p *clustersPane) updateRanking() {
+	if p.filling {
+		return
+	}
+	p.collect()
+	y := p.yearRec()
+	if y == nil {
+		return
+	}
+	var lines []string
+	for i, s := range tdkt.Ranking(y.Scores) {
+		mark := ""
+		if s.UnitID == y.LeaderID {
+			mark = " – trưởng cụm, khối"
+		}
+		lines = append(lines, fmt.Sprintf("%d. %s: %s điểm%s", i+1, p.e.unitName(s.UnitID), fmtFloat(s.Points), mark))
+	}
+	if len(lines) == 0 {
+		lines = append(lines, "Chưa chấm điểm.")
+	}
+	p.ranking.SetText(strings.Join(lines, "\n"))
+}
+
+func (p *clustersPane) removeMember(id string) {
+	p.collect()
+	var keep []string
+	for _, m := range p.cur.Members {
+		if m != id {
+			keep = append(keep, m)
+		}
+	}
+	p.cur.Members = keep
+	p.members.Refresh()
+	p.setMemberChoices()
+	p.showYear()
+}
+
+func (p *clustersPane) onAddYear() {
+	if p.cur == nil {
+		return
+	}
+	p.collect()
+	next := p.e.today().Year
+	for _, y := range p.cur.Years {
+		if y.Year >= next {
+			next = y.Year + 1
+		}
+	}
+	p.cur.Years = append(p.cur.Years, tdkt.ClusterYear{Year: next})
+	p.year.Options = append([]string{strconv.Itoa(next)}, p.year.Options...)
+	p.year.SetSelectedIndex(0)
+}
+
+// onSave checks the cluster with tdkt.ValidateCluster and stores it.
+func (p *clustersPane) onSave() {
+	if p.cur == nil {
+		return
+	}
+	if err := p.name.check(); err != nil {
+		return
+	}
+	p.collect()
+	if err := tdkt.ValidateCluster(p.cur); err != nil {
+		p.msg.SetText(err.Error())
+		p.msg.Show()
+		return
+	}
+	c := *p.cur
+	if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&c) }); err != nil {
+		p.msg.SetText("Chưa lưu được: " + err.Error())
+		p.msg.Show()
+		return
+	}
+	p.msg.Hide()
+	p.refresh()
+	p.edit(&c)
+}

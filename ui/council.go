@@ -1,0 +1,683 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// councilScreen (Hội đồng): council meetings with attendance and the quorum
+// shown live (tdkt.Quorum), the agenda built from dossiers that are ready
+// (moved to "at the council"), the ballot count per candidate evaluated
+// live against the award's threshold as a share of ALL members
+// (tdkt.Evaluate), and closing, which locks the meeting and writes each
+// candidate's result into its dossier.
+type councilScreen struct {
+	e        *env
+	year     *widget.Select
+	list     *widget.List
+	meetings []*tdkt.Meeting
+
+	m        *tdkt.Meeting // working copy of the open meeting
+	title    *widget.Label
+	info     *widget.Label
+	attend   *fyne.Container
+	checks   []*widget.Check
+	written  []*widget.Check
+	quorum   *widget.Label
+	agenda   *fyne.Container
+	rows     []*ballotRow
+	addBt    *widget.Button
+	saveBt   *widget.Button
+	closeBt  *widget.Button
+	msg      *widget.Label
+	attendAc *widget.Accordion
+	page     *fyne.Container
+	empty    *widget.Label
+	newForm  *meetingForm
+	picker   *agendaPicker
+	selected string
+	newBt    *widget.Button
+}
+
+// ballotRow is one candidate's count on the agenda.
+type ballotRow struct {
+	s       *councilScreen
+	i       int
+	issued  *entry
+	ret     *entry
+	valid   *entry
+	invalid *entry
+	agree   *entry
+	result  *widget.Label
+	problem *widget.Label
+}
+
+var ballotWidths = []float32{34, 150, 170, 70, 70, 70, 70, 70, 120}
+
+func newCouncilScreen(e *env) *councilScreen {
+	s := &councilScreen{e: e}
+	y := e.today().Year
+	var years []string
+	for i := y + 1; i >= y-20; i-- {
+		years = append(years, strconv.Itoa(i))
+	}
+	s.year = widget.NewSelect(years, func(string) { s.refresh() })
+	s.list = widget.NewList(func() int { return len(s.meetings) },
+		func() fyne.CanvasObject { return truncLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			m := s.meetings[i]
+			state := ""
+			if m.Closed {
+				state = " (đã khóa)"
+			}
+			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s%s", dateText(m.Date), m.Title, state))
+		})
+	s.list.OnSelected = func(i widget.ListItemID) { s.openMeeting(s.meetings[i].ID) }
+	s.title = heading("")
+	s.title.Wrapping = fyne.TextWrapWord
+	s.info = wrapLabel("")
+	s.attend = container.NewGridWithColumns(2)
+	s.quorum = boldLabel("")
+	s.quorum.Wrapping = fyne.TextWrapWord
+	s.agenda = container.NewVBox()
+	s.addBt = widget.NewButtonWithIcon("Đưa hồ sơ đủ điều kiện vào phiên họp…", theme.ContentAddIcon(), s.onAddDossiers)
+	s.saveBt = widget.NewButtonWithIcon("Lưu phiên họp", theme.DocumentSaveIcon(), s.onSave)
+	s.closeBt = widget.NewButtonWithIcon("Kết thúc và khóa phiên họp", theme.ConfirmIcon(), s.onClose)
+	s.closeBt.Importance = widget.HighImportance
+	s.msg = dangerLabel()
+	s.msg.Hide()
+	s.empty = wrapLabel("Chọn một phiên họp ở bên trái, hoặc tạo phiên họp mới.")
+	s.attendAc = widget.NewAccordion(widget.NewAccordionItem("Điểm danh thành viên", container.NewVBox(
+		wrapLabel("Đánh dấu thành viên có mặt; \"phiếu gửi\" cho người vắng mặt gửi phiếu bằng văn bản."), s.attend)))
+	return s
+}
+
+func (s *councilScreen) content() fyne.CanvasObject {
+	s.newBt = widget.NewButtonWithIcon("Phiên họp mới", theme.ContentAddIcon(), s.onNew)
+	s.newBt.Importance = widget.HighImportance
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel("Năm"), nil, s.year), s.newBt), nil, nil, nil, s.list)
+	hdr := func(s string) *widget.Label {
+		l := boldLabel(s)
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	header := container.New(&columnsLayout{widths: ballotWidths},
+		hdr("TT"), hdr("Người, tập thể"), hdr("Hình thức – cần đạt"),
+		hdr("Phát"), hdr("Thu"), hdr("H.lệ"), hdr("K.HL"), hdr("Đ.ý"),
+		hdr("Kết quả"), hdr("Ghi chú"))
+	body := container.NewVBox(
+		s.title, s.info,
+		s.attendAc, s.quorum,
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, boldLabel("Chương trình và kết quả kiểm phiếu"), s.addBt),
+		wrapLabel("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ."),
+		container.NewHScroll(container.NewVBox(header, s.agenda)),
+		s.msg,
+		container.NewHBox(s.saveBt, s.closeBt, disabledButton("Xuất biên bản PDF", theme.DocumentPrintIcon())),
+	)
+	s.page = container.NewStack(container.NewVScroll(container.NewPadded(body)))
+	s.page.Hide()
+	split := container.NewHSplit(left, container.NewStack(container.NewPadded(s.empty), s.page))
+	split.Offset = 0.2
+	s.year.SetSelected(strconv.Itoa(s.e.today().Year))
+	return split
+}
+
+func (s *councilScreen) wait() {}
+
+func (s *councilScreen) refresh() {
+	if s.year.Selected == "" {
+		return
+	}
+	s.meetings = nil
+	s.e.view(func(tx *store.Tx) error {
+		for _, id := range tx.IDs("meeting.year", year4(atoi(s.year.Selected))) {
+			m := &tdkt.Meeting{}
+			if tx.Get(id, m) == nil && !m.Deleted {
+				s.meetings = append(s.meetings, m)
+			}
+		}
+		return nil
+	})
+	sort.SliceStable(s.meetings, func(i, j int) bool { return s.meetings[j].Date.Before(s.meetings[i].Date) })
+	s.list.UnselectAll()
+	s.list.Refresh()
+	if s.selected != "" {
+		s.openMeeting(s.selected)
+	}
+}
+
+// openMeeting shows the meeting with id.
+func (s *councilScreen) openMeeting(id string) {
+	m := &tdkt.Meeting{}
+	if err := s.e.view(func(tx *store.Tx) error { return tx.Get(id, m) }); err != nil {
+		s.e.showError(err)
+		return
+	}
+	s.selected = id
+	s.m = m
+	s.title.SetText(m.Title)
+	info := fmt.Sprintf("Ngày %s", dateText(m.Date))
+	if m.Start != "" {
+		info += ", " + m.Start
+	}
+	if m.Place != "" {
+		info += " tại " + m.Place
+	}
+	info += fmt.Sprintf(". Chủ trì: %s. Thư ký: %s.", m.Chair, m.Secretary)
+	if m.Closed {
+		info += " Phiên họp đã kết thúc và khóa: kết quả không sửa được."
+	}
+	s.info.SetText(info)
+	s.attend.Objects = nil
+	s.checks, s.written = nil, nil
+	for i, mem := range m.Members {
+		i := i
+		present := widget.NewCheck("", func(b bool) {
+			s.m.Members[i].Present = b
+			s.updateQuorum()
+		})
+		present.SetChecked(mem.Present)
+		wr := widget.NewCheck("phiếu gửi", func(b bool) { s.m.Members[i].Written = b })
+		wr.SetChecked(mem.Written)
+		if m.Closed {
+			present.Disable()
+			wr.Disable()
+		}
+		s.checks = append(s.checks, present)
+		s.written = append(s.written, wr)
+		s.attend.Add(container.NewBorder(nil, nil, present, wr, truncLabel(fmt.Sprintf("%d. %s – %s", i+1, mem.Name, mem.Role))))
+	}
+	s.attend.Refresh()
+	s.attendAc.Items[0].Title = fmt.Sprintf("Điểm danh thành viên (%d/%d có mặt)", m.Present(), len(m.Members))
+	if m.Closed {
+		s.attendAc.Close(0)
+	} else {
+		s.attendAc.Open(0)
+	}
+	s.attendAc.Refresh()
+	s.agenda.Objects = nil
+	s.rows = nil
+	for i := range m.Items {
+		r := s.newBallotRow(i)
+		s.rows = append(s.rows, r)
+		s.agenda.Add(r.widget())
+	}
+	if len(m.Items) == 0 {
+		s.agenda.Add(widget.NewLabel("Chưa có ai trong chương trình. Bấm \"Đưa hồ sơ đủ điều kiện vào phiên họp…\"."))
+	}
+	s.agenda.Refresh()
+	for _, b := range []*widget.Button{s.addBt, s.saveBt, s.closeBt} {
+		if m.Closed {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	s.msg.Hide()
+	s.updateQuorum()
+	s.empty.Hide()
+	s.page.Show()
+}
+
+func (s *councilScreen) quorumNeeded(total int) int {
+	for k := 0; k <= total; k++ {
+		if tdkt.Quorum(k, total, s.e.cat.QuorumNum, s.e.cat.QuorumDen) {
+			return k
+		}
+	}
+	return total
+}
+
+// updateQuorum shows attendance against the quorum and re-evaluates every
+// ballot, since a meeting without quorum passes nothing.
+func (s *councilScreen) updateQuorum() {
+	if s.m == nil {
+		return
+	}
+	total, present := len(s.m.Members), s.m.Present()
+	ok := tdkt.Quorum(present, total, s.e.cat.QuorumNum, s.e.cat.QuorumDen)
+	verdict := "ĐỦ túc số"
+	s.quorum.Importance = widget.SuccessImportance
+	if !ok {
+		verdict = "CHƯA ĐỦ túc số"
+		s.quorum.Importance = widget.DangerImportance
+	}
+	if t := fmt.Sprintf("Điểm danh thành viên (%d/%d có mặt)", present, total); s.attendAc.Items[0].Title != t {
+		s.attendAc.Items[0].Title = t
+		s.attendAc.Refresh()
+	}
+	s.quorum.SetText(fmt.Sprintf("Có mặt %d/%d thành viên – %s (cần ít nhất %d, tỷ lệ %d/%d tổng số thành viên).",
+		present, total, verdict, s.quorumNeeded(total), s.e.cat.QuorumNum, s.e.cat.QuorumDen))
+	for _, r := range s.rows {
+		r.evaluate()
+	}
+}
+
+func (s *councilScreen) newBallotRow(i int) *ballotRow {
+	r := &ballotRow{s: s, i: i}
+	it := s.m.Items[i]
+	mk := func(v int, counted bool) *entry {
+		en := newEntry()
+		if counted {
+			en.SetText(strconv.Itoa(v))
+		}
+		en.Validator = func(t string) error {
+			if strings.TrimSpace(t) == "" {
+				return nil
+			}
+			if n, err := strconv.Atoi(strings.TrimSpace(t)); err != nil || n < 0 {
+				return errors.New("Số phiếu phải là số nguyên không âm")
+			}
+			return nil
+		}
+		en.OnChanged = func(string) { r.evaluate() }
+		en.OnSubmitted = func(string) { s.onSave() }
+		if s.m.Closed {
+			en.Disable()
+		}
+		return en
+	}
+	b := it.Ballot
+	r.issued = mk(b.Issued, it.Counted)
+	r.ret = mk(b.Returned, it.Counted)
+	r.valid = mk(b.Valid, it.Counted)
+	r.invalid = mk(b.Invalid, it.Counted)
+	r.agree = mk(b.Agree, it.Counted)
+	r.result = boldLabel("")
+	r.problem = widget.NewLabel("")
+	r.problem.Wrapping = fyne.TextWrapWord
+	r.problem.Importance = widget.WarningImportance
+	return r
+}
+
+func (r *ballotRow) widget() fyne.CanvasObject {
+	s := r.s
+	it := s.m.Items[r.i]
+	total := len(s.m.Members)
+	need := ""
+	if item, ok := s.e.cat.Item(it.AwardCode); ok {
+		need = fmt.Sprintf(" – ≥%s%% = %d phiếu", fmtFloat(item.Threshold), tdkt.Needed(total, item.Threshold))
+	}
+	how := "giơ tay"
+	if it.Secret {
+		how = "phiếu kín"
+	}
+	name := truncLabel(it.Name)
+	award := truncLabel(s.e.itemShort(it.AwardCode) + need)
+	award2 := widget.NewLabel(how)
+	award2.Importance = widget.LowImportance
+	return container.New(&columnsLayout{widths: ballotWidths},
+		widget.NewLabel(strconv.Itoa(r.i+1)), name, container.NewVBox(award, award2),
+		r.issued, r.ret, r.valid, r.invalid, r.agree, r.result, r.problem)
+}
+
+// counted reports whether any number was typed.
+func (r *ballotRow) counted() bool {
+	for _, en := range []*entry{r.issued, r.ret, r.valid, r.invalid, r.agree} {
+		if strings.TrimSpace(en.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *ballotRow) ballot() tdkt.Ballot {
+	return tdkt.Ballot{Issued: atoi(r.issued.Text), Returned: atoi(r.ret.Text), Valid: atoi(r.valid.Text),
+		Invalid: atoi(r.invalid.Text), Agree: atoi(r.agree.Text)}
+}
+
+// evaluate judges the row with tdkt.Evaluate and writes it into the
+// working copy.
+func (r *ballotRow) evaluate() tdkt.Vote {
+	s := r.s
+	it := &s.m.Items[r.i]
+	if !r.counted() {
+		it.Counted, it.Passed, it.Ballot = false, false, tdkt.Ballot{}
+		r.result.SetText("chưa kiểm phiếu")
+		r.result.Importance = widget.LowImportance
+		r.result.Refresh()
+		r.problem.SetText("")
+		return tdkt.Vote{Problem: "chưa kiểm phiếu"}
+	}
+	threshold := 100.0
+	if item, ok := s.e.cat.Item(it.AwardCode); ok {
+		threshold = item.Threshold
+	}
+	b := r.ballot()
+	v := tdkt.Evaluate(b, len(s.m.Members), s.m.Present(), threshold, s.e.cat)
+	it.Ballot, it.Counted, it.Passed = b, true, v.Passed && v.Problem == ""
+	if it.Passed {
+		r.result.SetText("ĐẠT " + fmtFloat(v.Percent) + "%")
+		r.result.Importance = widget.SuccessImportance
+	} else {
+		r.result.SetText("KHÔNG ĐẠT " + fmtFloat(v.Percent) + "%")
+		r.result.Importance = widget.DangerImportance
+	}
+	r.result.Refresh()
+	r.problem.SetText(capFirst(v.Problem))
+	return v
+}
+
+func (s *councilScreen) fail(err error) {
+	s.msg.SetText(err.Error())
+	s.msg.Show()
+}
+
+// onSave stores attendance and counts (the meeting stays open).
+func (s *councilScreen) onSave() {
+	if s.m == nil || s.m.Closed {
+		return
+	}
+	for _, r := range s.rows {
+		r.evaluate()
+	}
+	m := *s.m
+	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&m) }); err != nil {
+		s.fail(err)
+		return
+	}
+	s.msg.Hide()
+	s.selected = m.ID
+	s.refresh()
+}
+
+// onClose checks every count, then locks the meeting and writes the results
+// into the dossiers in one transaction.
+func (s *councilScreen) onClose() {
+	if s.m == nil || s.m.Closed {
+		return
+	}
+	if len(s.m.Items) == 0 {
+		s.fail(errors.New("Chưa thể kết thúc: chương trình họp chưa có ai."))
+		return
+	}
+	var probs []string
+	for _, r := range s.rows {
+		v := r.evaluate()
+		if v.Problem != "" {
+			probs = append(probs, fmt.Sprintf("dòng %d (%s): %s", r.i+1, s.m.Items[r.i].Name, v.Problem))
+		}
+	}
+	if len(probs) > 0 {
+		s.fail(errors.New("Chưa thể kết thúc: " + strings.Join(probs, "; ")))
+		return
+	}
+	s.e.confirm("Kết thúc phiên họp", "Sau khi kết thúc, phiên họp bị khóa và kết quả kiểm phiếu không sửa được nữa. Kết thúc?", s.closeNow)
+}
+
+func (s *councilScreen) closeNow() {
+	m := *s.m
+	m.Items = append([]tdkt.AgendaItem(nil), s.m.Items...)
+	m.Members = append([]tdkt.Member(nil), s.m.Members...)
+	m.Closed = true
+	at := s.e.now().UTC().Truncate(time.Second)
+	err := s.e.update(func(tx *store.Tx) error {
+		if err := tx.Put(&m); err != nil {
+			return err
+		}
+		byDossier := map[string][]tdkt.AgendaItem{}
+		var order []string
+		for _, it := range m.Items {
+			if _, ok := byDossier[it.DossierID]; !ok {
+				order = append(order, it.DossierID)
+			}
+			byDossier[it.DossierID] = append(byDossier[it.DossierID], it)
+		}
+		for _, id := range order {
+			if id == "" {
+				continue
+			}
+			d := &tdkt.Dossier{}
+			if err := tx.Get(id, d); err != nil {
+				return err
+			}
+			anyPassed := false
+			for _, it := range byDossier[id] {
+				c, ok := d.Candidate(it.CandidateID)
+				if !ok {
+					continue
+				}
+				if it.Passed {
+					c.Result = tdkt.ResultPassed
+					anyPassed = true
+				} else {
+					c.Result = tdkt.ResultFailed
+				}
+			}
+			if !anyPassed && tdkt.CanMove(d.Status, tdkt.StatusRejected) {
+				if err := d.Move(tdkt.StatusRejected, "Không đạt tỷ lệ phiếu tại "+m.Title, s.e.user, at); err != nil {
+					return err
+				}
+			}
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.selected = m.ID
+	s.refresh()
+}
+
+// meetingForm is the dialog that creates a meeting.
+type meetingForm struct {
+	s         *councilScreen
+	title     *field
+	date      *dateField
+	start     *field
+	place     *field
+	chair     *field
+	secretary *field
+	members   *field
+	d         *dialog.CustomDialog
+	ok        *widget.Button
+}
+
+func (s *councilScreen) onNew() {
+	f := &meetingForm{s: s}
+	f.title = newField("Tên phiên họp", newEntry(), required("tên phiên họp"))
+	f.date = newDateField("Ngày họp", false)
+	f.start = newField("Giờ bắt đầu", newEntry(), nil)
+	f.place = newField("Địa điểm", newEntry(), nil)
+	f.chair = newField("Chủ trì", newEntry(), required("người chủ trì"))
+	f.secretary = newField("Thư ký", newEntry(), required("thư ký"))
+	f.members = newField("Thành viên", newMultiEntry(8), func(t string) error {
+		if len(parseMembers(t)) == 0 {
+			return errors.New("Chưa nhập thành viên Hội đồng (mỗi dòng một người: Họ tên – Vai trò)")
+		}
+		return nil
+	})
+	for _, x := range []*field{f.title, f.date.field, f.start, f.place, f.chair, f.secretary} {
+		x.entry.OnSubmitted = func(string) { f.submit() }
+	}
+	// start from the latest meeting's members: the council changes rarely
+	var last *tdkt.Meeting
+	s.e.view(func(tx *store.Tx) error {
+		return tx.Each(tdkt.KindMeeting, func(r tdkt.Record) error {
+			m := r.(*tdkt.Meeting)
+			if last == nil || last.Date.Before(m.Date) {
+				last = m
+			}
+			return nil
+		})
+	})
+	f.title.set(fmt.Sprintf("Phiên họp Hội đồng Thi đua – Khen thưởng năm %d", s.e.today().Year))
+	f.date.setDate(s.e.today())
+	f.start.set("08:00")
+	if last != nil {
+		f.place.set(last.Place)
+		f.chair.set(last.Chair)
+		f.secretary.set(last.Secretary)
+		var lines []string
+		for _, m := range last.Members {
+			lines = append(lines, m.Name+" – "+m.Role)
+		}
+		f.members.set(strings.Join(lines, "\n"))
+	}
+	form := formRows("Tên phiên họp", f.title, "Ngày họp", f.date.field, "Giờ bắt đầu", f.start, "Địa điểm", f.place,
+		"Chủ trì", f.chair, "Thư ký", f.secretary, "Thành viên", f.members)
+	ok := widget.NewButtonWithIcon("Tạo phiên họp", theme.ConfirmIcon(), f.submit)
+	ok.Importance = widget.HighImportance
+	f.ok = ok
+	f.d = dialog.NewCustomWithoutButtons("Phiên họp mới", container.NewVScroll(container.NewVBox(form,
+		wrapLabel("Mỗi dòng một thành viên: Họ tên – Vai trò (Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký)."))), s.e.win)
+	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.d.Hide() }), ok})
+	f.d.Resize(fyne.NewSize(720, 620))
+	s.newForm = f
+	s.e.show(f.d)
+}
+
+// parseMembers reads "Name – Role" lines.
+func parseMembers(t string) []tdkt.Member {
+	var out []tdkt.Member
+	for _, line := range strings.Split(t, "\n") {
+		line = tdkt.NFC(line)
+		if line == "" {
+			continue
+		}
+		name, role := line, "Ủy viên"
+		for _, sep := range []string{" – ", " - ", ";", "\t"} {
+			if i := strings.Index(line, sep); i > 0 {
+				name, role = tdkt.NFC(line[:i]), tdkt.NFC(line[i+len(sep):])
+				break
+			}
+		}
+		if role == "" {
+			role = "Ủy viên"
+		}
+		out = append(out, tdkt.Member{Name: name, Role: role})
+	}
+	return out
+}
+
+func (f *meetingForm) submit() {
+	if err := checkAll(f.title, f.date.field, f.chair, f.secretary, f.members); err != nil {
+		return
+	}
+	day, _ := f.date.date()
+	m := &tdkt.Meeting{Title: f.title.text(), Date: day, Start: f.start.text(), Place: f.place.text(),
+		Chair: f.chair.text(), Secretary: f.secretary.text(), Members: parseMembers(f.members.entry.Text)}
+	if err := f.s.e.update(func(tx *store.Tx) error { return tx.Put(m) }); err != nil {
+		f.s.e.showError(err)
+		return
+	}
+	f.d.Hide()
+	f.s.selected = m.ID
+	f.s.year.SetSelected(strconv.Itoa(day.Year))
+	f.s.refresh()
+}
+
+// agendaPicker lists the dossiers that are ready for the council.
+type agendaPicker struct {
+	s      *councilScreen
+	ready  []*tdkt.Dossier
+	checks []*widget.Check
+	d      *dialog.CustomDialog
+	ok     *widget.Button
+}
+
+func (s *councilScreen) onAddDossiers() {
+	if s.m == nil || s.m.Closed {
+		return
+	}
+	p := &agendaPicker{s: s}
+	s.e.view(func(tx *store.Tx) error {
+		for _, id := range tx.IDs("dossier.status", string(tdkt.StatusReady)) {
+			d := &tdkt.Dossier{}
+			if tx.Get(id, d) == nil && !d.Deleted {
+				p.ready = append(p.ready, d)
+			}
+		}
+		return nil
+	})
+	box := container.NewVBox()
+	for _, d := range p.ready {
+		ch := widget.NewCheck(fmt.Sprintf("%s – %s (%d đề nghị)", d.Title, s.e.unitName(d.UnitID), len(d.Candidates)), nil)
+		p.checks = append(p.checks, ch)
+		box.Add(ch)
+	}
+	if len(p.ready) == 0 {
+		box.Add(wrapLabel("Không có hồ sơ nào ở trạng thái \"Đủ điều kiện trình Hội đồng\"."))
+	}
+	p.ok = widget.NewButtonWithIcon("Đưa vào phiên họp", theme.ConfirmIcon(), func() {
+		p.d.Hide()
+		p.apply()
+	})
+	p.ok.Importance = widget.HighImportance
+	p.d = dialog.NewCustomWithoutButtons("Đưa hồ sơ vào phiên họp", container.NewVScroll(box), s.e.win)
+	p.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { p.d.Hide() }), p.ok})
+	p.d.Resize(fyne.NewSize(760, 520))
+	s.picker = p
+	s.e.show(p.d)
+}
+
+// choose ticks the dossier with id (for tests and keyboard users).
+func (p *agendaPicker) choose(id string) bool {
+	for i, d := range p.ready {
+		if d.ID == id {
+			p.checks[i].SetChecked(true)
+			return true
+		}
+	}
+	return false
+}
+
+// apply moves the chosen dossiers to the council and puts their candidates
+// on the agenda, in one transaction with the meeting.
+func (p *agendaPicker) apply() {
+	s := p.s
+	m := *s.m
+	m.Items = append([]tdkt.AgendaItem(nil), s.m.Items...)
+	at := s.e.now().UTC().Truncate(time.Second)
+	var chosen []*tdkt.Dossier
+	for i, d := range p.ready {
+		if p.checks[i].Checked {
+			chosen = append(chosen, cloneDossier(d))
+		}
+	}
+	if len(chosen) == 0 {
+		return
+	}
+	err := s.e.update(func(tx *store.Tx) error {
+		for _, d := range chosen {
+			if err := d.Move(tdkt.StatusCouncil, "Đưa vào "+m.Title, s.e.user, at); err != nil {
+				return err
+			}
+			for _, c := range d.Candidates {
+				secret := false
+				if it, ok := s.e.cat.Item(c.AwardCode); ok {
+					secret = it.SecretBallot
+				}
+				m.Items = append(m.Items, tdkt.AgendaItem{DossierID: d.ID, CandidateID: c.ID, Name: c.Name, AwardCode: c.AwardCode, Secret: secret})
+			}
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+		}
+		return tx.Put(&m)
+	})
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.selected = m.ID
+	s.refresh()
+}

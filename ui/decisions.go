@@ -1,0 +1,821 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// decisionsScreen (Quyết định): drafts made from the candidates the council
+// passed, one per award; the next number of the office's yearly series
+// proposed (tx.NextNumber); the text edited; a preview; issuing
+// (tx.IssueDecision) after which the decision is read-only, and a
+// correction is a new decision that amends it. The bonus of each line is
+// cat.Bonus on the decision date.
+type decisionsScreen struct {
+	e         *env
+	year      *widget.Select
+	list      *widget.List
+	decisions []*tdkt.Decision
+	waiting   *widget.Label
+
+	d         *tdkt.Decision // working copy
+	headline  *widget.Label
+	numberLbl *widget.Label
+	number    *field
+	date      *dateField
+	award     *widget.Label
+	summary   *field
+	authority *field
+	bases     *field
+	proposal  *field
+	articles  *field
+	recips    *field
+	signer    *choice[int]
+	lines     *dataTable[tdkt.ListEntry]
+	total     *widget.Label
+	preview   *fyne.Container
+	prevText  string // the preview as text
+	tabs      *container.AppTabs
+	msg       *widget.Label
+	info      *widget.Label
+	saveBt    *widget.Button
+	issueBt   *widget.Button
+	deleteBt  *widget.Button
+	amendBt   *widget.Button
+	removeBt  *widget.Button
+	page      *fyne.Container
+	empty     *widget.Label
+	selLine   int
+	autoArt2  string
+	selected  string
+	draftBt   *widget.Button
+	prog      *progress
+}
+
+func newDecisionsScreen(e *env) *decisionsScreen {
+	s := &decisionsScreen{e: e, selLine: -1}
+	y := e.today().Year
+	var years []string
+	for i := y + 1; i >= y-25; i-- {
+		years = append(years, strconv.Itoa(i))
+	}
+	s.year = widget.NewSelect(years, func(string) { s.refresh() })
+	s.list = widget.NewList(func() int { return len(s.decisions) },
+		func() fyne.CanvasObject { return truncLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := s.decisions[i]
+			num := "Dự thảo"
+			if d.Status == tdkt.DecisionIssued {
+				num = d.NumberText()
+			}
+			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s (%d)", num, s.e.itemShort(d.AwardCode), len(d.List)))
+		})
+	s.list.OnSelected = func(i widget.ListItemID) { s.openDecision(s.decisions[i].ID) }
+	s.waiting = wrapLabel("")
+	s.headline = heading("")
+	s.headline.Wrapping = fyne.TextWrapWord
+	s.numberLbl = widget.NewLabel("")
+	s.number = newField("Số", newEntry(), optionalInt(1, 999999, "số quyết định"))
+	s.date = newDateField("Ngày ký", false)
+	s.date.entry.OnChanged = func(string) { s.onDateChanged() }
+	s.award = widget.NewLabel("")
+	s.summary = newField("Trích yếu", newEntry(), required("trích yếu"))
+	s.authority = newField("Thẩm quyền", newEntry(), required("thẩm quyền ban hành"))
+	s.bases = newField("Căn cứ", newMultiEntry(4), nil)
+	s.proposal = newField("Theo đề nghị", newEntry(), nil)
+	s.articles = newField("Các điều", newMultiEntry(5), required("nội dung các điều"))
+	s.recips = newField("Nơi nhận", newMultiEntry(3), nil)
+	s.signer = newChoice[int](nil, nil, nil)
+	for _, f := range []*field{s.number, s.date.field, s.summary, s.authority, s.proposal} {
+		f.entry.OnSubmitted = func(string) { s.onSave() }
+	}
+	s.lines = newDataTable([]DataColumn[tdkt.ListEntry]{
+		{"STT", 40, func(l tdkt.ListEntry) string { return "" }},
+		{"Họ và tên / tập thể", 200, func(l tdkt.ListEntry) string { return l.Name }},
+		{"Chức vụ – đơn vị", 280, func(l tdkt.ListEntry) string { return l.Position }},
+		{"Tiền thưởng", 110, func(l tdkt.ListEntry) string { return tdkt.Money(l.Bonus) }},
+	}, func(i int, _ tdkt.ListEntry) {
+		s.selLine = i
+		if s.d != nil && s.d.Status != tdkt.DecisionIssued {
+			s.removeBt.Enable()
+		}
+	})
+	s.lines.cols[0].Value = func(l tdkt.ListEntry) string {
+		for i, x := range s.lines.rows {
+			if x.DossierID == l.DossierID && x.CandidateID == l.CandidateID && x.Name == l.Name {
+				return strconv.Itoa(i + 1)
+			}
+		}
+		return ""
+	}
+	s.total = boldLabel("")
+	s.total.Wrapping = fyne.TextWrapWord
+	s.preview = container.NewVBox()
+	s.msg = dangerLabel()
+	s.msg.Hide()
+	s.info = widget.NewLabel("")
+	s.info.Importance = widget.SuccessImportance
+	s.info.Wrapping = fyne.TextWrapWord
+	s.info.Hide()
+	s.saveBt = widget.NewButtonWithIcon("Lưu dự thảo", theme.DocumentSaveIcon(), s.onSave)
+	s.issueBt = widget.NewButtonWithIcon("Ban hành", theme.ConfirmIcon(), s.onIssue)
+	s.issueBt.Importance = widget.HighImportance
+	s.deleteBt = widget.NewButtonWithIcon("Xóa dự thảo", theme.DeleteIcon(), s.onDelete)
+	s.amendBt = widget.NewButtonWithIcon("Lập quyết định sửa đổi", theme.ContentRedoIcon(), s.onAmend)
+	s.removeBt = widget.NewButtonWithIcon("Bỏ dòng đã chọn", theme.ContentRemoveIcon(), s.onRemoveLine)
+	s.empty = wrapLabel("Chọn một quyết định ở bên trái, hoặc bấm \"Lập dự thảo từ kết quả Hội đồng\".")
+	s.prog = newProgress()
+	return s
+}
+
+func (s *decisionsScreen) content() fyne.CanvasObject {
+	s.draftBt = widget.NewButtonWithIcon("Lập dự thảo từ kết quả Hội đồng", theme.ContentAddIcon(), s.onDraft)
+	s.draftBt.Importance = widget.HighImportance
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel("Năm"), nil, s.year), s.draftBt, s.waiting, s.prog.box),
+		nil, nil, nil, s.list)
+	form := formRows(
+		"Số", container.NewBorder(nil, nil, nil, s.numberLbl, s.number.widget()),
+		"Ngày ký", s.date.field,
+		"Hình thức", s.award,
+		"Trích yếu", s.summary,
+		"Thẩm quyền", s.authority,
+		"Căn cứ (mỗi dòng một căn cứ)", s.bases,
+		"Theo đề nghị", s.proposal,
+		"Các điều (mỗi dòng một điều)", s.articles,
+		"Nơi nhận (mỗi dòng một nơi)", s.recips,
+		"Người ký", s.signer.sel,
+	)
+	listBox := container.NewVBox(container.NewBorder(nil, nil, boldLabel("Danh sách kèm theo"), s.removeBt),
+		sized(s.lines.table, 180), s.total)
+	editor := container.NewVScroll(container.NewPadded(container.NewVBox(form, listBox)))
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("Soạn thảo", editor),
+		container.NewTabItem("Xem trước", container.NewVScroll(container.NewPadded(s.preview))),
+	)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Xem trước" {
+			s.showPreview()
+		}
+	}
+	buttons := container.NewHBox(s.saveBt, s.issueBt, s.deleteBt, s.amendBt, disabledButton("Xuất PDF", theme.DocumentPrintIcon()))
+	s.page = container.NewBorder(container.NewVBox(s.headline, s.msg, s.info), buttons, nil, nil, s.tabs)
+	s.page.Hide()
+	split := container.NewHSplit(left, container.NewStack(container.NewPadded(s.empty), s.page))
+	split.Offset = 0.26
+	s.year.SetSelected(strconv.Itoa(s.e.today().Year))
+	return split
+}
+
+func (s *decisionsScreen) wait() { s.prog.wait() }
+
+// refresh reloads the year's decisions and the waiting candidates off the
+// UI goroutine (a province issues some 800 decisions a year, some with
+// lists of thousands), then shows the selected decision again.
+func (s *decisionsScreen) refresh() {
+	if s.year.Selected == "" {
+		return
+	}
+	year, this, sel, office := atoi(s.year.Selected), s.e.today().Year, s.selected, s.e.office.Code
+	s.prog.run("Đang tải quyết định…", func(ctx context.Context, report func(int, int)) (func(), error) {
+		var list []*tdkt.Decision
+		var waiting []passedCandidate
+		var cur *tdkt.Decision
+		next := 0
+		err := s.e.view(func(tx *store.Tx) error {
+			ids := tx.IDs("decision.year", year4(year))
+			for i, id := range ids {
+				if i%64 == 0 {
+					if ctx.Err() != nil {
+						return errCancelled
+					}
+					report(i, len(ids))
+				}
+				d := &tdkt.Decision{}
+				if tx.Get(id, d) == nil && !d.Deleted && d.Issuer == office {
+					list = append(list, d)
+				}
+			}
+			var err error
+			if waiting, err = passedCandidates(tx, this); err != nil {
+				return err
+			}
+			if sel != "" {
+				cur, next, err = readDecision(tx, sel)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		// drafts first, then issued by number, newest first
+		sort.SliceStable(list, func(i, j int) bool {
+			a, b := list[i], list[j]
+			if (a.Status == tdkt.DecisionDraft) != (b.Status == tdkt.DecisionDraft) {
+				return a.Status == tdkt.DecisionDraft
+			}
+			return a.Number > b.Number
+		})
+		return func() {
+			s.decisions = list
+			s.list.UnselectAll()
+			s.list.Refresh()
+			s.showWaiting(waiting)
+			if cur != nil && s.selected == sel {
+				s.showDecision(cur, next)
+			}
+		}, nil
+	}, s.e.showError)
+}
+
+// readDecision reads a decision and the number its series would take next.
+func readDecision(tx *store.Tx, id string) (*tdkt.Decision, int, error) {
+	d := &tdkt.Decision{}
+	if err := tx.Get(id, d); err != nil {
+		return nil, 0, err
+	}
+	y := d.Year
+	if !d.Date.IsZero() {
+		y = d.Date.Year
+	}
+	return d, tx.NextNumber(d.Issuer, y), nil
+}
+
+func (s *decisionsScreen) showWaiting(waiting []passedCandidate) {
+	here, up := 0, 0
+	for _, pc := range waiting {
+		if it, ok := s.e.cat.Item(pc.Candidate.AwardCode); ok && (it.Authority == tdkt.AuthPM || it.Authority == tdkt.AuthPresident) {
+			up++
+		} else {
+			here++
+		}
+	}
+	var msg []string
+	if here > 0 {
+		msg = append(msg, fmt.Sprintf("%d người, tập thể đã đạt tại Hội đồng đang chờ quyết định.", here))
+	} else {
+		msg = append(msg, "Không có ai đang chờ quyết định.")
+	}
+	if up > 0 {
+		msg = append(msg, fmt.Sprintf("%d đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước: trình cấp trên.", up))
+	}
+	s.waiting.SetText(strings.Join(msg, " "))
+}
+
+// onDraft makes one draft per award (and method) from the candidates the
+// council passed, in one transaction.
+func (s *decisionsScreen) onDraft() {
+	var waiting []passedCandidate
+	meetingOf := map[string]*tdkt.Meeting{}
+	err := s.e.view(func(tx *store.Tx) error {
+		var err error
+		if waiting, err = passedCandidates(tx, s.e.today().Year); err != nil {
+			return err
+		}
+		return tx.Each(tdkt.KindMeeting, func(r tdkt.Record) error {
+			m := r.(*tdkt.Meeting)
+			for _, it := range m.Items {
+				if it.Passed {
+					meetingOf[it.DossierID+"\x00"+it.CandidateID] = m
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		s.e.showError(err)
+		return
+	}
+	type key struct {
+		code   string
+		method tdkt.Method
+	}
+	groups := map[key][]passedCandidate{}
+	var order []key
+	var upward []string
+	for _, pc := range waiting {
+		it, ok := s.e.cat.Item(pc.Candidate.AwardCode)
+		if !ok {
+			continue
+		}
+		if it.Authority == tdkt.AuthPM || it.Authority == tdkt.AuthPresident {
+			upward = append(upward, pc.Candidate.Name+" ("+it.Name+")")
+			continue
+		}
+		k := key{pc.Candidate.AwardCode, pc.Dossier.Method}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], pc)
+	}
+	if len(order) == 0 {
+		msg := "Không có người, tập thể nào đã đạt tại Hội đồng mà chưa có quyết định."
+		if len(upward) > 0 {
+			msg += "\nCác đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước được trình lên cấp trên, không lập quyết định ở đây: " + strings.Join(upward, "; ") + "."
+		}
+		s.e.showInfo("Lập dự thảo", msg)
+		return
+	}
+	date := s.e.today()
+	var drafts []*tdkt.Decision
+	for _, k := range order {
+		d, err := s.draft(k.code, k.method, groups[k], date, meetingOf)
+		if err != nil {
+			s.e.showError(err)
+			return
+		}
+		drafts = append(drafts, d)
+	}
+	err = s.e.update(func(tx *store.Tx) error {
+		for _, d := range drafts {
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.e.showError(err)
+		return
+	}
+	s.selected = drafts[0].ID
+	s.year.SetSelected(strconv.Itoa(date.Year))
+	s.refresh()
+	s.info.SetText(fmt.Sprintf("Đã lập %d dự thảo quyết định.", len(drafts)))
+	s.info.Show()
+}
+
+// draft builds the draft decision of one award for the candidates.
+func (s *decisionsScreen) draft(code string, method tdkt.Method, pcs []passedCandidate, date tdkt.Date, meetingOf map[string]*tdkt.Meeting) (*tdkt.Decision, error) {
+	e := s.e
+	it, _ := e.cat.Item(code)
+	o := e.office
+	d := &tdkt.Decision{Issuer: o.Code, Symbol: o.Symbol, Year: date.Year, Date: date, AwardCode: code, Method: method,
+		Status: tdkt.DecisionDraft}
+	if it.Class == tdkt.ClassTitle {
+		d.Summary = "Về việc tặng danh hiệu " + it.Name
+	} else {
+		d.Summary = "Về việc tặng " + it.Name
+	}
+	d.Authority = "CHỦ TỊCH " + o.IssuingBody
+	d.Bases = []string{
+		"Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;",
+		"Căn cứ Luật Thi đua, khen thưởng năm 2022;",
+		"Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;",
+	}
+	var meeting *tdkt.Meeting
+	years := map[int]bool{}
+	persons, collectives := 0, 0
+	for _, pc := range pcs {
+		c := pc.Candidate
+		years[pc.Dossier.Year] = true
+		if m := meetingOf[pc.Dossier.ID+"\x00"+c.ID]; m != nil {
+			meeting = m
+			d.MeetingID = m.ID
+		}
+		bonus, err := e.cat.Bonus(code, c.Subject, date)
+		if err != nil {
+			return nil, err
+		}
+		pos := c.Position
+		if c.Subject == tdkt.SubjectPerson {
+			persons++
+			if u := e.unitName(c.UnitID); u != "" && !strings.Contains(pos, u) {
+				pos = strings.TrimSpace(strings.TrimSuffix(pos+" – "+u, " – "))
+				pos = strings.TrimPrefix(pos, "– ")
+			}
+		} else {
+			collectives++
+			if u, ok := e.unit(c.UnitID); ok && pos == "" {
+				pos = e.unitName(u.ParentID)
+			}
+		}
+		d.List = append(d.List, tdkt.ListEntry{DossierID: pc.Dossier.ID, CandidateID: c.ID, Subject: c.Subject,
+			PersonID: c.PersonID, UnitID: c.UnitID, Name: c.Name, Position: pos, Bonus: bonus})
+	}
+	if meeting != nil {
+		d.Bases = append(d.Bases, "Căn cứ kết quả "+lowerFirst(meeting.Title)+" ngày "+dateText(meeting.Date)+";")
+	}
+	last := len(d.Bases) - 1
+	d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
+	if o.Level == tdkt.LevelCommune {
+		d.Proposal = "Theo đề nghị của công chức phụ trách công tác thi đua, khen thưởng."
+	} else {
+		d.Proposal = "Theo đề nghị của Giám đốc Sở Nội vụ."
+	}
+	var who []string
+	if persons > 0 {
+		who = append(who, fmt.Sprintf("%02d cá nhân", persons))
+	}
+	if collectives > 0 {
+		who = append(who, fmt.Sprintf("%02d tập thể", collectives))
+	}
+	var ys []string
+	for y := range years {
+		ys = append(ys, strconv.Itoa(y))
+	}
+	sort.Strings(ys)
+	title := it.Name
+	if it.Class == tdkt.ClassTitle {
+		title = "danh hiệu " + it.Name
+	}
+	d.Articles = []string{
+		fmt.Sprintf("Tặng %s cho %s (có danh sách kèm theo), %s.", title, strings.Join(who, " và "), achievement(method, strings.Join(ys, ", "))),
+		s.article2(d),
+		"Chánh Văn phòng " + titleCase(o.IssuingBody) + ", Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+	}
+	d.Recipients = []string{"Như Điều 3;", "Lưu: VT, NV."}
+	if len(o.Signers) > 0 {
+		d.Signer = o.Signers[0]
+	}
+	return d, nil
+}
+
+// achievement is the reason clause of Điều 1 for the award method.
+func achievement(m tdkt.Method, years string) string {
+	switch m {
+	case tdkt.MethodOneOff:
+		return "đã có thành tích xuất sắc đột xuất"
+	case tdkt.MethodThematic:
+		return "đã có thành tích xuất sắc trong phong trào thi đua chuyên đề năm " + years
+	case tdkt.MethodDedicated:
+		return "đã có quá trình cống hiến xuất sắc"
+	case tdkt.MethodSeniority:
+		return "đã có thời gian công tác đủ niên hạn theo quy định"
+	}
+	return "đã có thành tích xuất sắc trong phong trào thi đua năm " + years
+}
+
+// article2 is the bonus article for the list as it stands.
+func (s *decisionsScreen) article2(d *tdkt.Decision) string {
+	t := d.Total()
+	if t == 0 {
+		return "Khen thưởng theo Điều 1 không kèm tiền thưởng."
+	}
+	return fmt.Sprintf("Kèm theo danh hiệu, hình thức khen thưởng là tiền thưởng theo quy định; tổng số tiền %s đồng (%s), chi từ Quỹ Thi đua, khen thưởng.",
+		tdkt.Money(t), lowerFirst(tdkt.MoneyWords(t)))
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// titleCase writes an all-caps body name as in running text: "Ủy ban nhân
+// dân tỉnh Sơn Lâm": the first word, and the place name after the level
+// word (tỉnh, thành phố, xã, phường, đặc khu), are capitalised.
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(tdkt.NFC(s)))
+	place := len(words)
+	for i, w := range words {
+		if w == "tỉnh" || w == "xã" || w == "phường" || (w == "phố" && i > 0 && words[i-1] == "thành") || (w == "khu" && i > 0 && words[i-1] == "đặc") {
+			place = i + 1
+			break
+		}
+	}
+	if len(words) > 0 {
+		words[0] = capFirst(words[0])
+	}
+	if place < len(words) {
+		rest := tdkt.TitleCaseVN(strings.Join(words[place:], " "))
+		words = append(words[:place], rest)
+	}
+	return strings.Join(words, " ")
+}
+
+// openDecision reads the decision and its series' next number off the UI
+// goroutine (tx.NextNumber reads the year's decisions), then shows it.
+func (s *decisionsScreen) openDecision(id string) {
+	s.selected = id
+	s.prog.run("Đang mở quyết định…", func(context.Context, func(int, int)) (func(), error) {
+		var d *tdkt.Decision
+		var next int
+		err := s.e.view(func(tx *store.Tx) (err error) { d, next, err = readDecision(tx, id); return })
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			if s.selected == id {
+				s.showDecision(d, next)
+			}
+		}, nil
+	}, s.e.showError)
+}
+
+// showDecision fills the editor; an issued decision is shown read-only.
+func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
+	s.d = d
+	issued := d.Status == tdkt.DecisionIssued
+	if issued {
+		s.headline.SetText(fmt.Sprintf("Quyết định số %s ngày %s – đã ban hành, chỉ xem", d.NumberText(), dateText(d.Date)))
+		s.numberLbl.SetText("")
+		s.number.set(strconv.Itoa(d.Number))
+	} else {
+		s.headline.SetText("Dự thảo quyết định")
+		if d.Amends != "" {
+			s.headline.SetText("Dự thảo quyết định sửa đổi")
+		}
+		s.numberLbl.SetText(fmt.Sprintf("Số dự kiến: %s (để trống: lấy số tiếp theo khi ban hành)", tdkt.NumberText(next, d.Symbol)))
+		if d.Number > 0 {
+			s.number.set(strconv.Itoa(d.Number))
+		} else {
+			s.number.set("")
+		}
+		s.number.entry.SetPlaceHolder(strconv.Itoa(next))
+	}
+	s.date.setDate(d.Date)
+	s.award.SetText(s.e.itemName(d.AwardCode) + " – " + tdkt.MethodLabel(d.Method))
+	s.summary.set(d.Summary)
+	s.authority.set(d.Authority)
+	s.bases.set(strings.Join(d.Bases, "\n"))
+	s.proposal.set(d.Proposal)
+	s.articles.set(strings.Join(d.Articles, "\n"))
+	s.recips.set(strings.Join(d.Recipients, "\n"))
+	signers := s.e.office.Signers
+	idx := make([]int, len(signers))
+	sel := -1
+	for i, sg := range signers {
+		idx[i] = i
+		if sg == d.Signer {
+			sel = i
+		}
+	}
+	s.signer.setOptions(idx, func(i int) string {
+		sg := signers[i]
+		return fmt.Sprintf("%s. %s – %s", sg.Mode, sg.Title, sg.Name)
+	})
+	if sel >= 0 {
+		s.signer.set(sel)
+	} else {
+		s.signer.sel.ClearSelected()
+	}
+	if len(d.Articles) > 1 {
+		s.autoArt2 = d.Articles[1]
+	}
+	s.showLines()
+	for _, w := range []*field{s.number, s.date.field, s.summary, s.authority, s.bases, s.proposal, s.articles, s.recips} {
+		if issued {
+			w.entry.Disable()
+		} else {
+			w.entry.Enable()
+		}
+	}
+	if issued {
+		s.signer.sel.Disable()
+		s.saveBt.Disable()
+		s.issueBt.Disable()
+		s.deleteBt.Disable()
+		s.removeBt.Disable()
+		s.amendBt.Enable()
+	} else {
+		s.signer.sel.Enable()
+		s.saveBt.Enable()
+		s.issueBt.Enable()
+		s.deleteBt.Enable()
+		s.removeBt.Disable()
+		s.amendBt.Disable()
+	}
+	s.msg.Hide()
+	s.empty.Hide()
+	s.page.Show()
+	// an issued decision opens on its text as issued, a draft on the editor
+	want := 0
+	if issued {
+		want = 1
+	}
+	if s.tabs.SelectedIndex() != want {
+		s.tabs.SelectIndex(want)
+	} else if want == 1 {
+		s.showPreview()
+	}
+}
+
+func (s *decisionsScreen) showLines() {
+	s.selLine = -1
+	s.lines.setRows(s.d.List)
+	t := s.d.Total()
+	s.total.SetText(fmt.Sprintf("Cộng %d dòng; tổng tiền thưởng %s đồng (%s).", len(s.d.List), tdkt.Money(t), tdkt.MoneyWords(t)))
+}
+
+// onDateChanged recomputes each line's bonus with cat.Bonus for the new
+// date: the base salary in force that day applies.
+func (s *decisionsScreen) onDateChanged() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued || s.date.quiet {
+		return
+	}
+	day, err := s.date.date()
+	if err != nil {
+		return
+	}
+	for i := range s.d.List {
+		l := &s.d.List[i]
+		b, err := s.e.cat.Bonus(s.d.AwardCode, l.Subject, day)
+		if err != nil {
+			s.fail(err)
+			return
+		}
+		l.Bonus = b
+	}
+	s.d.Date = day
+	arts := strings.Split(s.articles.entry.Text, "\n")
+	if len(arts) > 1 && arts[1] == s.autoArt2 {
+		s.autoArt2 = s.article2(s.d)
+		arts[1] = s.autoArt2
+		s.articles.set(strings.Join(arts, "\n"))
+	}
+	s.showLines()
+}
+
+func lines(t string) []string {
+	var out []string
+	for _, l := range strings.Split(t, "\n") {
+		if l = tdkt.NFC(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// collect reads the form into a copy of the draft.
+func (s *decisionsScreen) collect() (*tdkt.Decision, error) {
+	if err := checkAll(s.number, s.date.field, s.summary, s.authority, s.articles); err != nil {
+		return nil, err
+	}
+	d := *s.d
+	d.List = append([]tdkt.ListEntry(nil), s.d.List...)
+	d.Number = atoi(s.number.entry.Text)
+	d.Date, _ = s.date.date()
+	d.Year = d.Date.Year
+	d.Summary = s.summary.text()
+	d.Authority = s.authority.text()
+	d.Bases = lines(s.bases.entry.Text)
+	d.Proposal = s.proposal.text()
+	d.Articles = lines(s.articles.entry.Text)
+	d.Recipients = lines(s.recips.entry.Text)
+	if i, ok := s.signer.get(); ok && i < len(s.e.office.Signers) {
+		d.Signer = s.e.office.Signers[i]
+	} else {
+		d.Signer = tdkt.Signer{}
+	}
+	return &d, nil
+}
+
+func (s *decisionsScreen) fail(err error) {
+	s.info.Hide()
+	s.msg.SetText(err.Error())
+	s.msg.Show()
+}
+
+func (s *decisionsScreen) onSave() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued {
+		return
+	}
+	d, err := s.collect()
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(d) }); err != nil {
+		s.fail(err)
+		return
+	}
+	s.selected = d.ID
+	s.refresh()
+	s.msg.Hide()
+	s.info.SetText("Đã lưu dự thảo.")
+	s.info.Show()
+}
+
+// onIssue checks the draft (tdkt.ValidateIssue), asks, then saves and issues
+// it in one transaction (tx.IssueDecision numbers it and writes the
+// register lines).
+func (s *decisionsScreen) onIssue() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued {
+		return
+	}
+	d, err := s.collect()
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	if err := tdkt.ValidateIssue(d); err != nil {
+		s.fail(err)
+		return
+	}
+	s.e.confirm("Ban hành quyết định", fmt.Sprintf("Ban hành quyết định \"%s\" với %d dòng khen thưởng? Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác.",
+		d.Summary, len(d.List)), func() { s.issueNow(d) })
+}
+
+func (s *decisionsScreen) issueNow(d *tdkt.Decision) {
+	var issued *tdkt.Decision
+	var awards []*tdkt.Award
+	err := s.e.update(func(tx *store.Tx) error {
+		if err := tx.Put(d); err != nil {
+			return err
+		}
+		var err error
+		issued, awards, err = tx.IssueDecision(d.ID, s.e.now().UTC().Truncate(time.Second))
+		return err
+	})
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.selected = issued.ID
+	s.refresh()
+	s.info.SetText(fmt.Sprintf("Đã ban hành Quyết định số %s, vào sổ %d dòng khen thưởng.", issued.NumberText(), len(awards)))
+	s.info.Show()
+}
+
+func (s *decisionsScreen) onDelete() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued {
+		return
+	}
+	id := s.d.ID
+	s.e.confirm("Xóa dự thảo", "Xóa dự thảo này? Những người trong danh sách sẽ trở lại danh sách chờ quyết định.", func() {
+		if err := s.e.update(func(tx *store.Tx) error { return tx.Delete(tdkt.KindDecision, id) }); err != nil {
+			s.fail(err)
+			return
+		}
+		s.selected = ""
+		s.d = nil
+		s.page.Hide()
+		s.empty.Show()
+		s.refresh()
+	})
+}
+
+func (s *decisionsScreen) onRemoveLine() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued || s.selLine < 0 || s.selLine >= len(s.d.List) {
+		return
+	}
+	s.d.List = append(s.d.List[:s.selLine], s.d.List[s.selLine+1:]...)
+	arts := strings.Split(s.articles.entry.Text, "\n")
+	if len(arts) > 1 && arts[1] == s.autoArt2 {
+		s.autoArt2 = s.article2(s.d)
+		arts[1] = s.autoArt2
+		s.articles.set(strings.Join(arts, "\n"))
+	}
+	s.removeBt.Disable()
+	s.showLines()
+}
+
+// onAmend starts a decision that amends the issued one: an issued decision
+// is never edited.
+func (s *decisionsScreen) onAmend() {
+	if s.d == nil || s.d.Status != tdkt.DecisionIssued {
+		return
+	}
+	o := s.d
+	today := s.e.today()
+	d := &tdkt.Decision{Issuer: o.Issuer, Symbol: o.Symbol, Year: today.Year, Date: today, AwardCode: o.AwardCode,
+		Method: o.Method, Authority: o.Authority, Bases: append([]string(nil), o.Bases...), Proposal: o.Proposal,
+		Summary:    fmt.Sprintf("Về việc sửa đổi, bổ sung Quyết định số %s ngày %s", o.NumberText(), dateText(o.Date)),
+		Articles:   []string{fmt.Sprintf("Sửa đổi, bổ sung Quyết định số %s ngày %s như sau: …", o.NumberText(), dateText(o.Date)), "Quyết định này có hiệu lực kể từ ngày ký./."},
+		Recipients: append([]string(nil), o.Recipients...), Signer: o.Signer, Amends: o.ID, Status: tdkt.DecisionDraft}
+	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(d) }); err != nil {
+		s.fail(err)
+		return
+	}
+	s.selected = d.ID
+	s.year.SetSelected(strconv.Itoa(today.Year))
+	s.refresh()
+}
+
+// showPreview lays the decision out read-only, as it will be printed.
+func (s *decisionsScreen) showPreview() {
+	s.preview.Objects = nil
+	defer s.preview.Refresh()
+	if s.d == nil {
+		s.prevText = ""
+		return
+	}
+	d := s.d
+	if d.Status != tdkt.DecisionIssued {
+		c, err := s.collect()
+		if err != nil {
+			s.prevText = "Chưa xem trước được: " + err.Error()
+			s.preview.Add(wrapLabel(s.prevText))
+			return
+		}
+		d = c
+	}
+	left, right, body := decisionParts(s.e.office, s.e.cat, d, s.e.unitName)
+	s.prevText = decisionText(s.e.office, s.e.cat, d, s.e.unitName)
+	s.preview.Add(container.NewGridWithColumns(2, richText(left), richText(right)))
+	s.preview.Add(richText(body))
+}

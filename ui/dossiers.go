@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// dossiersScreen (Hồ sơ) lists the dossiers. Year, status and unit go
+// through the indexes and are loaded off the UI goroutine, so a province's
+// ten thousand dossiers do not freeze the window; the award and the text
+// (folded: with or without accents) then filter what was loaded, in memory,
+// as the user types. A row opens the intake form.
+type dossiersScreen struct {
+	e *env
+
+	year   *widget.Select
+	status *choice[tdkt.Status]
+	unit   *unitPicker
+	award  *choice[string]
+	query  *entry
+	table  *dataTable[*tdkt.Dossier]
+	typing debouncer
+	base   []dossierRow  // what the indexes selected
+	key    dossierFilter // the index filter base was loaded with
+	keyVer int           // env version base was loaded at
+	count  *widget.Label
+	prog   *progress
+
+	editor   *dossierEditor
+	stack    *fyne.Container
+	listView fyne.CanvasObject
+	loaded   int
+	filter   dossierFilter
+	ready    bool // filters built; before that their callbacks do nothing
+	addBt    *widget.Button
+}
+
+const allYears = "Tất cả các năm"
+
+func newDossiersScreen(e *env) *dossiersScreen {
+	s := &dossiersScreen{e: e, loaded: -1}
+	var years []string
+	y := e.today().Year
+	years = append(years, allYears)
+	for i := y + 1; i >= y-25; i-- {
+		years = append(years, strconv.Itoa(i))
+	}
+	s.year = widget.NewSelect(years, func(string) { s.reload() })
+	s.status = newChoice(append([]tdkt.Status{""}, tdkt.Statuses...), func(st tdkt.Status) string {
+		if st == "" {
+			return "Mọi trạng thái"
+		}
+		return tdkt.StatusLabel(st)
+	}, func(tdkt.Status) { s.reload() })
+	s.unit = newUnitPicker(e, "Mọi đơn vị", func(string) { s.reload() })
+	codes := []string{""}
+	for _, it := range e.cat.Items {
+		codes = append(codes, it.Code)
+	}
+	s.award = newChoice(codes, func(c string) string {
+		if c == "" {
+			return "Mọi hình thức"
+		}
+		return e.itemName(c)
+	}, func(string) { s.reload() })
+	s.query = newEntry()
+	s.query.SetPlaceHolder("Tìm theo trích yếu, số tờ trình, tên người được đề nghị…")
+	s.query.OnChanged = func(string) { s.typing.call(150*time.Millisecond, s.reload) }
+	s.table = newDataTable([]DataColumn[*tdkt.Dossier]{
+		{"Số tờ trình", 110, func(d *tdkt.Dossier) string { return d.Ref }},
+		{"Trích yếu", 330, func(d *tdkt.Dossier) string { return d.Title }},
+		{"Đơn vị trình", 210, func(d *tdkt.Dossier) string { return e.unitName(d.UnitID) }},
+		{"Năm", 55, func(d *tdkt.Dossier) string { return strconv.Itoa(d.Year) }},
+		{"Đề nghị", 70, func(d *tdkt.Dossier) string { return strconv.Itoa(len(d.Candidates)) }},
+		{"Trạng thái", 190, func(d *tdkt.Dossier) string { return tdkt.StatusLabel(d.Status) }},
+		{"Ngày nhận", 95, func(d *tdkt.Dossier) string { return dateText(d.Received) }},
+		{"Hạn", 95, func(d *tdkt.Dossier) string { return dateText(d.Deadline) }},
+	}, func(_ int, d *tdkt.Dossier) { s.openID(d.ID) })
+	s.count = widget.NewLabel("")
+	s.prog = newProgress()
+	s.editor = newDossierEditor(e, s.closeEditor)
+	s.stack = container.NewStack()
+	return s
+}
+
+func (s *dossiersScreen) content() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("Tiếp nhận hồ sơ mới", theme.ContentAddIcon(), s.onNew)
+	add.Importance = widget.HighImportance
+	s.addBt = add
+	filters := container.NewGridWithColumns(4, s.year, s.status.sel, s.unit.button, s.award.sel)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(disabledButton("Xuất Excel", theme.DownloadIcon()), add), heading("Hồ sơ đề nghị khen thưởng")),
+		filters, s.query, s.prog.box)
+	s.listView = container.NewBorder(top, s.count, nil, nil, s.table.table)
+	s.stack.Objects = []fyne.CanvasObject{s.listView}
+	s.year.SetSelected(strconv.Itoa(s.e.today().Year))
+	s.status.set("")
+	s.award.set("")
+	s.ready = true
+	return s.stack
+}
+
+func (s *dossiersScreen) wait() {
+	s.prog.wait()
+	s.editor.prog.wait()
+}
+
+func (s *dossiersScreen) refresh() {
+	if s.loaded != s.e.version {
+		s.reload()
+	}
+}
+
+// dossierRow is a loaded dossier with its folded search text.
+type dossierRow struct {
+	d      *tdkt.Dossier
+	folded string
+}
+
+func (s *dossiersScreen) currentFilter() dossierFilter {
+	f := dossierFilter{UnitID: s.unit.id}
+	if s.year.Selected != allYears {
+		f.Year = atoi(s.year.Selected)
+	}
+	f.Status, _ = s.status.get()
+	return f
+}
+
+// reload loads what the index filters select, off the UI goroutine (a newer
+// filter cancels the load in progress), unless it is already loaded; then
+// the award and text filters are applied.
+func (s *dossiersScreen) reload() {
+	if !s.ready {
+		return
+	}
+	s.loaded = s.e.version
+	f := s.currentFilter()
+	s.filter = f
+	if s.base != nil && f == s.key && s.keyVer == s.e.version {
+		s.applyFilter()
+		return
+	}
+	ver := s.e.version
+	units := s.e.units
+	s.prog.run("Đang tải danh sách hồ sơ…", func(ctx context.Context, report func(int, int)) (func(), error) {
+		var ds []*tdkt.Dossier
+		err := s.e.view(func(tx *store.Tx) (err error) { ds, err = loadDossiers(ctx, tx, f, report); return })
+		if err != nil {
+			return nil, err
+		}
+		rows := make([]dossierRow, len(ds))
+		for i, d := range ds {
+			parts := []string{d.Title, d.Ref}
+			if u, ok := units[d.UnitID]; ok {
+				parts = append(parts, u.Name)
+			}
+			for _, c := range d.Candidates {
+				parts = append(parts, c.Name)
+			}
+			rows[i] = dossierRow{d: d, folded: tdkt.Fold(strings.Join(parts, " "))}
+		}
+		return func() {
+			s.base, s.key, s.keyVer = rows, f, ver
+			s.applyFilter()
+		}, nil
+	}, s.e.showError)
+}
+
+// applyFilter narrows the loaded dossiers by award and text.
+func (s *dossiersScreen) applyFilter() {
+	award, _ := s.award.get()
+	words := tdkt.FoldWords(s.query.Text)
+	var out []*tdkt.Dossier
+	for _, r := range s.base {
+		if len(words) > 0 && !containsAll(r.folded, words) {
+			continue
+		}
+		if award != "" && !hasAward(r.d, award) {
+			continue
+		}
+		out = append(out, r.d)
+	}
+	s.table.setRows(out)
+	s.count.SetText(fmt.Sprintf("%s hồ sơ", num(len(out))))
+}
+
+func hasAward(d *tdkt.Dossier, code string) bool {
+	for _, c := range d.Candidates {
+		if c.AwardCode == code {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *dossiersScreen) onNew() {
+	s.editor.openNew()
+	s.showEditor()
+}
+
+// openID opens the dossier with id in the intake form.
+func (s *dossiersScreen) openID(id string) {
+	if s.listView == nil {
+		s.content()
+	}
+	d := &tdkt.Dossier{}
+	if err := s.e.view(func(tx *store.Tx) error { return tx.Get(id, d) }); err != nil {
+		s.e.showError(err)
+		return
+	}
+	s.editor.open(d)
+	s.showEditor()
+}
+
+func (s *dossiersScreen) showEditor() {
+	s.stack.Objects = []fyne.CanvasObject{s.editor.content()}
+	s.stack.Refresh()
+}
+
+func (s *dossiersScreen) closeEditor() {
+	s.stack.Objects = []fyne.CanvasObject{s.listView}
+	s.stack.Refresh()
+	s.refresh()
+}

@@ -1,0 +1,285 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/assets"
+	"tdkt/store"
+	"tdkt/store/demo"
+)
+
+// setupScreen is the first run: no database file yet. The user sets up the
+// office (province or commune, issuing authority, decision symbol, signers,
+// base salary) and the file is created with the default catalogue, or opens
+// the demo province to try the program.
+type setupScreen struct {
+	path string
+	win  fyne.Window
+	done func()
+
+	level    *choice[tdkt.Level]
+	code     *field
+	name     *field
+	govern   *field
+	issuing  *field
+	symbol   *field
+	place    *field
+	sign1    *field
+	title1   *field
+	mode1    *choice[string]
+	sign2    *field
+	title2   *field
+	mode2    *choice[string]
+	salary   *field
+	salaryOn *dateField
+
+	msg      *widget.Label
+	createBt *widget.Button
+	demoBt   *widget.Button
+	bar      *widget.ProgressBarInfinite
+	status   *widget.Label
+	busy     *task
+}
+
+func newSetupScreen(path string, win fyne.Window, done func()) *setupScreen {
+	s := &setupScreen{path: path, win: win, done: done}
+	s.level = newChoice([]tdkt.Level{tdkt.LevelProvince, tdkt.LevelCommune}, levelLabel, s.onLevel)
+	s.code = newField("Mã cơ quan", newEntry(), func(v string) error {
+		if v == "" {
+			return errors.New("Chưa nhập mã cơ quan")
+		}
+		lvl, _ := s.level.get()
+		if err := store.ValidOfficeCode(v, lvl); err != nil {
+			return errors.New(capFirst(err.Error()))
+		}
+		return nil
+	})
+	s.code.entry.SetPlaceHolder("tỉnh: SL; xã: SL-X001")
+	s.name = newField("Tên cơ quan", newEntry(), required("tên cơ quan"))
+	s.name.entry.SetPlaceHolder("Sở Nội vụ tỉnh … – Phòng Thi đua, Khen thưởng")
+	s.govern = newField("Cơ quan chủ quản", newEntry(), nil)
+	s.issuing = newField("Cơ quan ban hành", newEntry(), required("cơ quan ban hành quyết định"))
+	s.issuing.entry.SetPlaceHolder("ỦY BAN NHÂN DÂN TỈNH …")
+	s.symbol = newField("Ký hiệu quyết định", newEntry(), required("ký hiệu quyết định"))
+	s.place = newField("Địa danh", newEntry(), required("địa danh ghi ở dòng ngày tháng"))
+	s.place.entry.SetPlaceHolder("tên tỉnh hoặc xã, ví dụ: Sơn Lâm")
+	s.sign1 = newField("Người ký", newEntry(), required("họ tên người ký"))
+	s.title1 = newField("Chức vụ", newEntry(), required("chức vụ người ký"))
+	s.mode1 = newChoice([]string{"TM", "KT"}, modeLabel, nil)
+	s.sign2 = newField("Người ký thay", newEntry(), nil)
+	s.title2 = newField("Chức vụ", newEntry(), nil)
+	s.mode2 = newChoice([]string{"TM", "KT"}, modeLabel, nil)
+	s.salary = newField("Lương cơ sở", newEntry(), moneyValidator)
+	s.salaryOn = newDateField("Áp dụng từ ngày", false)
+
+	s.level.set(tdkt.LevelProvince)
+	s.symbol.set("QĐ-UBND")
+	s.title1.set("CHỦ TỊCH")
+	s.mode1.set("TM")
+	s.title2.set("PHÓ CHỦ TỊCH")
+	s.mode2.set("KT")
+	s.salary.set("2.340.000")
+	s.salaryOn.setDate(tdkt.D(2024, 7, 1))
+
+	s.msg = dangerLabel()
+	s.msg.Hide()
+	s.createBt = widget.NewButtonWithIcon("Tạo cơ sở dữ liệu", theme.ConfirmIcon(), s.onCreate)
+	s.createBt.Importance = widget.HighImportance
+	s.demoBt = widget.NewButtonWithIcon("Dùng thử với tỉnh mẫu Sơn Lâm", theme.MediaPlayIcon(), s.onDemo)
+	s.bar = widget.NewProgressBarInfinite()
+	s.bar.Stop()
+	s.bar.Hide()
+	s.status = wrapLabel("")
+	for _, f := range []*field{s.code, s.name, s.govern, s.issuing, s.symbol, s.place, s.sign1, s.title1, s.sign2, s.title2, s.salary, s.salaryOn.field} {
+		f.entry.OnSubmitted = func(string) { s.onCreate() }
+	}
+	return s
+}
+
+func levelLabel(l tdkt.Level) string {
+	if l == tdkt.LevelCommune {
+		return "Cấp xã (xã, phường, đặc khu)"
+	}
+	return "Cấp tỉnh (tỉnh, thành phố)"
+}
+
+func modeLabel(m string) string {
+	if m == "KT" {
+		return "KT."
+	}
+	return "TM."
+}
+
+func (s *setupScreen) onLevel(l tdkt.Level) {
+	if s.code != nil && s.code.entry.Text != "" {
+		s.code.check() // the code's form depends on the level
+	}
+	if s.issuing == nil || s.issuing.entry.Text != "" {
+		return
+	}
+	if l == tdkt.LevelCommune {
+		s.issuing.entry.SetPlaceHolder("ỦY BAN NHÂN DÂN XÃ …")
+	} else {
+		s.issuing.entry.SetPlaceHolder("ỦY BAN NHÂN DÂN TỈNH …")
+	}
+}
+
+func (s *setupScreen) content() fyne.CanvasObject {
+	intro := wrapLabel(fmt.Sprintf("Chưa có cơ sở dữ liệu tại %s. Hãy khai báo cơ quan để bắt đầu, "+
+		"hoặc dùng thử với dữ liệu mẫu của tỉnh Sơn Lâm (tỉnh giả định, không phải số liệu thật).", s.path))
+	office := formRows(
+		"Cấp", s.level.sel,
+		"Mã cơ quan", s.code,
+		"Tên cơ quan", s.name,
+		"Cơ quan chủ quản", s.govern,
+		"Cơ quan ban hành", s.issuing,
+		"Ký hiệu quyết định", s.symbol,
+		"Địa danh", s.place,
+	)
+	signers := formRows(
+		"Người ký (1)", s.sign1,
+		"Chức vụ", container.NewBorder(nil, nil, nil, s.mode1.sel, s.title1.widget()),
+		"Người ký (2)", s.sign2,
+		"Chức vụ", container.NewBorder(nil, nil, nil, s.mode2.sel, s.title2.widget()),
+		"Lương cơ sở (đồng)", s.salary,
+		"Áp dụng từ ngày", s.salaryOn.field,
+	)
+	hint := wrapLabel("TM.: Chủ tịch ký thay mặt Ủy ban; KT.: Phó Chủ tịch ký thay Chủ tịch. Lương cơ sở dùng để tính tiền thưởng theo ngày ký quyết định.")
+	hint.TextStyle.Italic = true
+	cols := container.NewGridWithColumns(2,
+		widget.NewCard("Cơ quan", "", office),
+		widget.NewCard("Người ký và lương cơ sở", "", container.NewVBox(signers, hint)))
+	buttons := container.NewHBox(s.createBt, s.demoBt)
+	body := container.NewVBox(heading("Thiết lập lần đầu – "+Title), intro, cols, s.msg, buttons, s.bar, s.status)
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+// office builds the office record from the form.
+func (s *setupScreen) office() (*tdkt.Office, error) {
+	if err := checkAll(s.code, s.name, s.issuing, s.symbol, s.place, s.sign1, s.title1, s.salary, s.salaryOn.field); err != nil {
+		return nil, err
+	}
+	lvl, ok := s.level.get()
+	if !ok {
+		return nil, errors.New("Chưa chọn cấp của cơ quan")
+	}
+	o := &tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: s.code.entry.Text, Name: s.name.text(), Level: lvl,
+		GoverningBody: s.govern.text(), IssuingBody: tdkt.UpperVN(s.issuing.text()), Symbol: s.symbol.text(),
+		Place: s.place.text()}
+	m1, _ := s.mode1.get()
+	o.Signers = append(o.Signers, tdkt.Signer{Name: s.sign1.text(), Title: tdkt.UpperVN(s.title1.text()), Mode: m1})
+	if s.sign2.text() != "" {
+		m2, _ := s.mode2.get()
+		o.Signers = append(o.Signers, tdkt.Signer{Name: s.sign2.text(), Title: tdkt.UpperVN(s.title2.text()), Mode: m2})
+	}
+	return o, nil
+}
+
+// catalog is the default catalogue with the base salary step entered here
+// added when it is not already the one in force.
+func (s *setupScreen) catalog() (*tdkt.Catalog, error) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	cat.ID = "catalog"
+	amt, err := parseMoney(s.salary.entry.Text)
+	if err != nil {
+		return nil, err
+	}
+	from, err := s.salaryOn.date()
+	if err != nil {
+		return nil, err
+	}
+	if cur, err := cat.SalaryOn(from); err != nil || cur != amt {
+		cat.BaseSalary = append(cat.BaseSalary, tdkt.Salary{From: from, Amount: amt, Basis: "Khai báo khi thiết lập"})
+	}
+	return cat, cat.Validate()
+}
+
+func (s *setupScreen) fail(err error) {
+	s.msg.SetText("Chưa tạo được: " + err.Error())
+	s.msg.Show()
+}
+
+func (s *setupScreen) setBusy(b bool, text string) {
+	s.status.SetText(text)
+	if b {
+		s.createBt.Disable()
+		s.demoBt.Disable()
+		s.bar.Show()
+		s.bar.Start()
+		return
+	}
+	s.createBt.Enable()
+	s.demoBt.Enable()
+	s.bar.Stop()
+	s.bar.Hide()
+}
+
+func (s *setupScreen) onCreate() {
+	if s.busy.running() {
+		return
+	}
+	s.msg.Hide()
+	o, err := s.office()
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	cat, err := s.catalog()
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	user := userName()
+	s.setBusy(true, "Đang tạo cơ sở dữ liệu…")
+	s.busy = runBackground(func() func() {
+		err := store.Create(s.path, o.Code, store.Options{}, func(db *store.DB) error {
+			return db.Update(user, func(tx *store.Tx) error {
+				if err := tx.Put(o); err != nil {
+					return err
+				}
+				return tx.Put(cat)
+			})
+		})
+		return func() {
+			s.setBusy(false, "")
+			if err != nil {
+				s.fail(err)
+				return
+			}
+			s.done()
+		}
+	})
+}
+
+// onDemo builds the small demo province off the UI goroutine; the progress
+// callback comes from the generator's goroutine, hence fyne.Do.
+func (s *setupScreen) onDemo() {
+	if s.busy.running() {
+		return
+	}
+	s.msg.Hide()
+	s.setBusy(true, "Đang tạo dữ liệu mẫu…")
+	s.busy = runBackground(func() func() {
+		err := demo.Generate(s.path, "small", 1, func(step string) {
+			uiAsync(func() { s.status.SetText("Đang tạo dữ liệu mẫu: " + step) })
+		})
+		return func() {
+			s.setBusy(false, "")
+			if err != nil {
+				s.fail(err)
+				return
+			}
+			s.done()
+		}
+	})
+}

@@ -1,0 +1,328 @@
+package ui
+
+// Queries the screens need that the store does not offer yet. They use only
+// the store's public Tx methods (Get, Each, IDs, CountIndex, Search); each
+// says where it belongs once it moves below the window.
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+func year4(y int) string { return fmt.Sprintf("%04d", y) }
+
+// dossierFilter selects dossiers through the indexes. Zero fields do not
+// filter. (The list's award and text filters are applied in memory to what
+// the indexes return, so typing never goes back to the file; tx.Search
+// cannot be limited to one kind and would walk the whole award register.)
+type dossierFilter struct {
+	Year   int
+	Status tdkt.Status
+	UnitID string
+}
+
+// dossierIDs narrows the candidates with the indexes: the intersection of
+// the year, status and unit indexes. all reports that no index applies and
+// every dossier must be walked. (store: Tx.FindDossiers(filter), and a
+// Search limited to one kind)
+func dossierIDs(tx *store.Tx, f dossierFilter) (ids []string, all bool, err error) {
+	var sets [][]string
+	if f.Year != 0 {
+		sets = append(sets, tx.IDs("dossier.year", year4(f.Year)))
+	}
+	if f.Status != "" {
+		sets = append(sets, tx.IDs("dossier.status", string(f.Status)))
+	}
+	if f.UnitID != "" {
+		sets = append(sets, tx.IDs("dossier.unit", f.UnitID))
+	}
+	if len(sets) == 0 {
+		return nil, true, nil
+	}
+	// intersect, smallest first
+	sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
+	ids = sets[0]
+	for _, s := range sets[1:] {
+		in := make(map[string]bool, len(s))
+		for _, id := range s {
+			in[id] = true
+		}
+		var keep []string
+		for _, id := range ids {
+			if in[id] {
+				keep = append(keep, id)
+			}
+		}
+		ids = keep
+	}
+	return ids, false, nil
+}
+
+// loadDossiers reads the dossiers the filter selects, newest first. It
+// checks ctx every few hundred records so that a cancelled load stops.
+func loadDossiers(ctx context.Context, tx *store.Tx, f dossierFilter, report func(done, total int)) ([]*tdkt.Dossier, error) {
+	ids, all, err := dossierIDs(tx, f)
+	if err != nil {
+		return nil, err
+	}
+	keep := func(d *tdkt.Dossier) bool { return !d.Deleted }
+	var out []*tdkt.Dossier
+	if all {
+		total := tx.Count(tdkt.KindDossier)
+		n := 0
+		err = tx.Each(tdkt.KindDossier, func(r tdkt.Record) error {
+			n++
+			if n%256 == 0 {
+				if ctx.Err() != nil {
+					return errCancelled
+				}
+				report(n, total)
+			}
+			if d := r.(*tdkt.Dossier); keep(d) {
+				out = append(out, d)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		for i, id := range ids {
+			if i%256 == 0 {
+				if ctx.Err() != nil {
+					return nil, errCancelled
+				}
+				report(i, len(ids))
+			}
+			d := &tdkt.Dossier{}
+			if err := tx.Get(id, d); err != nil {
+				return nil, err
+			}
+			if keep(d) {
+				out = append(out, d)
+			}
+		}
+	}
+	// newest first: ids grow with creation
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Year != out[j].Year {
+			return out[i].Year > out[j].Year
+		}
+		return out[i].ID > out[j].ID
+	})
+	return out, nil
+}
+
+// awardsOfYear reads one achievement year of the register in register
+// order (store: Tx.AwardsOfYear with a cursor).
+func awardsOfYear(ctx context.Context, tx *store.Tx, y int, report func(done, total int)) ([]*tdkt.Award, error) {
+	ids := tx.IDs("award.year", year4(y))
+	out := make([]*tdkt.Award, 0, len(ids))
+	for i, id := range ids {
+		if i%512 == 0 {
+			if ctx.Err() != nil {
+				return nil, errCancelled
+			}
+			report(i, len(ids))
+		}
+		a := &tdkt.Award{}
+		if err := tx.Get(id, a); err != nil {
+			return nil, err
+		}
+		if !a.Deleted {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Number < out[j].Number })
+	return out, nil
+}
+
+// latestAwardYear is from, or the latest year before it that has register
+// lines (0 when the register is empty).
+func latestAwardYear(tx *store.Tx, from int) int {
+	for y := from; y > from-60; y-- {
+		if tx.CountIndex("award.year", year4(y)) > 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+// awardsOf lists a person's (or a unit's collective) register lines, newest
+// year first.
+func awardsOf(tx *store.Tx, id string, collective bool) ([]*tdkt.Award, error) {
+	name := "award.person"
+	if collective {
+		name = "award.unit"
+	}
+	var out []*tdkt.Award
+	for _, aid := range tx.IDs(name, id) {
+		a := &tdkt.Award{}
+		if err := tx.Get(aid, a); err != nil {
+			return nil, err
+		}
+		if a.Deleted || (collective && a.Subject == tdkt.SubjectPerson) {
+			continue
+		}
+		out = append(out, a)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Year != out[j].Year {
+			return out[i].Year > out[j].Year
+		}
+		return out[i].Number < out[j].Number
+	})
+	return out, nil
+}
+
+// models lists the people marked as exemplary models (store: an index
+// person.model instead of a walk over every person).
+func models(ctx context.Context, tx *store.Tx, report func(done, total int)) ([]*tdkt.Person, error) {
+	var out []*tdkt.Person
+	total, n := tx.Count(tdkt.KindPerson), 0
+	err := tx.Each(tdkt.KindPerson, func(r tdkt.Record) error {
+		n++
+		if n%1024 == 0 {
+			if ctx.Err() != nil {
+				return errCancelled
+			}
+			report(n, total)
+		}
+		if p := r.(*tdkt.Person); p.Model != nil {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// passedCandidate is a candidate the council passed that no decision lists
+// yet.
+type passedCandidate struct {
+	Dossier   *tdkt.Dossier
+	Candidate tdkt.Candidate
+}
+
+// passedCandidates finds the candidates waiting for a decision: passed at
+// the council, in a dossier that is at the council or proposed, and not on a
+// draft yet (an issued decision marks its candidates awarded). Drafts are
+// dated on or after the achievement year, so only the decision years from
+// the oldest waiting dossier's year on are read (store: an index of
+// candidates by result, and of decision lines by dossier).
+func passedCandidates(tx *store.Tx, thisYear int) ([]passedCandidate, error) {
+	var out []passedCandidate
+	first := thisYear + 1
+	for _, st := range []tdkt.Status{tdkt.StatusCouncil, tdkt.StatusProposed} {
+		for _, id := range tx.IDs("dossier.status", string(st)) {
+			d := &tdkt.Dossier{}
+			if err := tx.Get(id, d); err != nil {
+				return nil, err
+			}
+			for _, c := range d.Candidates {
+				if c.Result == tdkt.ResultPassed {
+					out = append(out, passedCandidate{Dossier: d, Candidate: c})
+					first = min(first, d.Year)
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	listed := map[string]bool{}
+	for y := first; y <= thisYear+1; y++ {
+		for _, id := range tx.IDs("decision.year", year4(y)) {
+			d := &tdkt.Decision{}
+			if err := tx.Get(id, d); err != nil {
+				return nil, err
+			}
+			if d.Deleted {
+				continue
+			}
+			for _, e := range d.List {
+				if e.DossierID != "" {
+					listed[e.DossierID+"\x00"+e.CandidateID] = true
+				}
+			}
+		}
+	}
+	keep := out[:0]
+	for _, pc := range out {
+		if !listed[pc.Dossier.ID+"\x00"+pc.Candidate.ID] {
+			keep = append(keep, pc)
+		}
+	}
+	return keep, nil
+}
+
+// quotaBase is the base a quota counts against for a dossier: the unit's
+// register lines of the base award in the achievement year, or the number
+// of cluster leaders of the year (store or root: a QuotaBase helper).
+func quotaBase(tx *store.Tx, cat *tdkt.Catalog, code, unitID string, year int) (int, error) {
+	it, ok := cat.Item(code)
+	if !ok || it.Quota == nil {
+		return 0, nil
+	}
+	if it.Quota.Of == "cluster_leaders" {
+		n := 0
+		err := tx.Each(tdkt.KindCluster, func(r tdkt.Record) error {
+			if y, ok := r.(*tdkt.Cluster).Year(year); ok && y.LeaderID != "" {
+				n++
+			}
+			return nil
+		})
+		return n, err
+	}
+	n := 0
+	for _, id := range tx.IDs("award.unit", unitID) {
+		a := &tdkt.Award{}
+		if err := tx.Get(id, a); err != nil {
+			return 0, err
+		}
+		if !a.Deleted && !a.Revoked && a.Year == year && a.AwardCode == it.Quota.Of {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// smallCollective: a village, team or a unit of at most smallStaff people
+// counts as a small collective, which the reform asks to favour (root
+// package: this threshold belongs in the catalogue).
+const smallStaff = 30
+
+func smallCollective(tx *store.Tx, u *tdkt.Unit) bool {
+	if u == nil {
+		return false
+	}
+	if u.Type == tdkt.UnitVillage {
+		return true
+	}
+	staff := u.Staff
+	if staff == 0 {
+		staff = tx.CountIndex("person.unit", u.ID)
+	}
+	return staff > 0 && staff <= smallStaff
+}
+
+// priorityArea reports whether the unit, or the unit it belongs to, is in a
+// remote, border, island, ethnic-minority or especially difficult area.
+func priorityArea(units map[string]*tdkt.Unit, id string) bool {
+	seen := map[string]bool{}
+	for id != "" && !seen[id] {
+		seen[id] = true
+		u, ok := units[id]
+		if !ok {
+			return false
+		}
+		if u.Flags.Any() {
+			return true
+		}
+		id = u.ParentID
+	}
+	return false
+}

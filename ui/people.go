@@ -1,0 +1,263 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// peoplePane is the people list (a unit's people or a name search, both
+// through indexes) beside one person's page.
+type peoplePane struct {
+	e      *env
+	query  *entry
+	list   *dataTable[*tdkt.Person]
+	prog   *progress
+	header *widget.Label
+
+	person  *tdkt.Person
+	title   *widget.Label
+	info    *widget.Label
+	awards  *dataTable[*tdkt.Award]
+	model   *widget.Check
+	since   *field
+	story   *field
+	photo   *widget.Label
+	photoID string
+	save    *widget.Button
+	msg     *widget.Label
+	page    *fyne.Container
+}
+
+func newPeoplePane(e *env) *peoplePane {
+	p := &peoplePane{e: e}
+	p.query = newEntry()
+	p.query.SetPlaceHolder("Tìm cá nhân theo tên (gõ có dấu hoặc không dấu, ví dụ: nguyen van)")
+	p.query.OnChanged = func(string) { p.search() }
+	p.list = newDataTable([]DataColumn[*tdkt.Person]{
+		{"Họ và tên", 180, func(x *tdkt.Person) string { return x.Name }},
+		{"Chức vụ", 140, func(x *tdkt.Person) string { return x.Position }},
+		{"Đơn vị", 220, func(x *tdkt.Person) string { return e.unitName(x.UnitID) }},
+		{"Đối tượng", 170, func(x *tdkt.Person) string { return tdkt.CategoryLabel(x.Category) }},
+	}, func(_ int, x *tdkt.Person) { p.show(x) })
+	p.prog = newProgress()
+	p.header = widget.NewLabel("Chọn đơn vị ở cây bên trái hoặc gõ tên để tìm.")
+	p.header.Truncation = fyne.TextTruncateEllipsis
+
+	p.title = heading("")
+	p.info = wrapLabel("")
+	p.awards = newDataTable(awardHistoryColumns(e), nil)
+	p.model = widget.NewCheck("Điển hình tiên tiến", func(bool) { p.story.check() })
+	p.since = newField("Từ năm", newEntry(), nil)
+	p.since.entry.SetPlaceHolder("năm hoặc dịp, ví dụ 2025")
+	p.story = newField("Câu chuyện", newMultiEntry(3), func(s string) error {
+		if p.model.Checked && tdkt.NFC(s) == "" {
+			return errors.New("Cần ghi tóm tắt câu chuyện điển hình")
+		}
+		return nil
+	})
+	p.photo = widget.NewLabel("")
+	p.save = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), p.onSave)
+	p.save.Importance = widget.HighImportance
+	p.since.entry.OnSubmitted = func(string) { p.onSave() }
+	p.msg = dangerLabel()
+	p.msg.Hide()
+	return p
+}
+
+func (p *peoplePane) content() fyne.CanvasObject {
+	photoBt := widget.NewButtonWithIcon("Chọn ảnh…", theme.FileImageIcon(), p.onPhoto)
+	modelBox := widget.NewCard("", "Điển hình tiên tiến", container.NewVBox(p.model,
+		formRows("Từ năm", p.since, "Câu chuyện", p.story, "Ảnh", container.NewBorder(nil, nil, nil, photoBt, p.photo)),
+		p.msg, container.NewHBox(p.save)))
+	p.page = container.NewBorder(container.NewVBox(p.title, p.info, boldLabel("Khen thưởng theo năm")), modelBox, nil, nil, p.awards.table)
+	p.page.Hide()
+	left := container.NewBorder(container.NewVBox(p.query, p.prog.box, p.header), nil, nil, nil, p.list.table)
+	split := container.NewHSplit(left, p.page)
+	split.Offset = 0.5
+	return split
+}
+
+func (p *peoplePane) wait() { p.prog.current().wait() }
+
+// showUnit lists the people of a unit (person.unit index).
+func (p *peoplePane) showUnit(unitID string) {
+	p.query.SetText("")
+	name := p.e.unitName(unitID)
+	p.prog.run("Đang đọc danh sách cá nhân…", func(ctx context.Context, report func(int, int)) (func(), error) {
+		var out []*tdkt.Person
+		err := p.e.view(func(tx *store.Tx) error {
+			ids := tx.IDs("person.unit", unitID)
+			for i, id := range ids {
+				if i%256 == 0 {
+					if ctx.Err() != nil {
+						return errCancelled
+					}
+					report(i, len(ids))
+				}
+				x := &tdkt.Person{}
+				if err := tx.Get(id, x); err != nil {
+					return err
+				}
+				if !x.Deleted {
+					out = append(out, x)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			p.header.SetText(fmt.Sprintf("%s: %s cá nhân", name, num(len(out))))
+			p.list.setRows(out)
+		}, nil
+	}, p.e.showError)
+}
+
+// search finds people by name with the store's folded word index.
+func (p *peoplePane) search() {
+	q := p.query.Text
+	if strings.TrimSpace(q) == "" {
+		return
+	}
+	var out []*tdkt.Person
+	err := p.e.view(func(tx *store.Tx) (err error) { out, err = searchPeople(tx, q, 500); return })
+	if err != nil {
+		p.e.showError(err)
+		return
+	}
+	more := ""
+	if len(out) == 500 {
+		more = " (hiển thị 500 kết quả đầu, hãy gõ thêm để thu hẹp)"
+	}
+	p.header.SetText(fmt.Sprintf("Tìm \"%s\": %d cá nhân%s", tdkt.NFC(q), len(out), more))
+	p.list.setRows(out)
+}
+
+// open shows the page of the person with id.
+func (p *peoplePane) open(id string) {
+	x := &tdkt.Person{}
+	if err := p.e.view(func(tx *store.Tx) error { return tx.Get(id, x) }); err != nil {
+		p.e.showError(err)
+		return
+	}
+	p.show(x)
+}
+
+func (p *peoplePane) show(x *tdkt.Person) {
+	p.person = x
+	p.title.SetText(x.Name)
+	var lines []string
+	g := "Nữ"
+	if x.Gender == tdkt.Male {
+		g = "Nam"
+	}
+	l := g
+	if !x.Birth.IsZero() {
+		l += ", sinh ngày " + dateText(x.Birth)
+	}
+	if x.Ethnicity != "" {
+		l += ", dân tộc " + x.Ethnicity
+	}
+	lines = append(lines, l)
+	if x.Position != "" {
+		lines = append(lines, "Chức vụ: "+x.Position)
+	}
+	if x.UnitID != "" {
+		u := "Đơn vị: " + p.e.unitName(x.UnitID)
+		if cur := p.e.currentUnit(x.UnitID); cur != x.UnitID {
+			u += " (nay là " + p.e.unitName(cur) + ")"
+		}
+		lines = append(lines, u)
+	}
+	cat := "Đối tượng: " + tdkt.CategoryLabel(x.Category)
+	if x.Category.Direct() {
+		cat += " – người trực tiếp lao động, sản xuất"
+	}
+	lines = append(lines, cat)
+	p.info.SetText(strings.Join(lines, "\n"))
+	var awards []*tdkt.Award
+	p.e.view(func(tx *store.Tx) (err error) { awards, err = awardsOf(tx, x.ID, false); return })
+	p.awards.setRows(awards)
+	p.photoID = ""
+	if x.Model != nil {
+		p.model.SetChecked(true)
+		p.since.set(x.Model.Since)
+		p.story.set(x.Model.Story)
+		p.photoID = x.Model.Photo
+	} else {
+		p.model.SetChecked(false)
+		p.since.set("")
+		p.story.set("")
+	}
+	p.showPhoto()
+	p.msg.Hide()
+	p.page.Show()
+}
+
+func (p *peoplePane) showPhoto() {
+	if p.photoID == "" {
+		p.photo.SetText("(chưa có ảnh)")
+		return
+	}
+	p.photo.SetText("Ảnh đã lưu: " + p.photoID[:12] + "…")
+}
+
+func (p *peoplePane) onPhoto() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			p.e.showError(err)
+			return
+		}
+		a, err := saveAttachment(p.e.path, r.URI().Name(), b)
+		if err != nil {
+			p.e.showError(err)
+			return
+		}
+		p.photoID = a.SHA256
+		p.showPhoto()
+	}, p.e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
+	p.e.show(d)
+}
+
+// onSave stores the exemplary-model mark in one transaction.
+func (p *peoplePane) onSave() {
+	if p.person == nil {
+		return
+	}
+	if err := p.story.check(); err != nil {
+		return
+	}
+	x := *p.person
+	if p.model.Checked {
+		x.Model = &tdkt.Exemplary{Since: p.since.text(), Story: p.story.text(), Photo: p.photoID}
+	} else {
+		x.Model = nil
+	}
+	if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+		p.msg.SetText("Chưa lưu được: " + err.Error())
+		p.msg.Show()
+		return
+	}
+	p.person = &x
+	p.msg.Hide()
+}

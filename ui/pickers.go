@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// unitLine is how a unit shows in lists: its name, its area flags, and
+// what it was merged into.
+func (e *env) unitLine(u *tdkt.Unit) string {
+	s := u.Name
+	if f := flagsText(u.Flags); f != "" {
+		s += " · " + f
+	}
+	if u.MergedInto != "" {
+		s += " (đã hợp nhất vào " + e.unitName(u.MergedInto) + ")"
+	}
+	return s
+}
+
+// flagsText names the priority areas of a unit.
+func flagsText(f tdkt.AreaFlags) string {
+	var p []string
+	if f.Remote {
+		p = append(p, "vùng sâu, vùng xa")
+	}
+	if f.Border {
+		p = append(p, "biên giới")
+	}
+	if f.Island {
+		p = append(p, "hải đảo")
+	}
+	if f.EthnicMinority {
+		p = append(p, "vùng DTTS")
+	}
+	if f.Difficult {
+		p = append(p, "ĐBKK")
+	}
+	return strings.Join(p, ", ")
+}
+
+// unitPicker is a button that shows the chosen unit and opens a searchable
+// list of units; the list filters as the user types (with or without
+// accents).
+type unitPicker struct {
+	e        *env
+	button   *widget.Button
+	id       string
+	allLabel string // when not empty, a choice meaning "any unit"
+	changed  func(id string)
+}
+
+func newUnitPicker(e *env, allLabel string, changed func(string)) *unitPicker {
+	p := &unitPicker{e: e, allLabel: allLabel, changed: changed}
+	p.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), p.open)
+	p.button.Alignment = widget.ButtonAlignLeading
+	p.button.IconPlacement = widget.ButtonIconTrailingText
+	p.set("")
+	return p
+}
+
+func (p *unitPicker) set(id string) {
+	p.id = id
+	switch {
+	case id != "":
+		p.button.SetText(p.e.unitName(id))
+	case p.allLabel != "":
+		p.button.SetText(p.allLabel)
+	default:
+		p.button.SetText("(chọn đơn vị)")
+	}
+}
+
+func (p *unitPicker) choose(id string) {
+	p.set(id)
+	if p.changed != nil {
+		p.changed(id)
+	}
+}
+
+func (p *unitPicker) open() {
+	units := p.e.liveUnits(false)
+	shown := units
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(shown) },
+		func() fyne.CanvasObject { return truncLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.e.unitLine(shown[i])) })
+	list.OnSelected = func(i widget.ListItemID) {
+		p.choose(shown[i].ID)
+		d.Hide()
+	}
+	q := newEntry()
+	q.SetPlaceHolder("Gõ tên đơn vị (có dấu hoặc không dấu)")
+	q.OnChanged = func(s string) {
+		words := tdkt.FoldWords(s)
+		shown = nil
+		for _, u := range units {
+			if matchWords(tdkt.Fold(u.Name), words) {
+				shown = append(shown, u)
+			}
+		}
+		list.UnselectAll()
+		list.Refresh()
+	}
+	q.OnSubmitted = func(string) {
+		if len(shown) > 0 {
+			p.choose(shown[0].ID)
+			d.Hide()
+		}
+	}
+	top := container.NewVBox(q)
+	if p.allLabel != "" {
+		top.Add(widget.NewButton(p.allLabel, func() { p.choose(""); d.Hide() }))
+	}
+	d = dialog.NewCustom("Chọn đơn vị", "Đóng", container.NewBorder(top, nil, nil, nil, list), p.e.win)
+	d.Resize(fyne.NewSize(640, 520))
+	p.e.show(d)
+	p.e.win.Canvas().Focus(q)
+}
+
+// matchWords reports whether every query word starts a word of folded.
+func matchWords(folded string, words []string) bool {
+	have := strings.FieldsFunc(folded, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '(' || r == ')' })
+	for _, w := range words {
+		ok := false
+		for _, h := range have {
+			if strings.HasPrefix(h, w) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// searchPeople finds people by name with the store's folded search.
+func searchPeople(tx *store.Tx, q string, limit int) ([]*tdkt.Person, error) {
+	hits, err := tx.Search(q, limit*4)
+	if err != nil {
+		return nil, err
+	}
+	var out []*tdkt.Person
+	for _, h := range hits {
+		if h.Kind != tdkt.KindPerson {
+			continue
+		}
+		p := &tdkt.Person{}
+		if err := tx.Get(h.ID, p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+		if len(out) >= limit {
+			break
+		}
+	}
+	return out, nil
+}

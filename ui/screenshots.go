@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// Screenshots opens the real window on the database at path (a display is
+// needed; run it under Xvfb), visits every screen, saves a PNG of each into
+// outDir (01-tong-quan.png …, and 00-thiet-lap-lan-dau.png for the first
+// run on a temporary path), then quits. The window works on a temporary
+// copy of the file, so that drafting a decision for its picture leaves the
+// database as it was.
+func Screenshots(path, outDir string) error {
+	if err := haveDisplay(); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("%s: %w", path, store.ErrNoFile)
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "tdkt-screenshots-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	work := filepath.Join(tmp, filepath.Base(path))
+	if err := copyFile(path, work); err != nil {
+		return err
+	}
+	a := newApp()
+	w := a.NewWindow(Title)
+	w.Resize(fyne.NewSize(1280, 800))
+	r := newRoot(w, work)
+	w.SetOnClosed(r.close)
+	r.start()
+	if r.shell != nil {
+		r.shell.fileLbl.SetText("Tệp dữ liệu: " + path)
+	}
+	done := make(chan error, 1)
+	go func() {
+		err := r.screenshots(outDir)
+		done <- err
+		fyne.Do(a.Quit)
+	}()
+	w.ShowAndRun()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(5 * time.Second):
+		return errors.New("cửa sổ đóng trước khi chụp xong")
+	}
+}
+
+// screenshots runs on its own goroutine: every widget change goes through
+// fyne.DoAndWait, and loads are awaited before the capture.
+func (r *root) screenshots(outDir string) error {
+	time.Sleep(time.Second) // let the window map and draw once
+	var sh *shell
+	fyne.DoAndWait(func() { sh = r.shell })
+	if sh == nil {
+		return fmt.Errorf("không mở được %s", r.path)
+	}
+	shot := func(name string) error {
+		time.Sleep(800 * time.Millisecond)
+		var img image.Image
+		fyne.DoAndWait(func() { img = capture(r.win) })
+		if img == nil {
+			return fmt.Errorf("không chụp được %s", name)
+		}
+		f, err := os.Create(filepath.Join(outDir, name+".png"))
+		if err != nil {
+			return err
+		}
+		if err := png.Encode(f, img); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	visit := func(i int, name string, then func()) error {
+		fyne.DoAndWait(func() { sh.show(i) })
+		sh.items[i].s.wait()
+		if then != nil {
+			fyne.DoAndWait(then)
+			sh.items[i].s.wait()
+		}
+		return shot(name)
+	}
+	e := sh.e
+	// sample records to open
+	var commune, dossier, meeting, decision string
+	meetingYear, decisionYear := 0, 0
+	e.view(func(tx *store.Tx) error {
+		// the unit with the most collective awards, and people
+		best := 0
+		for _, u := range e.liveUnits(false) {
+			if tx.CountIndex("person.unit", u.ID) < 3 {
+				continue
+			}
+			if as, _ := awardsOf(tx, u.ID, true); len(as) > best {
+				commune, best = u.ID, len(as)
+			}
+		}
+		for _, st := range []tdkt.Status{tdkt.StatusChecking, tdkt.StatusReceived, tdkt.StatusReady} {
+			for _, id := range tx.IDs("dossier.status", string(st)) {
+				d := &tdkt.Dossier{}
+				if tx.Get(id, d) == nil && len(d.Candidates) >= 2 {
+					dossier = id
+					break
+				}
+			}
+			if dossier != "" {
+				break
+			}
+		}
+		y := e.today().Year
+		for k := y; k > y-30 && meeting == ""; k-- {
+			if ids := tx.IDs("meeting.year", year4(k)); len(ids) > 0 {
+				meeting, meetingYear = ids[len(ids)-1], k
+			}
+		}
+		for k := y; k > y-30 && decision == ""; k-- {
+			for _, id := range tx.IDs("decision.year", year4(k)) {
+				d := &tdkt.Decision{}
+				if tx.Get(id, d) == nil && d.Issuer == e.office.Code && len(d.List) > 1 {
+					decision, decisionYear = id, k
+				}
+			}
+		}
+		return nil
+	})
+	steps := []struct {
+		nav  int
+		name string
+		then func()
+	}{
+		{navOverview, "01-tong-quan", nil},
+		{navUnits, "02-don-vi", func() {
+			if u, ok := e.unit(commune); ok {
+				if u.ParentID != "" {
+					sh.units.tree.OpenBranch(u.ParentID)
+				}
+				sh.units.tree.Select(commune)
+				sh.units.tree.ScrollTo(commune)
+			}
+		}},
+		{navUnits, "03-ca-nhan", func() {
+			sh.units.tabs.SelectIndex(1)
+			if len(sh.units.people.list.rows) > 0 {
+				sh.units.people.list.selectRow(0)
+			}
+		}},
+		{navUnits, "04-dien-hinh", func() { sh.units.tabs.SelectIndex(2) }},
+		{navMovements, "05-phong-trao", nil},
+		{navMovements, "06-cum-khoi", func() {
+			sh.movements.tabs.SelectIndex(1)
+		}},
+		{navDossiers, "07-ho-so", nil},
+		{navDossiers, "08-ho-so-chi-tiet", func() {
+			if dossier != "" {
+				sh.dossiers.openID(dossier)
+			}
+		}},
+		{navCouncil, "09-hoi-dong", func() {
+			if meeting != "" {
+				sh.council.selected = meeting
+				sh.council.year.SetSelected(fmt.Sprint(meetingYear))
+			}
+		}},
+		{navDecisions, "10-quyet-dinh-da-ban-hanh", func() {
+			if decision != "" {
+				sh.decisions.selected = decision
+				sh.decisions.year.SetSelected(fmt.Sprint(decisionYear))
+			}
+		}},
+		// drafts from the council's results (on the temporary copy)
+		{navDecisions, "11-quyet-dinh-du-thao", func() {
+			sh.decisions.tabs.SelectIndex(0)
+			sh.decisions.year.SetSelected(fmt.Sprint(e.today().Year))
+		}},
+		{navDecisions, "12-quyet-dinh-du-thao-xem-truoc", func() { sh.decisions.tabs.SelectIndex(1) }},
+		{navRegister, "13-so-khen-thuong", nil},
+		{navSettings, "14-cai-dat-danh-muc", func() {
+			if i := catalogIndex(e.cat, "CSTDT"); i >= 0 {
+				sh.settings.items.selectRow(i)
+			}
+		}},
+		{navSettings, "15-cai-dat-luong-co-so", func() { sh.settings.tabs.SelectIndex(1) }},
+	}
+	for _, s := range steps {
+		if s.name == "11-quyet-dinh-du-thao" {
+			// wait for the year's list, then draft from the council results
+			fyne.DoAndWait(s.then)
+			sh.decisions.wait()
+			fyne.DoAndWait(func() { sh.decisions.onDraft() })
+			sh.decisions.wait()
+			if err := shot(s.name); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := visit(s.nav, s.name, s.then); err != nil {
+			return err
+		}
+	}
+	// back to the list so the dossier editor does not stay open
+	fyne.DoAndWait(func() { sh.dossiers.closeEditor() })
+
+	tmp, err := os.MkdirTemp("", "tdkt-setup-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	fyne.DoAndWait(func() {
+		s := newSetupScreen(filepath.Join(tmp, "tdkt.db"), r.win, func() {})
+		r.win.SetContent(s.content())
+	})
+	return shot("00-thiet-lap-lan-dau")
+}
+
+// capture takes the window's picture with Canvas().Capture(). Under Xvfb
+// with Mesa's software GL the front buffer reads back empty; the same
+// content is then painted by Fyne's software painter (dialogs and pop-ups
+// are not included, which the screenshots do not need).
+func capture(w fyne.Window) image.Image {
+	img := w.Canvas().Capture()
+	if img != nil && !blank(img) {
+		return img
+	}
+	content := w.Content()
+	size := w.Canvas().Size()
+	sc := software.NewCanvas()
+	sc.SetPadded(false)
+	sc.SetContent(content)
+	sc.Resize(size)
+	img = sc.Capture()
+	w.SetContent(content)
+	return img
+}
+
+// blank reports whether every pixel is fully transparent.
+func blank(img image.Image) bool {
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 7 {
+		for x := b.Min.X; x < b.Max.X; x += 7 {
+			if _, _, _, a := img.At(x, y).RGBA(); a != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// copyFile copies a database for the screenshots.
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func catalogIndex(cat *tdkt.Catalog, code string) int {
+	for i, it := range cat.Items {
+		if it.Code == code {
+			return i
+		}
+	}
+	return -1
+}

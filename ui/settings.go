@@ -1,0 +1,494 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// settingsScreen (Cài đặt): the award catalogue (thresholds, coefficients,
+// criteria texts, documents), saved after cat.Validate(); the base salary
+// history; the office and its signers.
+type settingsScreen struct {
+	e *env
+
+	cat      *tdkt.Catalog // working copy
+	items    *dataTable[tdkt.Item]
+	itemIdx  int
+	code     *widget.Label
+	name     *field
+	short    *field
+	thresh   *field
+	coefP    *field
+	coefC    *field
+	copies   *field
+	secret   *widget.Check
+	crit     *fyne.Container
+	critE    []*entry
+	docs     *fyne.Container
+	docName  []*entry
+	docCopy  []*entry
+	quorumN  *field
+	quorumD  *field
+	roundTo  *field
+	catMsg   *widget.Label
+	catInfo  *widget.Label
+	itemPage *fyne.Container
+
+	salaries *dataTable[tdkt.Salary]
+	salFrom  *dateField
+	salAmt   *field
+	salBasis *field
+	salMsg   *widget.Label
+
+	offName   *field
+	offIssue  *field
+	offGovern *field
+	offSymbol *field
+	offPlace  *field
+	signers   *fyne.Container
+	sigRows   []*signerRow
+	offMsg    *widget.Label
+	offInfo   *widget.Label
+	tabs      *container.AppTabs
+}
+
+type signerRow struct {
+	name, title *entry
+	mode        *choice[string]
+}
+
+func newSettingsScreen(e *env) *settingsScreen {
+	s := &settingsScreen{e: e, itemIdx: -1}
+	s.items = newDataTable([]DataColumn[tdkt.Item]{
+		{"Mã", 75, func(it tdkt.Item) string { return it.Code }},
+		{"Hình thức", 230, func(it tdkt.Item) string { return it.Name }},
+		{"Phiếu", 60, func(it tdkt.Item) string { return fmtFloat(it.Threshold) + "%" }},
+		{"HS CN", 60, func(it tdkt.Item) string { return fmtFloat(it.CoefPerson) }},
+		{"HS TT", 60, func(it tdkt.Item) string { return fmtFloat(it.CoefCollective) }},
+	}, func(i int, _ tdkt.Item) { s.editItem(i) })
+	s.code = boldLabel("")
+	s.name = newField("Tên", newEntry(), required("tên hình thức"))
+	s.short = newField("Tên ngắn", newEntry(), nil)
+	s.thresh = newField("Tỷ lệ phiếu", newEntry(), floatRange(0, 100, "tỷ lệ phiếu"))
+	s.coefP = newField("Hệ số cá nhân", newEntry(), floatRange(0, 1000, "hệ số"))
+	s.coefC = newField("Hệ số tập thể", newEntry(), floatRange(0, 1000, "hệ số"))
+	s.copies = newField("Số bộ hồ sơ", newEntry(), optionalInt(0, 20, "số bộ hồ sơ"))
+	s.secret = widget.NewCheck("Bỏ phiếu kín", nil)
+	s.crit = container.NewVBox()
+	s.docs = container.NewVBox()
+	s.quorumN = newField("Túc số (tử)", newEntry(), intRange(1, 100, "tử số"))
+	s.quorumD = newField("Túc số (mẫu)", newEntry(), intRange(1, 100, "mẫu số"))
+	s.roundTo = newField("Làm tròn", newEntry(), moneyValidator)
+	s.catMsg = dangerLabel()
+	s.catMsg.Hide()
+	s.catInfo = widget.NewLabel("")
+	s.catInfo.Importance = widget.SuccessImportance
+	s.catInfo.Hide()
+	for _, f := range []*field{s.name, s.short, s.thresh, s.coefP, s.coefC, s.copies, s.quorumN, s.quorumD, s.roundTo} {
+		f.entry.OnSubmitted = func(string) { s.onSaveCatalog() }
+	}
+
+	s.salaries = newDataTable([]DataColumn[tdkt.Salary]{
+		{"Áp dụng từ", 100, func(x tdkt.Salary) string { return dateText(x.From) }},
+		{"Mức lương cơ sở", 130, func(x tdkt.Salary) string { return tdkt.Money(x.Amount) + " đ" }},
+		{"Căn cứ", 300, func(x tdkt.Salary) string { return x.Basis }},
+	}, nil)
+	s.salFrom = newDateField("Áp dụng từ ngày", false)
+	s.salAmt = newField("Mức lương cơ sở", newEntry(), moneyValidator)
+	s.salAmt.entry.SetPlaceHolder("ví dụ 2.340.000")
+	s.salBasis = newField("Căn cứ", newEntry(), required("văn bản căn cứ"))
+	s.salBasis.entry.SetPlaceHolder("ví dụ Nghị định số …/…/NĐ-CP")
+	for _, f := range []*field{s.salFrom.field, s.salAmt, s.salBasis} {
+		f.entry.OnSubmitted = func(string) { s.onAddSalary() }
+	}
+	s.salMsg = dangerLabel()
+	s.salMsg.Hide()
+
+	s.offName = newField("Tên cơ quan", newEntry(), required("tên cơ quan"))
+	s.offIssue = newField("Cơ quan ban hành", newEntry(), required("cơ quan ban hành"))
+	s.offGovern = newField("Cơ quan chủ quản", newEntry(), nil)
+	s.offSymbol = newField("Ký hiệu quyết định", newEntry(), required("ký hiệu quyết định"))
+	s.offPlace = newField("Địa danh", newEntry(), required("địa danh"))
+	for _, f := range []*field{s.offName, s.offIssue, s.offGovern, s.offSymbol, s.offPlace} {
+		f.entry.OnSubmitted = func(string) { s.onSaveOffice() }
+	}
+	s.signers = container.NewVBox()
+	s.offMsg = dangerLabel()
+	s.offMsg.Hide()
+	s.offInfo = widget.NewLabel("")
+	s.offInfo.Importance = widget.SuccessImportance
+	s.offInfo.Hide()
+	return s
+}
+
+func (s *settingsScreen) content() fyne.CanvasObject {
+	saveCat := widget.NewButtonWithIcon("Lưu danh mục", theme.DocumentSaveIcon(), s.onSaveCatalog)
+	saveCat.Importance = widget.HighImportance
+	addDoc := widget.NewButtonWithIcon("Thêm giấy tờ", theme.ContentAddIcon(), s.onAddDoc)
+	s.itemPage = container.NewVBox(s.code,
+		formRows("Tên", s.name, "Tên ngắn", s.short, "Tỷ lệ phiếu đồng ý (% tổng số thành viên)", s.thresh,
+			"Hệ số tiền thưởng cá nhân", s.coefP, "Hệ số tiền thưởng tập thể", s.coefC, "Số bộ hồ sơ", s.copies, "", s.secret),
+		boldLabel("Tiêu chuẩn (lời văn hiển thị khi xét)"), s.crit,
+		container.NewBorder(nil, nil, boldLabel("Thành phần hồ sơ"), addDoc), s.docs)
+	s.itemPage.Hide()
+	general := formRows("Túc số: tử số", s.quorumN, "Túc số: mẫu số", s.quorumD, "Làm tròn tiền thưởng lên bội số của (đồng)", s.roundTo)
+	catRight := container.NewVScroll(container.NewPadded(container.NewVBox(s.itemPage, widget.NewSeparator(),
+		boldLabel("Quy định chung"), general, s.catMsg, s.catInfo, container.NewHBox(saveCat))))
+	catSplit := container.NewHSplit(s.items.table, catRight)
+	catSplit.Offset = 0.45
+
+	addSal := widget.NewButtonWithIcon("Thêm mức lương cơ sở", theme.ContentAddIcon(), s.onAddSalary)
+	addSal.Importance = widget.HighImportance
+	salary := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), boldLabel("Thêm mức mới (áp dụng cho quyết định ký từ ngày này)"),
+		formRows("Áp dụng từ ngày", s.salFrom.field, "Mức lương cơ sở (đồng)", s.salAmt, "Căn cứ", s.salBasis), s.salMsg, container.NewHBox(addSal)),
+		nil, nil, s.salaries.table)
+
+	saveOff := widget.NewButtonWithIcon("Lưu cơ quan và người ký", theme.DocumentSaveIcon(), s.onSaveOffice)
+	saveOff.Importance = widget.HighImportance
+	addSig := widget.NewButtonWithIcon("Thêm người ký", theme.ContentAddIcon(), func() {
+		s.addSignerRow(tdkt.Signer{Mode: "KT"})
+	})
+	office := container.NewVScroll(container.NewPadded(container.NewVBox(
+		formRows("Tên cơ quan", s.offName, "Cơ quan ban hành", s.offIssue, "Cơ quan chủ quản", s.offGovern,
+			"Ký hiệu quyết định", s.offSymbol, "Địa danh", s.offPlace),
+		container.NewBorder(nil, nil, boldLabel("Người ký quyết định"), addSig), s.signers,
+		s.offMsg, s.offInfo, container.NewHBox(saveOff))))
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("Danh mục khen thưởng", catSplit),
+		container.NewTabItem("Lương cơ sở", salary),
+		container.NewTabItem("Cơ quan và người ký", office),
+		container.NewTabItem("Người dùng", container.NewPadded(container.NewVBox(
+			wrapLabel("Quản lý người dùng và phân quyền do nhóm khác phát triển."),
+			container.NewHBox(disabledButton("Thêm người dùng", theme.AccountIcon()), disabledButton("Sao lưu", theme.StorageIcon()), disabledButton("Đồng bộ", theme.ViewRefreshIcon()))))),
+	)
+	return s.tabs
+}
+
+func (s *settingsScreen) wait() {}
+
+func (s *settingsScreen) refresh() {
+	if err := s.e.reload(); err != nil {
+		s.e.showError(err)
+		return
+	}
+	s.loadCatalog()
+	s.loadOffice()
+}
+
+func cloneCatalog(c *tdkt.Catalog) *tdkt.Catalog {
+	cp := *c
+	cp.Items = nil
+	for _, it := range c.Items {
+		it.Docs = append([]tdkt.DocReq(nil), it.Docs...)
+		it.Criteria = append([]tdkt.Criterion(nil), it.Criteria...)
+		var alts [][]tdkt.Criterion
+		for _, a := range it.Alternatives {
+			alts = append(alts, append([]tdkt.Criterion(nil), a...))
+		}
+		it.Alternatives = alts
+		cp.Items = append(cp.Items, it)
+	}
+	cp.BaseSalary = append([]tdkt.Salary(nil), c.BaseSalary...)
+	cp.General = append([]tdkt.Criterion(nil), c.General...)
+	return &cp
+}
+
+func (s *settingsScreen) loadCatalog() {
+	s.cat = cloneCatalog(s.e.cat)
+	s.items.setRows(s.cat.Items)
+	s.quorumN.set(strconv.Itoa(s.cat.QuorumNum))
+	s.quorumD.set(strconv.Itoa(s.cat.QuorumDen))
+	s.roundTo.set(tdkt.Money(s.cat.RoundTo))
+	sal := append([]tdkt.Salary(nil), s.cat.BaseSalary...)
+	sort.Slice(sal, func(i, j int) bool { return sal[j].From.Before(sal[i].From) })
+	s.salaries.setRows(sal)
+	if s.itemIdx >= 0 && s.itemIdx < len(s.cat.Items) {
+		s.editItem(s.itemIdx)
+	}
+}
+
+// editItem shows catalogue item i (the previous item's edits are kept in
+// the working copy).
+func (s *settingsScreen) editItem(i int) {
+	s.collectItem()
+	s.itemIdx = i
+	it := s.cat.Items[i]
+	s.code.SetText(fmt.Sprintf("%s – %s (%s)", it.Code, it.Name, it.Law))
+	s.name.set(it.Name)
+	s.short.set(it.Short)
+	s.thresh.set(fmtFloat(it.Threshold))
+	s.coefP.set(fmtFloat(it.CoefPerson))
+	s.coefC.set(fmtFloat(it.CoefCollective))
+	s.copies.set(strconv.Itoa(it.Copies))
+	s.secret.SetChecked(it.SecretBallot)
+	s.crit.Objects = nil
+	s.critE = nil
+	all := critRefs(&s.cat.Items[i])
+	for _, cr := range all {
+		en := newEntry()
+		en.SetText(cr.Text)
+		s.critE = append(s.critE, en)
+		s.crit.Add(en)
+	}
+	if len(all) == 0 {
+		s.crit.Add(widget.NewLabel("(không có tiêu chuẩn riêng)"))
+	}
+	s.crit.Refresh()
+	s.showDocs()
+	s.itemPage.Show()
+}
+
+// critRefs points at every criterion of an item, alternatives included.
+func critRefs(it *tdkt.Item) []*tdkt.Criterion {
+	var out []*tdkt.Criterion
+	for i := range it.Criteria {
+		out = append(out, &it.Criteria[i])
+	}
+	for a := range it.Alternatives {
+		for i := range it.Alternatives[a] {
+			out = append(out, &it.Alternatives[a][i])
+		}
+	}
+	return out
+}
+
+func (s *settingsScreen) showDocs() {
+	s.docs.Objects = nil
+	s.docName, s.docCopy = nil, nil
+	it := &s.cat.Items[s.itemIdx]
+	for k, d := range it.Docs {
+		k := k
+		n := newEntry()
+		n.SetText(d.Name)
+		c := newEntry()
+		c.SetPlaceHolder("bản")
+		if d.Copies > 0 {
+			c.SetText(strconv.Itoa(d.Copies))
+		}
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			s.collectItem()
+			it.Docs = append(it.Docs[:k], it.Docs[k+1:]...)
+			s.showDocs()
+		})
+		s.docName = append(s.docName, n)
+		s.docCopy = append(s.docCopy, c)
+		s.docs.Add(container.NewBorder(nil, nil, nil, container.NewHBox(sizedEntry(c, 80), del), n))
+	}
+	s.docs.Refresh()
+}
+
+func sizedEntry(e *entry, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, e.MinSize().Height), e)
+}
+
+func (s *settingsScreen) onAddDoc() {
+	if s.itemIdx < 0 {
+		return
+	}
+	s.collectItem()
+	it := &s.cat.Items[s.itemIdx]
+	it.Docs = append(it.Docs, tdkt.DocReq{Code: fmt.Sprintf("doc%d", len(it.Docs)+1), Name: ""})
+	s.showDocs()
+}
+
+// collectItem copies the item widgets into the working copy.
+func (s *settingsScreen) collectItem() {
+	if s.cat == nil || s.itemIdx < 0 || s.itemIdx >= len(s.cat.Items) {
+		return
+	}
+	it := &s.cat.Items[s.itemIdx]
+	it.Name = s.name.text()
+	it.Short = s.short.text()
+	if v, err := parseFloat(s.thresh.entry.Text); err == nil {
+		it.Threshold = v
+	}
+	if v, err := parseFloat(s.coefP.entry.Text); err == nil {
+		it.CoefPerson = v
+	}
+	if v, err := parseFloat(s.coefC.entry.Text); err == nil {
+		it.CoefCollective = v
+	}
+	it.Copies = atoi(s.copies.entry.Text)
+	it.SecretBallot = s.secret.Checked
+	for i, cr := range critRefs(it) {
+		if i < len(s.critE) {
+			cr.Text = tdkt.NFC(s.critE[i].Text)
+		}
+	}
+	for i := range it.Docs {
+		if i < len(s.docName) {
+			it.Docs[i].Name = tdkt.NFC(s.docName[i].Text)
+			it.Docs[i].Copies = atoi(s.docCopy[i].Text)
+		}
+	}
+}
+
+// onSaveCatalog validates the working copy with cat.Validate and stores it.
+func (s *settingsScreen) onSaveCatalog() {
+	s.catInfo.Hide()
+	if s.itemIdx >= 0 {
+		if err := checkAll(s.name, s.thresh, s.coefP, s.coefC, s.copies); err != nil {
+			s.catMsg.SetText("Chưa lưu: " + err.Error())
+			s.catMsg.Show()
+			return
+		}
+	}
+	if err := checkAll(s.quorumN, s.quorumD, s.roundTo); err != nil {
+		s.catMsg.SetText("Chưa lưu: " + err.Error())
+		s.catMsg.Show()
+		return
+	}
+	s.collectItem()
+	s.cat.QuorumNum = atoi(s.quorumN.entry.Text)
+	s.cat.QuorumDen = atoi(s.quorumD.entry.Text)
+	s.cat.RoundTo, _ = parseMoney(s.roundTo.entry.Text)
+	for _, it := range s.cat.Items {
+		for _, d := range it.Docs {
+			if d.Name == "" {
+				s.catMsg.SetText(fmt.Sprintf("Chưa lưu: %s có giấy tờ chưa ghi tên", it.Name))
+				s.catMsg.Show()
+				return
+			}
+		}
+	}
+	if err := s.cat.Validate(); err != nil {
+		s.catMsg.SetText("Chưa lưu: " + err.Error())
+		s.catMsg.Show()
+		return
+	}
+	c := cloneCatalog(s.cat)
+	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(c) }); err != nil {
+		s.catMsg.SetText("Chưa lưu: " + err.Error())
+		s.catMsg.Show()
+		return
+	}
+	s.e.cat = c
+	s.catMsg.Hide()
+	s.catInfo.SetText("Đã lưu danh mục khen thưởng.")
+	s.catInfo.Show()
+	s.items.setRows(s.cat.Items)
+}
+
+// onAddSalary adds a base salary step and stores the catalogue.
+func (s *settingsScreen) onAddSalary() {
+	if err := checkAll(s.salFrom.field, s.salAmt, s.salBasis); err != nil {
+		return
+	}
+	from, _ := s.salFrom.date()
+	amt, _ := parseMoney(s.salAmt.entry.Text)
+	c := cloneCatalog(s.e.cat)
+	for _, x := range c.BaseSalary {
+		if x.From == from {
+			s.salFrom.show(errors.New("Đã có mức lương cơ sở áp dụng từ ngày này"))
+			return
+		}
+	}
+	c.BaseSalary = append(c.BaseSalary, tdkt.Salary{From: from, Amount: amt, Basis: s.salBasis.text()})
+	if err := c.Validate(); err != nil {
+		s.salMsg.SetText(err.Error())
+		s.salMsg.Show()
+		return
+	}
+	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(c) }); err != nil {
+		s.salMsg.SetText("Chưa lưu: " + err.Error())
+		s.salMsg.Show()
+		return
+	}
+	s.e.cat = c
+	s.salMsg.Hide()
+	s.salFrom.set("")
+	s.salAmt.set("")
+	s.salBasis.set("")
+	s.loadCatalog()
+}
+
+func (s *settingsScreen) loadOffice() {
+	o := s.e.office
+	s.offName.set(o.Name)
+	s.offIssue.set(o.IssuingBody)
+	s.offGovern.set(o.GoverningBody)
+	s.offSymbol.set(o.Symbol)
+	s.offPlace.set(o.Place)
+	s.signers.Objects = nil
+	s.sigRows = nil
+	for _, sg := range o.Signers {
+		s.addSignerRow(sg)
+	}
+}
+
+func (s *settingsScreen) addSignerRow(sg tdkt.Signer) {
+	r := &signerRow{name: newEntry(), title: newEntry(), mode: newChoice([]string{"TM", "KT"}, modeLabel, nil)}
+	r.name.SetPlaceHolder("Họ và tên")
+	r.name.SetText(sg.Name)
+	r.title.SetPlaceHolder("Chức vụ, ví dụ CHỦ TỊCH")
+	r.title.SetText(sg.Title)
+	r.mode.set(sg.Mode)
+	r.name.OnSubmitted = func(string) { s.onSaveOffice() }
+	r.title.OnSubmitted = func(string) { s.onSaveOffice() }
+	s.sigRows = append(s.sigRows, r)
+	var row *fyne.Container
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		for i, x := range s.sigRows {
+			if x == r {
+				s.sigRows = append(s.sigRows[:i], s.sigRows[i+1:]...)
+				break
+			}
+		}
+		s.signers.Remove(row)
+	})
+	row = container.NewBorder(nil, nil, nil, container.NewHBox(r.mode.sel, del), container.NewGridWithColumns(2, r.name, r.title))
+	s.signers.Add(row)
+}
+
+func (s *settingsScreen) onSaveOffice() {
+	s.offInfo.Hide()
+	if err := checkAll(s.offName, s.offIssue, s.offSymbol, s.offPlace); err != nil {
+		s.offMsg.SetText("Chưa lưu: " + err.Error())
+		s.offMsg.Show()
+		return
+	}
+	o := *s.e.office
+	o.Name = s.offName.text()
+	o.IssuingBody = tdkt.UpperVN(s.offIssue.text())
+	o.GoverningBody = s.offGovern.text()
+	o.Symbol = s.offSymbol.text()
+	o.Place = s.offPlace.text()
+	o.Signers = nil
+	for i, r := range s.sigRows {
+		name, title := tdkt.NFC(r.name.Text), tdkt.NFC(r.title.Text)
+		if name == "" && title == "" {
+			continue
+		}
+		if name == "" || title == "" {
+			s.offMsg.SetText(fmt.Sprintf("Chưa lưu: người ký thứ %d cần đủ họ tên và chức vụ", i+1))
+			s.offMsg.Show()
+			return
+		}
+		mode, _ := r.mode.get()
+		o.Signers = append(o.Signers, tdkt.Signer{Name: name, Title: tdkt.UpperVN(title), Mode: mode})
+	}
+	if len(o.Signers) == 0 {
+		s.offMsg.SetText("Chưa lưu: cần ít nhất một người ký")
+		s.offMsg.Show()
+		return
+	}
+	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&o) }); err != nil {
+		s.offMsg.SetText("Chưa lưu: " + err.Error())
+		s.offMsg.Show()
+		return
+	}
+	s.e.office = &o
+	s.offMsg.Hide()
+	s.offInfo.SetText("Đã lưu thông tin cơ quan và người ký.")
+	s.offInfo.Show()
+}

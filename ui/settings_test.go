@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// TestSettings edits the catalogue (refused until cat.Validate accepts it),
+// adds a base salary step and changes the signers; all read back.
+func TestSettings(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navSettings)
+	s := sh.settings
+	s.items.selectRow(catalogIndex(s.cat, "CSTDT"))
+	typeInto(s.thresh.entry, "150")
+	if got := s.thresh.message(); got != "Tỷ lệ phiếu phải từ 0 đến 100" {
+		t.Errorf("threshold message %q", got)
+	}
+	s.onSaveCatalog()
+	if s.catMsg.Hidden {
+		t.Fatal("catalogue with 150 % saved")
+	}
+	typeInto(s.thresh.entry, "85")
+	typeInto(s.critE[0], "Ba năm liên tục đạt Chiến sĩ thi đua cơ sở (tiêu chuẩn của tỉnh)")
+	s.onSaveCatalog()
+	if !s.catMsg.Hidden {
+		t.Fatalf("not saved: %s", s.catMsg.Text)
+	}
+	typeInto(s.salFrom.entry, "01/07/2026")
+	typeInto(s.salAmt.entry, "2.530.000")
+	typeInto(s.salBasis.entry, "Nghị định số 999/2026/NĐ-CP")
+	s.salBasis.entry.TypedKey(enter)
+	if !s.salMsg.Hidden || s.salaries.cell(0, 1) != "2.530.000 đ" {
+		t.Fatalf("salary step: %q %q", s.salMsg.Text, s.salaries.cell(0, 1))
+	}
+	s.addSignerRow(tdkt.Signer{Name: "Phạm Văn Ba", Title: "phó chủ tịch", Mode: "KT"})
+	s.onSaveOffice()
+	if !s.offMsg.Hidden {
+		t.Fatalf("office: %s", s.offMsg.Text)
+	}
+	db.View(func(tx *store.Tx) error {
+		c, _ := tx.Catalog()
+		it, _ := c.Item("CSTDT")
+		if it.Threshold != 85 || it.Criteria[0].Text != "Ba năm liên tục đạt Chiến sĩ thi đua cơ sở (tiêu chuẩn của tỉnh)" {
+			t.Errorf("item %v %q", it.Threshold, it.Criteria[0].Text)
+		}
+		if b, _ := c.Bonus("CSTDT", tdkt.SubjectPerson, tdkt.D(2026, 8, 1)); b != 7_600_000 {
+			t.Errorf("bonus after the new salary: %d", b)
+		}
+		o, _ := tx.OfficeRecord()
+		if len(o.Signers) != 3 || o.Signers[2].Title != "PHÓ CHỦ TỊCH" || o.Signers[2].Mode != "KT" {
+			t.Errorf("signers %+v", o.Signers)
+		}
+		return nil
+	})
+}
+
+// TestClustersAndModels: cluster years are checked with tdkt.ValidateCluster
+// and ranked with tdkt.Ranking; a person marked as a model shows in the list.
+func TestClustersAndModels(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	var a, b string
+	err := sh.e.update(func(tx *store.Tx) error {
+		x := &tdkt.Unit{Name: "Xã Tân Phúc", Type: tdkt.UnitCommune}
+		y := &tdkt.Unit{Name: "Xã Hòa Bình", Type: tdkt.UnitCommune}
+		for _, u := range []*tdkt.Unit{x, y} {
+			if err := tx.Put(u); err != nil {
+				return err
+			}
+		}
+		a, b = x.ID, y.ID
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.e.reload()
+	sh.show(navMovements)
+	p := sh.movements.clusters
+	p.edit(&tdkt.Cluster{Years: []tdkt.ClusterYear{{Year: 2026}}})
+	p.cur.Members = []string{fx.school, a, b}
+	p.edit(p.cur)
+	p.onSave()
+	if p.name.message() != "Chưa nhập tên cụm, khối" {
+		t.Errorf("name message %q", p.name.message())
+	}
+	typeInto(p.name.entry, "Cụm thi đua số 1")
+	p.year.SetSelected("2026")
+	p.leader.set(a)
+	p.deputy.set(a)
+	p.entries[a].SetText("95,5")
+	p.entries[b].SetText("97")
+	p.entries[fx.school].SetText("80")
+	if !strings.HasPrefix(p.ranking.Text, "1. Xã Hòa Bình: 97 điểm\n2. Xã Tân Phúc: 95,5 điểm – trưởng cụm, khối") {
+		t.Errorf("ranking %q", p.ranking.Text)
+	}
+	p.onSave()
+	if p.msg.Hidden || !strings.Contains(p.msg.Text, "trưởng và phó cụm/khối phải là hai đơn vị khác nhau") {
+		t.Fatalf("leader = deputy accepted: %q", p.msg.Text)
+	}
+	p.deputy.set(b)
+	p.onSave()
+	if !p.msg.Hidden || len(p.all) != 1 {
+		t.Fatalf("not saved: %q", p.msg.Text)
+	}
+	db.View(func(tx *store.Tx) error {
+		c := &tdkt.Cluster{}
+		tx.Get(p.all[0].ID, c)
+		y, _ := c.Year(2026)
+		if y.LeaderID != a || y.DeputyID != b || len(y.Scores) != 3 {
+			t.Errorf("cluster year %+v", y)
+		}
+		return nil
+	})
+
+	sh.show(navUnits)
+	u := sh.units
+	u.tree.Select(fx.school)
+	u.wait()
+	if len(u.people.list.rows) != 2 {
+		t.Fatalf("people of the school: %d", len(u.people.list.rows))
+	}
+	u.people.open(fx.an)
+	if u.people.awards.cell(0, 1) != "Chiến sĩ thi đua cơ sở" || len(u.people.awards.rows) != 3 {
+		t.Errorf("history %d rows", len(u.people.awards.rows))
+	}
+	u.people.model.SetChecked(true)
+	u.people.onSave()
+	if u.people.story.message() != "Cần ghi tóm tắt câu chuyện điển hình" {
+		t.Errorf("story message %q", u.people.story.message())
+	}
+	typeInto(u.people.story.entry, "Nhiều năm bám bản dạy chữ cho học sinh vùng cao.")
+	typeInto(u.people.since.entry, "2025")
+	u.people.onSave()
+	u.tabs.SelectIndex(2)
+	u.wait()
+	if len(u.models.rows) != 1 || u.models.cell(0, 0) != "Nguyễn Văn An" || u.models.cell(0, 4) != "Nhiều năm bám bản dạy chữ cho học sinh vùng cao." {
+		t.Errorf("models %d", len(u.models.rows))
+	}
+}

@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// unitsScreen (Đơn vị & cá nhân): the unit tree with area flags and merge
+// history, a unit's page with its collective awards year by year, the
+// people list (of the chosen unit, or found by name), a person's page with
+// their award history and the exemplary-model mark, and the list of models.
+type unitsScreen struct {
+	e *env
+
+	tree       *widget.Tree
+	showMerged *widget.Check
+	unitID     string
+
+	// unit page
+	unitTitle  *widget.Label
+	unitInfo   *widget.Label
+	unitFlags  map[string]*widget.Check
+	unitStaff  *field
+	unitSave   *widget.Button
+	unitMsg    *widget.Label
+	unitAwards *dataTable[*tdkt.Award]
+	awardsHdr  *widget.Label
+
+	people *peoplePane
+	models *dataTable[*tdkt.Person]
+	mprog  *progress
+	uprog  *progress
+	tabs   *container.AppTabs
+	mload  int
+}
+
+func newUnitsScreen(e *env) *unitsScreen {
+	s := &unitsScreen{e: e, unitFlags: map[string]*widget.Check{}, mload: -1}
+	s.showMerged = widget.NewCheck("Hiện cả xã cũ đã hợp nhất (2025)", func(bool) { s.tree.Refresh() })
+	s.tree = widget.NewTree(s.childIDs, s.isBranch,
+		func(bool) fyne.CanvasObject { return truncLabel("") },
+		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+			if u, ok := e.unit(id); ok {
+				o.(*widget.Label).SetText(e.unitLine(u))
+			}
+		})
+	s.tree.OnSelected = func(id widget.TreeNodeID) { s.selectUnit(id) }
+
+	s.unitTitle = heading("Chọn một đơn vị trong cây bên trái")
+	s.unitTitle.Wrapping = fyne.TextWrapWord
+	s.unitInfo = wrapLabel("")
+	for _, k := range []string{"remote", "border", "island", "ethnic", "difficult"} {
+		s.unitFlags[k] = widget.NewCheck(flagLabel(k), nil)
+	}
+	s.unitStaff = newField("Số người", newEntry(), optionalInt(0, 1_000_000, "số người"))
+	s.unitStaff.entry.OnSubmitted = func(string) { s.onSaveUnit() }
+	s.unitSave = widget.NewButton("Lưu đơn vị", s.onSaveUnit)
+	s.unitSave.Importance = widget.HighImportance
+	s.unitSave.Disable()
+	s.unitMsg = dangerLabel()
+	s.unitMsg.Hide()
+	s.unitAwards = newDataTable(awardHistoryColumns(e), nil)
+	s.awardsHdr = boldLabel("Khen thưởng tập thể theo năm")
+
+	s.people = newPeoplePane(e)
+	s.models = newDataTable([]DataColumn[*tdkt.Person]{
+		{"Họ và tên", 190, func(p *tdkt.Person) string { return p.Name }},
+		{"Chức vụ", 150, func(p *tdkt.Person) string { return p.Position }},
+		{"Đơn vị", 240, func(p *tdkt.Person) string { return e.unitName(p.UnitID) }},
+		{"Từ", 70, func(p *tdkt.Person) string { return p.Model.Since }},
+		{"Câu chuyện điển hình", 420, func(p *tdkt.Person) string { return p.Model.Story }},
+	}, func(_ int, p *tdkt.Person) {
+		s.tabs.SelectIndex(1)
+		s.people.open(p.ID)
+	})
+	s.mprog = newProgress()
+	s.uprog = newProgress()
+	return s
+}
+
+func flagLabel(k string) string {
+	return map[string]string{"remote": "Vùng sâu, vùng xa", "border": "Biên giới", "island": "Hải đảo",
+		"ethnic": "Vùng đồng bào DTTS", "difficult": "Đặc biệt khó khăn"}[k]
+}
+
+func awardHistoryColumns(e *env) []DataColumn[*tdkt.Award] {
+	return []DataColumn[*tdkt.Award]{
+		{"Năm", 50, func(a *tdkt.Award) string { return fmt.Sprint(a.Year) }},
+		{"Hình thức", 230, func(a *tdkt.Award) string { return e.itemName(a.AwardCode) }},
+		{"Cách", 90, func(a *tdkt.Award) string { return tdkt.MethodLabel(a.Method) }},
+		{"Quyết định", 120, func(a *tdkt.Award) string { return a.DecisionNo }},
+		{"Ngày", 95, func(a *tdkt.Award) string { return dateText(a.DecisionDate) }},
+		{"Tiền thưởng", 100, func(a *tdkt.Award) string { return tdkt.Money(a.Bonus) }},
+	}
+}
+
+// childIDs walks the unit.parent index; roots are the units without a
+// parent (the merged communes only when asked).
+func (s *unitsScreen) childIDs(id widget.TreeNodeID) []widget.TreeNodeID {
+	var us []*tdkt.Unit
+	if id == "" {
+		for _, u := range s.e.units {
+			if u.ParentID == "" && (u.MergedInto == "" || s.showMerged.Checked) {
+				us = append(us, u)
+			}
+		}
+	} else {
+		s.e.view(func(tx *store.Tx) error {
+			for _, cid := range tx.IDs("unit.parent", id) {
+				if u, ok := s.e.unit(cid); ok && (u.MergedInto == "" || s.showMerged.Checked) {
+					us = append(us, u)
+				}
+			}
+			return nil
+		})
+	}
+	sortUnits(us)
+	ids := make([]string, len(us))
+	for i, u := range us {
+		ids[i] = u.ID
+	}
+	return ids
+}
+
+func (s *unitsScreen) isBranch(id widget.TreeNodeID) bool {
+	if id == "" {
+		return true
+	}
+	n := 0
+	s.e.view(func(tx *store.Tx) error { n = tx.CountIndex("unit.parent", id); return nil })
+	return n > 0
+}
+
+func (s *unitsScreen) content() fyne.CanvasObject {
+	flags := container.NewGridWithColumns(3)
+	for _, k := range []string{"remote", "border", "island", "ethnic", "difficult"} {
+		flags.Add(s.unitFlags[k])
+	}
+	page := container.NewBorder(
+		container.NewVBox(s.uprog.box, s.unitTitle, s.unitInfo, boldLabel("Vùng ưu tiên (Luật TĐKT, Điều 5)"), flags,
+			formRows("Số người", s.unitStaff), s.unitMsg, container.NewHBox(s.unitSave),
+			s.awardsHdr),
+		nil, nil, nil, s.unitAwards.table)
+	modelsTab := container.NewBorder(container.NewVBox(s.mprog.box,
+		wrapLabel("Cá nhân được đánh dấu điển hình tiên tiến. Chọn một dòng để xem trang cá nhân.")), nil, nil, nil, s.models.table)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("Đơn vị", page),
+		container.NewTabItem("Cá nhân", s.people.content()),
+		container.NewTabItem("Điển hình tiên tiến", modelsTab),
+	)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Điển hình tiên tiến" {
+			s.loadModels()
+		}
+	}
+	left := container.NewBorder(container.NewVBox(boldLabel("Cây đơn vị"), s.showMerged), nil, nil, nil, s.tree)
+	split := container.NewHSplit(left, s.tabs)
+	split.Offset = 0.34
+	return split
+}
+
+func (s *unitsScreen) refresh() {
+	s.tree.Refresh()
+	if s.tabs != nil && s.tabs.SelectedIndex() == 2 {
+		s.loadModels()
+	}
+}
+
+func (s *unitsScreen) wait() {
+	s.mprog.current().wait()
+	s.uprog.current().wait()
+	s.people.wait()
+}
+
+func (s *unitsScreen) loadModels() {
+	if s.mload == s.e.version {
+		return
+	}
+	s.mload = s.e.version
+	s.mprog.run("Đang tìm điển hình tiên tiến…", func(ctx context.Context, report func(int, int)) (func(), error) {
+		var ps []*tdkt.Person
+		err := s.e.view(func(tx *store.Tx) (err error) { ps, err = models(ctx, tx, report); return })
+		if err != nil {
+			return nil, err
+		}
+		sort.SliceStable(ps, func(i, j int) bool { return tdkt.CompareNames(ps[i].Name, ps[j].Name) < 0 })
+		return func() { s.models.setRows(ps) }, nil
+	}, s.e.showError)
+}
+
+// selectUnit shows the unit's page and its people.
+func (s *unitsScreen) selectUnit(id string) {
+	u, ok := s.e.unit(id)
+	if !ok {
+		return
+	}
+	s.unitID = id
+	s.unitTitle.SetText(u.Name)
+	var lines []string
+	lines = append(lines, "Loại: "+tdkt.UnitKindLabel(u.Type))
+	if u.Code != "" {
+		lines = append(lines, "Mã: "+u.Code)
+	}
+	if u.ParentID != "" {
+		lines = append(lines, "Trực thuộc: "+s.e.unitName(u.ParentID))
+	}
+	if u.MergedInto != "" {
+		cur := s.e.currentUnit(id)
+		l := fmt.Sprintf("Đã hợp nhất vào %s từ ngày %s", s.e.unitName(u.MergedInto), dateText(u.MergedOn))
+		if cur != u.MergedInto {
+			l += "; nay là " + s.e.unitName(cur)
+		}
+		lines = append(lines, l)
+	}
+	var old []string
+	for _, o := range s.e.units {
+		if o.MergedInto == id {
+			old = append(old, o.Name)
+		}
+	}
+	if len(old) > 0 {
+		sort.Strings(old)
+		lines = append(lines, "Hợp nhất từ: "+strings.Join(old, ", "))
+	}
+	people := 0
+	s.e.view(func(tx *store.Tx) error { people = tx.CountIndex("person.unit", id); return nil })
+	lines = append(lines, fmt.Sprintf("Số cá nhân trong dữ liệu: %s", num(people)))
+	s.unitInfo.SetText(strings.Join(lines, "\n"))
+	f := u.Flags
+	for k, v := range map[string]bool{"remote": f.Remote, "border": f.Border, "island": f.Island, "ethnic": f.EthnicMinority, "difficult": f.Difficult} {
+		s.unitFlags[k].SetChecked(v)
+	}
+	if u.Staff > 0 {
+		s.unitStaff.set(fmt.Sprint(u.Staff))
+	} else {
+		s.unitStaff.set("")
+	}
+	s.unitMsg.Hide()
+	s.unitSave.Enable()
+	s.unitAwards.setRows(nil)
+	s.awardsHdr.SetText("Khen thưởng tập thể theo năm")
+	// a commune's register lines (its people's included) run to thousands
+	// at province scale: read them off the UI goroutine
+	s.uprog.run("Đang đọc khen thưởng của đơn vị…", func(ctx context.Context, _ func(int, int)) (func(), error) {
+		var awards []*tdkt.Award
+		err := s.e.view(func(tx *store.Tx) (err error) { awards, err = awardsOf(tx, id, true); return })
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			if s.unitID != id {
+				return
+			}
+			s.unitAwards.setRows(awards)
+			if len(awards) == 0 {
+				s.awardsHdr.SetText("Khen thưởng tập thể theo năm: chưa có trong sổ")
+			} else {
+				s.awardsHdr.SetText(fmt.Sprintf("Khen thưởng tập thể theo năm (%d lượt)", len(awards)))
+			}
+		}, nil
+	}, s.e.showError)
+	s.people.showUnit(id)
+}
+
+// onSaveUnit stores the area flags and headcount.
+func (s *unitsScreen) onSaveUnit() {
+	if s.unitID == "" {
+		return
+	}
+	if err := s.unitStaff.check(); err != nil {
+		return
+	}
+	u := *s.e.units[s.unitID]
+	u.Flags = tdkt.AreaFlags{Remote: s.unitFlags["remote"].Checked, Border: s.unitFlags["border"].Checked,
+		Island: s.unitFlags["island"].Checked, EthnicMinority: s.unitFlags["ethnic"].Checked, Difficult: s.unitFlags["difficult"].Checked}
+	u.Staff = atoi(s.unitStaff.entry.Text)
+	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&u) }); err != nil {
+		s.unitMsg.SetText("Chưa lưu được: " + err.Error())
+		s.unitMsg.Show()
+		return
+	}
+	s.e.units[u.ID] = &u
+	s.tree.RefreshItem(u.ID)
+	s.unitMsg.Hide()
+}
