@@ -114,6 +114,12 @@ func (t *Tx) researchIndex(old, rec tdkt.Record) error {
 // It walks the key range of the longest query word (the most selective) and
 // checks the other words on each candidate's text, stopping at limit.
 func (t *Tx) Search(query string, limit int) ([]Hit, error) {
+	return t.SearchKinds(query, limit, searchOrder...)
+}
+
+// SearchKinds is Search over the given kinds only, in that order: the
+// dossier list searches dossiers without walking the award register.
+func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, error) {
 	words := tdkt.FoldWords(query)
 	if len(words) == 0 {
 		return nil, nil
@@ -129,7 +135,7 @@ func (t *Tx) Search(query string, limit int) ([]Hit, error) {
 	}
 	sb, tb := t.tx.Bucket(bucketSearch), t.tx.Bucket(bucketText)
 	var hits []Hit
-	for _, k := range searchOrder {
+	for _, k := range kinds {
 		seen := map[string]bool{}
 		c := sb.Cursor()
 		prefix := []byte(string(k) + "\x00" + scan)

@@ -292,3 +292,19 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+func TestSearchKinds(t *testing.T) {
+	db, _ := newDB(t)
+	put(t, db, &tdkt.Person{Name: "Nguyễn Văn An"}, &tdkt.Unit{Name: "Thôn An Bình"})
+	db.View(func(tx *store.Tx) error {
+		hits, _ := tx.SearchKinds("an", 10, tdkt.KindUnit)
+		if len(hits) != 1 || hits[0].Kind != tdkt.KindUnit {
+			t.Errorf("unit-only search: %v", hits)
+		}
+		all, _ := tx.Search("an", 10)
+		if len(all) != 2 || all[0].Kind != tdkt.KindPerson {
+			t.Errorf("search order: %v", all)
+		}
+		return nil
+	})
+}
