@@ -55,10 +55,12 @@ clean-data:
 # dist builds the Windows program (tdkt.exe, GUI subsystem, icon and
 # metadata from FyneApp.toml) with mingw-w64, and the Linux tarball, both
 # with `fyne package`; the version comes from git (tag, else 0.1.0, build =
-# commit count) and the revision is embedded by the Go toolchain.
+# commit count, short revision) and `tdkt version` prints it. fyne package
+# merges -ldflags found in GOFLAGS into its own.
 FYNE     := $(shell go env GOPATH)/bin/fyne
 APP_VER  := $(shell git describe --tags --abbrev=0 2>/dev/null | sed 's/^v//' | grep -E '^[0-9]+\.[0-9]+\.[0-9]+$$' || echo 0.1.0)
 APP_BLD  := $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+VERSION  := $(APP_VER)+$(APP_BLD).$(shell git rev-parse --short HEAD 2>/dev/null || echo local)
 PKGFLAGS := --src $(CURDIR)/cmd/tdkt --tags $(TAGS) --name tdkt --icon $(CURDIR)/assets/icon.png \
 	--app-id vn.tdkt.app --app-version $(APP_VER) --app-build $(APP_BLD) --release
 
@@ -69,10 +71,10 @@ dist-deps: deps
 
 dist: dist-deps
 	mkdir -p dist
-	GOFLAGS=-buildvcs=true CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+	GOFLAGS=-ldflags=-X=main.version=$(VERSION) CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 	  $(FYNE) package --target windows $(PKGFLAGS)
 	mv -f $$(ls tdkt.exe cmd/tdkt/tdkt.exe 2>/dev/null | head -1) dist/tdkt.exe
-	GOFLAGS=-buildvcs=true $(FYNE) package --target linux $(PKGFLAGS)
+	GOFLAGS=-ldflags=-X=main.version=$(VERSION) $(FYNE) package --target linux $(PKGFLAGS)
 	mv -f $$(ls tdkt.tar.xz cmd/tdkt/tdkt.tar.xz 2>/dev/null | head -1) dist/tdkt-linux-amd64.tar.xz
 	@file dist/tdkt.exe
 	@ls -lh dist
