@@ -84,3 +84,16 @@ dist: dist-deps
 # and prints one table (see docs/PERFORMANCE.md).
 bench: build
 	bash bench/run.sh
+
+# screenshots opens the real window under Xvfb on the small demo province
+# and saves a PNG of every screen into docs/screenshots/.
+SHOT_DB := $(CURDIR)/.data/screenshots.db
+screenshots: build
+	@command -v Xvfb >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq xvfb; }
+	rm -f "$(SHOT_DB)"
+	$(BIN) demo --db "$(SHOT_DB)" --scale small --quiet
+	Xvfb :94 -screen 0 1280x800x24 >/dev/null 2>&1 & pid=$$!; sleep 1; \
+	DISPLAY=:94 TDKT_SCREENSHOTS=$(CURDIR)/docs/screenshots TDKT_SCREENSHOTS_DB="$(SHOT_DB)" \
+	  $(GO) test -tags $(TAGS) -count=1 -run TestScreenshots ./ui; st=$$?; kill $$pid; exit $$st
+	@ls docs/screenshots
