@@ -2,8 +2,7 @@ package store
 
 import (
 	"fmt"
-
-	bolt "go.etcd.io/bbolt"
+	"sort"
 
 	"tdkt"
 )
@@ -103,37 +102,92 @@ func (t *Tx) reindex(old, rec tdkt.Record) error {
 			}
 		}
 	}
-	if err := diffPut(t.tx, indexKeys(old), indexKeys(rec)); err != nil {
+	if err := t.diffPut(indexKeys(old), indexKeys(rec)); err != nil {
 		return err
 	}
 	return t.researchIndex(old, rec)
 }
 
+// deferPuts collects index, search and text puts instead of writing them,
+// for bulk merges: bbolt inserts keys that arrive in random order into one
+// growing node until commit, which costs quadratic copying; putting them
+// sorted at the end (flushPuts) appends instead.
+func (t *Tx) deferPuts() {
+	t.deferred = map[string]map[string][]byte{}
+}
+
+func (t *Tx) flushPuts() error {
+	defer func() { t.deferred = nil }()
+	names := make([]string, 0, len(t.deferred))
+	for n := range t.deferred {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b := t.tx.Bucket([]byte(n))
+		if b == nil {
+			return fmt.Errorf("thiếu bucket %s", n)
+		}
+		b.FillPercent = fill
+		keys := make([]string, 0, len(t.deferred[n]))
+		for k := range t.deferred[n] {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := b.Put([]byte(k), t.deferred[n][k]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// put writes key=val into bucket name now, or later when puts are deferred.
+func (t *Tx) put(name string, key, val []byte) error {
+	if t.deferred != nil {
+		m := t.deferred[name]
+		if m == nil {
+			m = map[string][]byte{}
+			t.deferred[name] = m
+		}
+		m[string(key)] = val
+		return nil
+	}
+	b := t.tx.Bucket([]byte(name))
+	if b == nil {
+		return fmt.Errorf("thiếu bucket %s", name)
+	}
+	b.FillPercent = fill
+	return b.Put(key, val)
+}
+
+// del removes key from bucket name, and from the deferred puts.
+func (t *Tx) del(name string, key []byte) error {
+	if t.deferred != nil {
+		delete(t.deferred[name], string(key))
+	}
+	return t.tx.Bucket([]byte(name)).Delete(key)
+}
+
 // diffPut deletes keys only in old and puts keys only in neu, bucket by
 // bucket, so that an unchanged record costs no index writes.
-func diffPut(tx *bolt.Tx, old, neu map[string][]string) error {
+func (t *Tx) diffPut(old, neu map[string][]string) error {
 	for name, keys := range old {
-		b := tx.Bucket([]byte(name))
-		b.FillPercent = fill
 		keep := set(neu[name])
 		for _, k := range keys {
 			if !keep[k] {
-				if err := b.Delete([]byte(k)); err != nil {
+				if err := t.del(name, []byte(k)); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	for name, keys := range neu {
-		b := tx.Bucket([]byte(name))
-		if b == nil {
-			return fmt.Errorf("thiếu bucket %s", name)
-		}
-		b.FillPercent = fill
 		had := set(old[name])
 		for _, k := range keys {
 			if !had[k] {
-				if err := b.Put([]byte(k), nil); err != nil {
+				if err := t.put(name, []byte(k), nil); err != nil {
 					return err
 				}
 			}

@@ -94,19 +94,17 @@ func searchEntries(r tdkt.Record) (keys []string, text string) {
 func (t *Tx) researchIndex(old, rec tdkt.Record) error {
 	ok, ot := searchEntries(old)
 	nk, nt := searchEntries(rec)
-	if err := diffPut(t.tx, map[string][]string{string(bucketSearch): ok}, map[string][]string{string(bucketSearch): nk}); err != nil {
+	if err := t.diffPut(map[string][]string{string(bucketSearch): ok}, map[string][]string{string(bucketSearch): nk}); err != nil {
 		return err
 	}
 	if ot == nt {
 		return nil
 	}
-	tb := t.tx.Bucket(bucketText)
-	tb.FillPercent = fill
 	key := textKey(rec.Kind(), rec.Base().ID)
 	if nt == "" {
-		return tb.Delete(key)
+		return t.del(string(bucketText), key)
 	}
-	return tb.Put(key, []byte(nt))
+	return t.put(string(bucketText), key, []byte(nt))
 }
 
 // Search finds records whose words start with every word of the query,

@@ -30,29 +30,38 @@ func (t *Tx) Apply(from string, recs []Raw) (Summary, error) {
 	if !t.writable {
 		return s, ErrReadOnly
 	}
+	t.deferPuts()
+	defer func() { t.deferred = nil }()
+	if err := t.applyAll(from, recs, &s); err != nil {
+		return s, err
+	}
+	return s, t.flushPuts()
+}
+
+func (t *Tx) applyAll(from string, recs []Raw, s *Summary) error {
 	for _, in := range recs {
 		if !tdkt.Synced(in.Kind) {
-			return s, fmt.Errorf("%s %s: không nhận loại bản ghi này", in.Kind, in.ID)
+			return fmt.Errorf("%s %s: không nhận loại bản ghi này", in.Kind, in.ID)
 		}
 		r := tdkt.New(in.Kind)
 		if r == nil {
-			return s, fmt.Errorf("loại bản ghi không biết %q", in.Kind)
+			return fmt.Errorf("loại bản ghi không biết %q", in.Kind)
 		}
 		if err := json.Unmarshal(in.Data, r); err != nil {
-			return s, fmt.Errorf("%s %s: %w", in.Kind, in.ID, err)
+			return fmt.Errorf("%s %s: %w", in.Kind, in.ID, err)
 		}
 		if r.Base().ID != in.ID || in.ID == "" {
-			return s, fmt.Errorf("%s: mã bản ghi %q không khớp %q", in.Kind, r.Base().ID, in.ID)
+			return fmt.Errorf("%s: mã bản ghi %q không khớp %q", in.Kind, r.Base().ID, in.ID)
 		}
 		b, err := t.bucket(in.Kind)
 		if err != nil {
-			return s, err
+			return err
 		}
 		var old tdkt.Record
 		if v := b.Get([]byte(in.ID)); v != nil {
 			old = tdkt.New(in.Kind)
 			if err := json.Unmarshal(v, old); err != nil {
-				return s, fmt.Errorf("đọc %s %s: %w", in.Kind, in.ID, err)
+				return fmt.Errorf("đọc %s %s: %w", in.Kind, in.ID, err)
 			}
 		}
 		neu := r
@@ -67,27 +76,27 @@ func (t *Tx) Apply(from string, recs []Raw) (Summary, error) {
 			case tdkt.After:
 				s.Updated++
 				if err := t.dropSeenConflicts(r); err != nil {
-					return s, err
+					return err
 				}
 			case tdkt.Concurrent:
 				win, lose, err := resolve(old, r)
 				if err != nil {
-					return s, err
+					return err
 				}
 				win.Base().Clock = old.Base().Clock.Merge(r.Base().Clock)
 				win.Base().Conflict = true
 				if err := t.keepConflict(lose); err != nil {
-					return s, err
+					return err
 				}
 				neu = win
 				s.Conflicts++
 			}
 		}
 		if err := t.store(old, neu, "sync:"+from); err != nil {
-			return s, err
+			return err
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // resolve picks the version that stays current in a conflict; the choice

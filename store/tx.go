@@ -19,6 +19,7 @@ type Tx struct {
 	user     string
 	role     tdkt.Role
 	writable bool
+	deferred map[string]map[string][]byte // bucket → key → value, see deferPuts
 }
 
 func allKinds() []tdkt.Kind { return tdkt.Kinds }

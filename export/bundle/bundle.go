@@ -32,12 +32,17 @@ const Format = 1
 // recognised at once.
 const magic = "TDKT-BUNDLE\n"
 
-// Limits keep a damaged or hostile file from exhausting memory.
+// Limits keep a damaged or hostile file from exhausting memory; Write keeps
+// to them too, so it never makes a bundle Read would refuse. Records are
+// split into parts of at most recordsPart bytes.
 const (
-	maxManifest = 1 << 20
+	maxParts    = 200000
+	maxManifest = 64 << 20 // room for maxParts part lines
 	maxPart     = 256 << 20
-	maxParts    = 100000
 )
+
+// recordsPart is a variable so that tests can split small bundles.
+var recordsPart = 64 << 20
 
 // Key is an office's public key file: what offices exchange once, on the
 // same stick, and compare by fingerprint over the phone.
@@ -152,31 +157,50 @@ func Name(from, to string, seq uint64) string {
 // Write encodes, signs and encrypts b for the receiver (its age key) or, when
 // passphrase is not empty, for the passphrase. It returns the bundle hash.
 func Write(w io.Writer, b *Bundle, from *Identity, to Key, passphrase string) (string, error) {
-	var recs bytes.Buffer
-	enc := json.NewEncoder(&recs)
+	var parts [][]byte
+	var cur bytes.Buffer
+	enc := json.NewEncoder(&cur)
 	counts := map[string]int{}
 	for _, r := range b.Records {
 		if err := enc.Encode(r); err != nil {
 			return "", fmt.Errorf("mã hóa bản ghi %s: %w", r.ID, err)
 		}
 		counts[string(r.Kind)]++
+		if cur.Len() >= recordsPart {
+			parts = append(parts, append([]byte(nil), cur.Bytes()...))
+			cur.Reset()
+		}
 	}
-	parts := [][]byte{recs.Bytes()}
+	if cur.Len() > 0 || len(parts) == 0 {
+		parts = append(parts, cur.Bytes())
+	}
 	m := b.Manifest
 	m.Format, m.From, m.To, m.Counts = Format, from.Code, to.Code, counts
-	m.Parts = []Part{part("records", recs.Bytes())}
+	m.Parts = nil
+	for _, p := range parts {
+		m.Parts = append(m.Parts, part("records", p))
+	}
 	sums := make([]string, 0, len(b.Blobs))
 	for s := range b.Blobs {
 		sums = append(sums, s)
 	}
 	sort.Strings(sums)
 	for _, s := range sums {
+		if len(b.Blobs[s]) > maxPart {
+			return "", fmt.Errorf("tệp đính kèm %s quá lớn cho một gói (%d byte)", s, len(b.Blobs[s]))
+		}
 		m.Parts = append(m.Parts, part("blob:"+s, b.Blobs[s]))
 		parts = append(parts, b.Blobs[s])
+	}
+	if len(m.Parts) > maxParts {
+		return "", fmt.Errorf("gói có %d phần, vượt giới hạn %d: hãy đồng bộ thường xuyên hơn", len(m.Parts), maxParts)
 	}
 	mb, err := json.Marshal(m)
 	if err != nil {
 		return "", err
+	}
+	if len(mb) > maxManifest {
+		return "", fmt.Errorf("bảng kê gói quá lớn (%d byte)", len(mb))
 	}
 	sig := ed25519.Sign(ed25519.PrivateKey(from.SignPriv), mb)
 	var rcp age.Recipient
@@ -305,6 +329,8 @@ func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
 	b := &Bundle{Manifest: m, Blobs: map[string][]byte{}}
 	h := sha256.Sum256(mb)
 	b.Hash = hex.EncodeToString(h[:])
+	var recs [][]byte
+	blobs := false
 	for i, p := range m.Parts {
 		data, err := readChunk(dr, maxPart)
 		if err != nil {
@@ -314,17 +340,22 @@ func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
 		if got.Size != p.Size || got.SHA256 != p.SHA256 {
 			return nil, fmt.Errorf("%w: phần %d (%s)", ErrHash, i+1, p.Name)
 		}
-		if i == 0 {
-			if b.Records, err = decodeRecords(data, m.Counts); err != nil {
-				return nil, err
+		if p.Name == "records" {
+			if blobs {
+				return nil, fmt.Errorf("%w: phần bản ghi %d đứng sau tệp đính kèm", ErrFormat, i+1)
 			}
+			recs = append(recs, data)
 			continue
 		}
+		blobs = true
 		sum, ok := strings.CutPrefix(p.Name, "blob:")
 		if !ok || sum != p.SHA256 {
 			return nil, fmt.Errorf("%w: phần %d tên %q", ErrFormat, i+1, p.Name)
 		}
 		b.Blobs[sum] = data
+	}
+	if b.Records, err = decodeRecords(recs, m.Counts); err != nil {
+		return nil, err
 	}
 	if n, _ := io.Copy(io.Discard, io.LimitReader(dr, 1)); n > 0 {
 		return nil, fmt.Errorf("%w: thừa dữ liệu sau phần cuối", ErrFormat)
@@ -355,20 +386,22 @@ func readChunk(r io.Reader, limit int) ([]byte, error) {
 	return b, nil
 }
 
-func decodeRecords(data []byte, counts map[string]int) ([]Record, error) {
+func decodeRecords(parts [][]byte, counts map[string]int) ([]Record, error) {
 	var out []Record
 	got := map[string]int{}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for dec.More() {
-		var r Record
-		if err := dec.Decode(&r); err != nil {
-			return nil, fmt.Errorf("%w: bản ghi thứ %d: %v", ErrFormat, len(out)+1, err)
+	for _, data := range parts {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		for dec.More() {
+			var r Record
+			if err := dec.Decode(&r); err != nil {
+				return nil, fmt.Errorf("%w: bản ghi thứ %d: %v", ErrFormat, len(out)+1, err)
+			}
+			if tdkt.New(r.Kind) == nil || r.ID == "" {
+				return nil, fmt.Errorf("%w: bản ghi thứ %d loại %q", ErrFormat, len(out)+1, r.Kind)
+			}
+			got[string(r.Kind)]++
+			out = append(out, r)
 		}
-		if tdkt.New(r.Kind) == nil || r.ID == "" {
-			return nil, fmt.Errorf("%w: bản ghi thứ %d loại %q", ErrFormat, len(out)+1, r.Kind)
-		}
-		got[string(r.Kind)]++
-		out = append(out, r)
 	}
 	for k, n := range counts {
 		if got[k] != n {

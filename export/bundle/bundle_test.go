@@ -256,3 +256,31 @@ func FuzzReadPlain(f *testing.F) {
 		}
 	})
 }
+
+func TestRecordsSplitIntoParts(t *testing.T) {
+	o := newOffices(t)
+	defer func(n int) { recordsPart = n }(recordsPart)
+	recordsPart = 300
+	b := withBlob(sample())
+	for i := 0; i < 40; i++ {
+		id := fmt.Sprintf("SL-X001-P%07d", i+10)
+		b.Records = append(b.Records, Record{Kind: tdkt.KindPerson, ID: id, Data: json.RawMessage(`{"id":"` + id + `","name":"Lò Thị Ửng"}`)})
+	}
+	var buf bytes.Buffer
+	if _, err := Write(&buf, b, o.com, o.prov.Key, ""); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(&buf, o.prov, "", o.trust)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range got.Manifest.Parts {
+		if p.Name == "records" {
+			n++
+		}
+	}
+	if n < 5 || len(got.Records) != 42 || len(got.Blobs) != 1 || got.Records[41].ID != "SL-X001-P0000049" {
+		t.Fatalf("%d record parts, %d records, %d blobs", n, len(got.Records), len(got.Blobs))
+	}
+}

@@ -287,8 +287,12 @@ func (g *gen) makeUnits() error {
 	}
 	seen := map[string]bool{}
 	uniqueName := func() (string, bool) {
-		for {
+		// the syllable pairs run out at the large scale: number the rest
+		for i := 0; ; i++ {
 			n, hi := g.placeName()
+			if i > 50 {
+				n = fmt.Sprintf("%s %d", n, i)
+			}
 			if !seen[n] {
 				seen[n] = true
 				return n, hi
