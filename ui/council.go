@@ -50,6 +50,12 @@ type councilScreen struct {
 	picker   *agendaPicker
 	selected string
 	newBt    *widget.Button
+
+	exp        *exporter
+	minutesBt  *widget.Button
+	ballotsBt  *widget.Button
+	resultsBt  *widget.Button
+	ballotsWhy *widget.Label // why there are no ballot papers to print
 }
 
 // ballotRow is one candidate's count on the agenda.
@@ -100,6 +106,13 @@ func newCouncilScreen(e *env) *councilScreen {
 	s.msg = dangerLabel()
 	s.msg.Hide()
 	s.empty = wrapLabel("Chọn một phiên họp ở bên trái, hoặc tạo phiên họp mới.")
+	s.exp = newExporter(e)
+	s.minutesBt = widget.NewButtonWithIcon("Biên bản họp (PDF)", theme.DocumentPrintIcon(), func() { s.export(minutesJob) })
+	s.ballotsBt = widget.NewButtonWithIcon("Phiếu bầu (PDF)", theme.DocumentPrintIcon(), func() { s.export(ballotsJob) })
+	s.resultsBt = widget.NewButtonWithIcon("Kết quả biểu quyết (Excel)", theme.DownloadIcon(), func() { s.export(resultsJob) })
+	s.ballotsWhy = widget.NewLabel("")
+	s.ballotsWhy.Importance = widget.LowImportance
+	s.ballotsWhy.Wrapping = fyne.TextWrapWord
 	s.attendAc = widget.NewAccordion(widget.NewAccordionItem("Điểm danh thành viên", container.NewVBox(
 		wrapLabel("Đánh dấu thành viên có mặt; \"phiếu gửi\" cho người vắng mặt gửi phiếu bằng văn bản."), s.attend)))
 	return s
@@ -125,10 +138,13 @@ func (s *councilScreen) content() fyne.CanvasObject {
 		container.NewBorder(nil, nil, boldLabel("Chương trình và kết quả kiểm phiếu"), s.addBt),
 		wrapLabel("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ."),
 		container.NewHScroll(container.NewVBox(header, s.agenda)),
-		s.msg,
-		container.NewHBox(s.saveBt, s.closeBt, disabledButton("Xuất biên bản PDF", theme.DocumentPrintIcon())),
 	)
-	s.page = container.NewStack(container.NewVScroll(container.NewPadded(body)))
+	// the actions stay in sight below the agenda, however long it is
+	actions := container.NewVBox(widget.NewSeparator(), s.msg,
+		container.NewHBox(s.saveBt, s.closeBt),
+		container.NewHBox(s.minutesBt, s.ballotsBt, s.resultsBt),
+		s.ballotsWhy, s.exp.prog.box)
+	s.page = container.NewBorder(nil, actions, nil, nil, container.NewVScroll(container.NewPadded(body)))
 	s.page.Hide()
 	split := container.NewHSplit(left, container.NewStack(container.NewPadded(s.empty), s.page))
 	split.Offset = 0.2
@@ -136,7 +152,7 @@ func (s *councilScreen) content() fyne.CanvasObject {
 	return split
 }
 
-func (s *councilScreen) wait() {}
+func (s *councilScreen) wait() { s.exp.wait() }
 
 func (s *councilScreen) refresh() {
 	if s.year.Selected == "" {
@@ -229,6 +245,7 @@ func (s *councilScreen) openMeeting(id string) {
 	}
 	s.msg.Hide()
 	s.updateQuorum()
+	s.showExports()
 	s.empty.Hide()
 	s.page.Show()
 }
@@ -680,4 +697,44 @@ func (p *agendaPicker) apply() {
 	}
 	s.selected = m.ID
 	s.refresh()
+}
+
+// showExports offers ballot papers only when some item is voted by secret
+// ballot, and says why otherwise.
+func (s *councilScreen) showExports() {
+	secret := false
+	for _, it := range s.m.Items {
+		secret = secret || it.Secret
+	}
+	if secret {
+		s.ballotsBt.Enable()
+		s.ballotsWhy.Hide()
+		return
+	}
+	s.ballotsBt.Disable()
+	if len(s.m.Items) == 0 {
+		s.ballotsWhy.SetText("Phiếu bầu: chương trình họp chưa có ai.")
+	} else {
+		s.ballotsWhy.SetText("Phiếu bầu: không có nội dung nào bỏ phiếu kín (các hình thức trong chương trình đều biểu quyết giơ tay).")
+	}
+	s.ballotsWhy.Show()
+}
+
+// exported is the meeting as it will print: the working copy with the
+// counts as typed.
+func (s *councilScreen) exported() *tdkt.Meeting {
+	for _, r := range s.rows {
+		r.evaluate()
+	}
+	m := *s.m
+	m.Items = append([]tdkt.AgendaItem(nil), s.m.Items...)
+	m.Members = append([]tdkt.Member(nil), s.m.Members...)
+	return &m
+}
+
+func (s *councilScreen) export(job func(*env, *tdkt.Meeting) exportJob) {
+	if s.m == nil {
+		return
+	}
+	s.exp.ask(job(s.e, s.exported()))
 }

@@ -239,8 +239,10 @@ func TestFullCycle(t *testing.T) {
 			t.Errorf("document %s not ticked after reopening", doc.Name)
 		}
 	}
-	if b, err := readAttachment(fx.path, got.Attachments[0].SHA256); err != nil || string(b) != "%PDF-1.4 bản scan tờ trình" {
-		t.Errorf("attachment %q %v", b, err)
+	var blob []byte
+	sh2.e.view(func(tx *store.Tx) error { blob = tx.Blob(got.Attachments[0].SHA256); return nil })
+	if string(blob) != "%PDF-1.4 bản scan tờ trình" {
+		t.Errorf("attachment in the store: %q", blob)
 	}
 	sh2.show(navRegister)
 	sh2.register.wait()

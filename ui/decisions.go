@@ -62,6 +62,11 @@ type decisionsScreen struct {
 	selected  string
 	draftBt   *widget.Button
 	prog      *progress
+
+	exp         *exporter
+	pdfBt       *widget.Button
+	certBt      *widget.Button
+	certPreview *widget.Check
 }
 
 func newDecisionsScreen(e *env) *decisionsScreen {
@@ -137,6 +142,10 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 	s.removeBt = widget.NewButtonWithIcon("Bỏ dòng đã chọn", theme.ContentRemoveIcon(), s.onRemoveLine)
 	s.empty = wrapLabel("Chọn một quyết định ở bên trái, hoặc bấm \"Lập dự thảo từ kết quả Hội đồng\".")
 	s.prog = newProgress()
+	s.exp = newExporter(e)
+	s.pdfBt = widget.NewButtonWithIcon("Xuất PDF quyết định", theme.DocumentPrintIcon(), s.onExportPDF)
+	s.certBt = widget.NewButtonWithIcon("In bằng khen/giấy khen", theme.DocumentPrintIcon(), s.onPrintCertificates)
+	s.certPreview = widget.NewCheck("Xem trước khung", nil)
 	return s
 }
 
@@ -169,7 +178,10 @@ func (s *decisionsScreen) content() fyne.CanvasObject {
 			s.showPreview()
 		}
 	}
-	buttons := container.NewHBox(s.saveBt, s.issueBt, s.deleteBt, s.amendBt, disabledButton("Xuất PDF", theme.DocumentPrintIcon()))
+	buttons := container.NewVBox(
+		container.NewHBox(s.saveBt, s.issueBt, s.deleteBt, s.amendBt),
+		container.NewHBox(s.pdfBt, s.certBt, s.certPreview),
+		s.exp.prog.box)
 	s.page = container.NewBorder(container.NewVBox(s.headline, s.msg, s.info), buttons, nil, nil, s.tabs)
 	s.page.Hide()
 	split := container.NewHSplit(left, container.NewStack(container.NewPadded(s.empty), s.page))
@@ -178,7 +190,10 @@ func (s *decisionsScreen) content() fyne.CanvasObject {
 	return split
 }
 
-func (s *decisionsScreen) wait() { s.prog.wait() }
+func (s *decisionsScreen) wait() {
+	s.prog.wait()
+	s.exp.wait()
+}
 
 // refresh reloads the year's decisions and the waiting candidates off the
 // UI goroutine (a province issues some 800 decisions a year, some with
@@ -581,6 +596,8 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 		s.deleteBt.Disable()
 		s.removeBt.Disable()
 		s.amendBt.Enable()
+		s.certBt.Enable()
+		s.certPreview.Enable()
 	} else {
 		s.signer.sel.Enable()
 		s.saveBt.Enable()
@@ -588,6 +605,8 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 		s.deleteBt.Enable()
 		s.removeBt.Disable()
 		s.amendBt.Disable()
+		s.certBt.Disable()
+		s.certPreview.Disable()
 	}
 	s.msg.Hide()
 	s.empty.Hide()
@@ -818,4 +837,51 @@ func (s *decisionsScreen) showPreview() {
 	s.prevText = decisionText(s.e.office, s.e.cat, d, s.e.unitName)
 	s.preview.Add(container.NewGridWithColumns(2, richText(left), richText(right)))
 	s.preview.Add(richText(body))
+}
+
+// exportedDecision is the decision as it will print: an issued decision as
+// stored, a draft as it stands in the form.
+func (s *decisionsScreen) exportedDecision() (*tdkt.Decision, error) {
+	if s.d == nil {
+		return nil, fmt.Errorf("chưa chọn quyết định")
+	}
+	if s.d.Status == tdkt.DecisionIssued {
+		return s.d, nil
+	}
+	return s.collect()
+}
+
+// pdfJob is the decision's PDF (tests run it without the save dialog).
+func (s *decisionsScreen) pdfJob() (exportJob, error) {
+	d, err := s.exportedDecision()
+	if err != nil {
+		return exportJob{}, err
+	}
+	return decisionJob(s.e, d), nil
+}
+
+// certJob is the certificates of the issued decision.
+func (s *decisionsScreen) certJob() (exportJob, error) {
+	if s.d == nil || s.d.Status != tdkt.DecisionIssued {
+		return exportJob{}, fmt.Errorf("chỉ in bằng cho quyết định đã ban hành")
+	}
+	return certificatesJob(s.e, s.d, s.certPreview.Checked), nil
+}
+
+func (s *decisionsScreen) onExportPDF() {
+	job, err := s.pdfJob()
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.exp.ask(job)
+}
+
+func (s *decisionsScreen) onPrintCertificates() {
+	job, err := s.certJob()
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.exp.ask(job)
 }

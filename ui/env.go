@@ -90,6 +90,8 @@ func (e *env) update(fn func(tx *store.Tx) error) error {
 	err := e.db.Update(e.user, fn)
 	if err == nil {
 		e.version++
+	} else {
+		e.writeFailed(err)
 	}
 	return err
 }

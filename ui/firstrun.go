@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,6 +47,7 @@ type setupScreen struct {
 	bar      *widget.ProgressBarInfinite
 	status   *widget.Label
 	busy     *task
+	demo     bool // the demo province was made (no administrator offered)
 }
 
 func newSetupScreen(path string, win fyne.Window, done func()) *setupScreen {
@@ -256,6 +258,7 @@ func (s *setupScreen) onCreate() {
 				s.fail(err)
 				return
 			}
+			s.demo = false
 			s.done()
 		}
 	})
@@ -279,7 +282,84 @@ func (s *setupScreen) onDemo() {
 				s.fail(err)
 				return
 			}
+			s.demo = true
 			s.done()
 		}
 	})
+}
+
+// adminStep follows the creation of a new office database: it offers the
+// administrator account (from then on the window asks for a login, applies
+// the roles and locks itself when left alone), or to go on without
+// accounts, as before.
+type adminStep struct {
+	db     *store.DB
+	win    fyne.Window
+	done   func(*tdkt.User)
+	login  *field
+	name   *field
+	pw1    *field
+	pw2    *field
+	msg    *widget.Label
+	create *widget.Button
+	skip   *widget.Button
+}
+
+func newAdminStep(db *store.DB, win fyne.Window, done func(*tdkt.User)) *adminStep {
+	s := &adminStep{db: db, win: win, done: done}
+	s.login = newField("Tên đăng nhập", newEntry(), func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return errors.New("Chưa nhập tên đăng nhập")
+		}
+		if err := tdkt.ValidateUser(&tdkt.User{Login: strings.TrimSpace(v), Name: "x", Role: tdkt.RoleAdmin}); err != nil {
+			return errors.New("Chỉ dùng 2–32 chữ thường không dấu, số, dấu chấm, gạch (ví dụ: quantri)")
+		}
+		return nil
+	})
+	s.login.set("quantri")
+	s.name = newField("Họ và tên", newEntry(), required("họ và tên người quản trị"))
+	s.pw1 = newField("Mật khẩu", passwordEntry(), passwordRule)
+	s.pw2 = newField("Nhập lại mật khẩu", passwordEntry(), func(v string) error {
+		if v != s.pw1.entry.Text {
+			return errors.New("Hai lần nhập mật khẩu không giống nhau")
+		}
+		return nil
+	})
+	for _, f := range []*field{s.login, s.name, s.pw1, s.pw2} {
+		f.entry.OnSubmitted = func(string) { s.onCreate() }
+	}
+	s.msg = dangerLabel()
+	s.msg.Hide()
+	s.create = widget.NewButtonWithIcon("Tạo tài khoản quản trị", theme.AccountIcon(), s.onCreate)
+	s.create.Importance = widget.HighImportance
+	s.skip = widget.NewButtonWithIcon("Dùng không cần đăng nhập", theme.NavigateNextIcon(), func() { s.done(nil) })
+	return s
+}
+
+func (s *adminStep) content() fyne.CanvasObject {
+	intro := wrapLabel("Đã tạo cơ sở dữ liệu. Nên tạo ngay tài khoản Quản trị: từ đó chương trình hỏi đăng nhập khi mở, " +
+		"ghi đúng tên người sửa vào nhật ký, phân quyền Chuyên viên/Lãnh đạo/Chỉ xem, và tự khóa màn hình khi không dùng " + durationText(lockAfter) +
+		". Các tài khoản khác thêm sau ở Cài đặt → Người dùng.")
+	skip := wrapLabel("Máy chỉ một người dùng và để ở nơi an toàn có thể dùng không cần đăng nhập; tài khoản tạo sau cũng được.")
+	skip.Importance = widget.LowImportance
+	form := container.NewVBox(heading("Tài khoản quản trị"), intro,
+		formRows("Tên đăng nhập", s.login, "Họ và tên", s.name, "Mật khẩu", s.pw1, "Nhập lại mật khẩu", s.pw2),
+		s.msg, container.NewHBox(s.create, s.skip), skip)
+	return container.NewCenter(container.New(&widthLayout{width: 640}, widget.NewCard("", "", form)))
+}
+
+// onCreate writes the first account; before it exists every writer acts as
+// administrator, which is what lets the first run make it.
+func (s *adminStep) onCreate() {
+	if err := checkAll(s.login, s.name, s.pw1, s.pw2); err != nil {
+		return
+	}
+	u := &tdkt.User{Login: strings.ToLower(strings.TrimSpace(s.login.entry.Text)), Name: s.name.text(), Role: tdkt.RoleAdmin}
+	pw := s.pw1.entry.Text
+	if err := s.db.Update(userName(), func(tx *store.Tx) error { return tx.AddUser(u, pw) }); err != nil {
+		s.msg.SetText("Chưa tạo được: " + err.Error())
+		s.msg.Show()
+		return
+	}
+	s.done(u)
 }

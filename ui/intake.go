@@ -38,6 +38,7 @@ type dossierEditor struct {
 	gen     int // counts derive calls, so a late result is dropped
 	prog    *progress
 	newCats map[string]tdkt.Category // category of people created with this dossier, by candidate id
+	pending blobs                    // attachments chosen since the last save, written with it
 	eligs   []tdkt.Eligibility
 
 	headline *widget.Label
@@ -67,6 +68,7 @@ type dossierEditor struct {
 	msg       *widget.Label
 	info      *widget.Label
 	saveBt    *widget.Button
+	histBt    *widget.Button
 	view      fyne.CanvasObject
 
 	cand *candidateForm // the candidate dialog while open
@@ -147,6 +149,12 @@ func newDossierEditor(e *env, onClose func()) *dossierEditor {
 	ed.info.Hide()
 	ed.saveBt = widget.NewButtonWithIcon("Lưu hồ sơ", theme.DocumentSaveIcon(), ed.onSave)
 	ed.saveBt.Importance = widget.HighImportance
+	ed.histBt = historyButton(e, tdkt.KindDossier, func() string {
+		if ed.d == nil || ed.isNew {
+			return ""
+		}
+		return ed.d.ID
+	})
 	ed.prog = newProgress()
 	return ed
 }
@@ -193,7 +201,7 @@ func (ed *dossierEditor) content() fyne.CanvasObject {
 	}
 	back := widget.NewButtonWithIcon("Danh sách hồ sơ", theme.NavigateBackIcon(), ed.onClose)
 	bar := container.NewBorder(nil, nil, back,
-		container.NewHBox(disabledButton("Xuất PDF", theme.DocumentPrintIcon()), ed.saveBt), ed.headline)
+		container.NewHBox(ed.histBt, disabledButton("Xuất PDF", theme.DocumentPrintIcon()), ed.saveBt), ed.headline)
 	general := formRows(
 		"Trích yếu", ed.title,
 		"Số tờ trình", ed.ref,
@@ -248,10 +256,13 @@ func (ed *dossierEditor) load(d *tdkt.Dossier, isNew bool) {
 	ed.d = cloneDossier(d)
 	ed.isNew = isNew
 	ed.newCats = map[string]tdkt.Category{}
+	ed.pending = blobs{}
 	if isNew {
 		ed.headline.SetText("Tiếp nhận hồ sơ mới")
+		ed.histBt.Disable()
 	} else {
 		ed.headline.SetText("Hồ sơ " + d.ID)
+		ed.histBt.Enable()
 	}
 	ed.title.set(d.Title)
 	ed.ref.set(d.Ref)
@@ -578,13 +589,19 @@ func (ed *dossierEditor) showMissing() {
 func (ed *dossierEditor) showAttachments() {
 	ed.attach.Objects = nil
 	for i, a := range ed.d.Attachments {
-		i := i
+		i, a := i, a
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			ed.d.Attachments = append(ed.d.Attachments[:i], ed.d.Attachments[i+1:]...)
 			ed.showAttachments()
 		})
-		l := truncLabel(fmt.Sprintf("%s – %s – SHA-256 %s…", a.Name, sizeText(a.Size), a.SHA256[:12]))
-		ed.attach.Add(container.NewBorder(nil, nil, nil, del, l))
+		open := widget.NewButtonWithIcon("Mở", theme.FileIcon(), func() { ed.e.openAttachment(ed.pending, a) })
+		saveAs := widget.NewButtonWithIcon("Lưu ra tệp…", theme.DownloadIcon(), func() { ed.e.saveAttachmentAs(ed.pending, a) })
+		text := fmt.Sprintf("%s – %s", a.Name, sizeText(a.Size))
+		if _, ok := ed.pending[a.SHA256]; ok {
+			text += " (chưa lưu)"
+		}
+		l := truncLabel(text)
+		ed.attach.Add(container.NewBorder(nil, nil, nil, container.NewHBox(open, saveAs, del), l))
 	}
 	if len(ed.d.Attachments) == 0 {
 		ed.attach.Add(widget.NewLabel("Chưa có tệp đính kèm."))
@@ -598,7 +615,7 @@ func (ed *dossierEditor) onAddFile() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(r)
+		b, err := io.ReadAll(io.LimitReader(r, tdkt.MaxAttachment+1))
 		if err != nil {
 			ed.e.showError(err)
 			return
@@ -606,13 +623,15 @@ func (ed *dossierEditor) onAddFile() {
 		ed.addAttachment(r.URI().Name(), b)
 	}, ed.e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}))
+	d.Resize(fyne.NewSize(800, 560))
 	ed.e.show(d)
 }
 
-// addAttachment stores the bytes beside the database and lists them in the
-// working copy (saved with the dossier).
+// addAttachment checks the file (tdkt.CheckAttachment: a scanned PDF or
+// image by its content, within the size limit) and lists it in the working
+// copy; its bytes are written into the database with the dossier.
 func (ed *dossierEditor) addAttachment(name string, data []byte) {
-	a, err := saveAttachment(ed.e.path, name, data)
+	a, err := newAttachment(name, data)
 	if err != nil {
 		ed.e.showError(err)
 		return
@@ -622,6 +641,7 @@ func (ed *dossierEditor) addAttachment(name string, data []byte) {
 			return
 		}
 	}
+	ed.pending[a.SHA256] = data
 	ed.d.Attachments = append(ed.d.Attachments, a)
 	ed.showAttachments()
 }
@@ -743,6 +763,13 @@ func (ed *dossierEditor) save(move func(*tdkt.Dossier) error) bool {
 			}
 			c.PersonID, c.UnitID = p.ID, unit
 		}
+		var hashes []string
+		for _, a := range d.Attachments {
+			hashes = append(hashes, a.SHA256)
+		}
+		if err := ed.pending.store(tx, ed.e.path, hashes...); err != nil {
+			return err
+		}
 		return tx.Put(d)
 	})
 	if err != nil {
@@ -752,12 +779,15 @@ func (ed *dossierEditor) save(move func(*tdkt.Dossier) error) bool {
 	ed.d = d
 	ed.isNew = false
 	ed.newCats = map[string]tdkt.Category{}
+	ed.pending = blobs{}
+	ed.histBt.Enable()
 	ed.headline.SetText("Hồ sơ " + d.ID)
 	ed.msg.Hide()
 	ed.info.SetText("Đã lưu hồ sơ " + d.ID + " lúc " + now.Format("15:04:05") + ".")
 	ed.info.Show()
 	ed.derive()
 	ed.showStatus()
+	ed.showAttachments()
 	return true
 }
 

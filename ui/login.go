@@ -15,10 +15,12 @@ import (
 
 // loginScreen asks for an account when the database has any (the store
 // then refuses writes from anyone else, and applies the account's role).
-// Accounts themselves are managed by the users team's commands.
+// The inactivity lock shows the same screen over the window.
 type loginScreen struct {
 	db       *store.DB
 	done     func(*tdkt.User)
+	title    *widget.Label
+	intro    *widget.Label
 	login    *field
 	password *field
 	msg      *widget.Label
@@ -28,6 +30,8 @@ type loginScreen struct {
 
 func newLoginScreen(db *store.DB, done func(*tdkt.User)) *loginScreen {
 	s := &loginScreen{db: db, done: done}
+	s.title = heading(Title)
+	s.intro = wrapLabel("Cơ sở dữ liệu này có tài khoản người dùng: hãy đăng nhập.")
 	s.login = newField("Tên đăng nhập", newEntry(), required("tên đăng nhập"))
 	pw := newEntry()
 	pw.Password = true
@@ -41,11 +45,38 @@ func newLoginScreen(db *store.DB, done func(*tdkt.User)) *loginScreen {
 	return s
 }
 
-func (s *loginScreen) content() fyne.CanvasObject {
-	form := container.NewVBox(heading(Title), wrapLabel("Cơ sở dữ liệu này có tài khoản người dùng: hãy đăng nhập."),
+func (s *loginScreen) form() fyne.CanvasObject {
+	return container.NewVBox(s.title, s.intro,
 		formRows("Tên đăng nhập", s.login, "Mật khẩu", s.password), s.msg, container.NewHBox(layout.NewSpacer(), s.ok))
-	box := container.NewGridWrap(fyne.NewSize(460, form.MinSize().Height+40), widget.NewCard("", "", form))
-	return container.NewCenter(box)
+}
+
+func (s *loginScreen) content() fyne.CanvasObject {
+	form := s.form()
+	return container.NewCenter(container.New(&widthLayout{width: 480}, widget.NewCard("", "", form)))
+}
+
+// widthLayout gives its objects a fixed width and the height they need at
+// that width (wrapped labels grow downwards), stacked.
+type widthLayout struct{ width float32 }
+
+func (l *widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(l.width, o.MinSize().Height))
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(l.width, h))
+		o.Move(fyne.NewPos((size.Width-l.width)/2, y))
+		y += h
+	}
+}
+
+func (l *widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(l.width, o.MinSize().Height))
+		h += o.MinSize().Height
+	}
+	return fyne.NewSize(l.width, h)
 }
 
 // onLogin checks the password off the UI goroutine (bcrypt is slow on
@@ -67,7 +98,7 @@ func (s *loginScreen) onLogin() {
 				if errors.Is(err, store.ErrAuth) {
 					s.msg.SetText("Sai tên đăng nhập hoặc mật khẩu.")
 				} else {
-					s.msg.SetText(err.Error())
+					s.msg.SetText(capFirst(err.Error()) + ".")
 				}
 				s.msg.Show()
 				s.password.set("")

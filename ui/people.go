@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -36,6 +37,9 @@ type peoplePane struct {
 	story   *field
 	photo   *widget.Label
 	photoID string
+	pending blobs // the photo chosen since the last save
+	image   *canvas.Image
+	histBt  *widget.Button
 	save    *widget.Button
 	msg     *widget.Label
 	page    *fyne.Container
@@ -69,6 +73,17 @@ func newPeoplePane(e *env) *peoplePane {
 		return nil
 	})
 	p.photo = widget.NewLabel("")
+	p.image = canvas.NewImageFromResource(nil)
+	p.image.FillMode = canvas.ImageFillContain
+	p.image.SetMinSize(fyne.NewSize(96, 120))
+	p.image.Hide()
+	p.pending = blobs{}
+	p.histBt = historyButton(e, tdkt.KindPerson, func() string {
+		if p.person == nil {
+			return ""
+		}
+		return p.person.ID
+	})
 	p.save = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), p.onSave)
 	p.save.Importance = widget.HighImportance
 	p.since.entry.OnSubmitted = func(string) { p.onSave() }
@@ -79,10 +94,16 @@ func newPeoplePane(e *env) *peoplePane {
 
 func (p *peoplePane) content() fyne.CanvasObject {
 	photoBt := widget.NewButtonWithIcon("Chọn ảnh…", theme.FileImageIcon(), p.onPhoto)
+	noPhoto := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		p.photoID = ""
+		p.pending = blobs{}
+		p.showPhoto()
+	})
 	modelBox := widget.NewCard("", "Điển hình tiên tiến", container.NewVBox(p.model,
-		formRows("Từ năm", p.since, "Câu chuyện", p.story, "Ảnh", container.NewBorder(nil, nil, nil, photoBt, p.photo)),
+		formRows("Từ năm", p.since, "Câu chuyện", p.story, "Ảnh", container.NewBorder(nil, nil, p.image, container.NewHBox(photoBt, noPhoto), p.photo)),
 		p.msg, container.NewHBox(p.save)))
-	p.page = container.NewBorder(container.NewVBox(p.title, p.info, boldLabel("Khen thưởng theo năm")), modelBox, nil, nil, p.awards.table)
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(p.histBt), p.title)
+	p.page = container.NewBorder(container.NewVBox(head, p.info, boldLabel("Khen thưởng theo năm")), modelBox, nil, nil, p.awards.table)
 	p.page.Hide()
 	left := container.NewBorder(container.NewVBox(p.query, p.prog.box, p.header), nil, nil, nil, p.list.table)
 	split := container.NewHSplit(left, p.page)
@@ -193,6 +214,7 @@ func (p *peoplePane) show(x *tdkt.Person) {
 	p.e.view(func(tx *store.Tx) (err error) { awards, err = awardsOf(tx, x.ID, false); return })
 	p.awards.setRows(awards)
 	p.photoID = ""
+	p.pending = blobs{}
 	if x.Model != nil {
 		p.model.SetChecked(true)
 		p.since.set(x.Model.Since)
@@ -208,12 +230,28 @@ func (p *peoplePane) show(x *tdkt.Person) {
 	p.page.Show()
 }
 
+// showPhoto shows the model's photo, read from the form, the database or
+// the old attachments folder.
 func (p *peoplePane) showPhoto() {
 	if p.photoID == "" {
 		p.photo.SetText("(chưa có ảnh)")
+		p.image.Hide()
 		return
 	}
-	p.photo.SetText("Ảnh đã lưu: " + p.photoID[:12] + "…")
+	b, err := p.e.readBlob(p.pending, p.photoID)
+	if err != nil {
+		p.photo.SetText("Không đọc được ảnh " + p.photoID[:12] + "…")
+		p.image.Hide()
+		return
+	}
+	text := "Ảnh " + sizeText(int64(len(b)))
+	if _, ok := p.pending[p.photoID]; ok {
+		text += " (chưa lưu)"
+	}
+	p.photo.SetText(text)
+	p.image.Resource = fyne.NewStaticResource(p.photoID[:12], b)
+	p.image.Show()
+	p.image.Refresh()
 }
 
 func (p *peoplePane) onPhoto() {
@@ -222,21 +260,33 @@ func (p *peoplePane) onPhoto() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(r)
+		b, err := io.ReadAll(io.LimitReader(r, tdkt.MaxAttachment+1))
 		if err != nil {
 			p.e.showError(err)
 			return
 		}
-		a, err := saveAttachment(p.e.path, r.URI().Name(), b)
-		if err != nil {
-			p.e.showError(err)
-			return
-		}
-		p.photoID = a.SHA256
-		p.showPhoto()
+		p.setPhoto(r.URI().Name(), b)
 	}, p.e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
+	d.Resize(fyne.NewSize(800, 560))
 	p.e.show(d)
+}
+
+// setPhoto checks a chosen photo (JPEG or PNG by content); it is written
+// into the database with the person.
+func (p *peoplePane) setPhoto(name string, b []byte) error {
+	a, err := newAttachment(name, b)
+	if err == nil && a.Type != "image/jpeg" && a.Type != "image/png" {
+		err = fmt.Errorf("ảnh %q phải là tệp JPEG hoặc PNG", a.Name)
+	}
+	if err != nil {
+		p.e.showError(err)
+		return err
+	}
+	p.pending = blobs{a.SHA256: b}
+	p.photoID = a.SHA256
+	p.showPhoto()
+	return nil
 }
 
 // onSave stores the exemplary-model mark in one transaction.
@@ -253,11 +303,21 @@ func (p *peoplePane) onSave() {
 	} else {
 		x.Model = nil
 	}
-	if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+	err := p.e.update(func(tx *store.Tx) error {
+		if x.Model != nil {
+			if err := p.pending.store(tx, p.e.path, x.Model.Photo); err != nil {
+				return err
+			}
+		}
+		return tx.Put(&x)
+	})
+	if err != nil {
 		p.msg.SetText("Chưa lưu được: " + err.Error())
 		p.msg.Show()
 		return
 	}
 	p.person = &x
+	p.pending = blobs{}
+	p.showPhoto()
 	p.msg.Hide()
 }

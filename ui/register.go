@@ -9,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,6 +36,11 @@ type registerScreen struct {
 	loaded int // env version of the loaded year
 	shown  int // year loaded
 	ready  bool
+
+	exp    *exporter
+	stack  *fyne.Container // the register, or the import wizard
+	view   fyne.CanvasObject
+	wizard *importWizard
 }
 
 // regRow is a register line with its folded search text.
@@ -80,6 +87,8 @@ func newRegisterScreen(e *env) *registerScreen {
 	}, nil)
 	s.sum = widget.NewLabel("")
 	s.prog = newProgress()
+	s.exp = newExporter(e)
+	s.wizard = newImportWizard(e, s.closeImport)
 	return s
 }
 
@@ -93,17 +102,24 @@ func (r *regRow) position(e *env) string {
 func (s *registerScreen) content() fyne.CanvasObject {
 	filters := container.NewBorder(nil, nil, container.NewHBox(boldLabel("Năm thành tích"), s.year),
 		nil, container.NewGridWithColumns(2, s.award.sel, s.query))
+	exportBt := widget.NewButtonWithIcon("Xuất sổ khen thưởng (Excel)", theme.DownloadIcon(), s.onExportRegister)
+	returnsBt := widget.NewButtonWithIcon("Báo cáo thống kê", theme.DocumentIcon(), s.onReturns)
+	importBt := widget.NewButtonWithIcon("Nhập từ Excel…", theme.UploadIcon(), s.onImport)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(
-			disabledButton("Xuất Excel", theme.DownloadIcon()), disabledButton("Xuất PDF", theme.DocumentPrintIcon()),
-			disabledButton("Báo cáo thống kê (TT 02/2023)", theme.DocumentIcon())),
+		container.NewBorder(nil, nil, nil, container.NewHBox(exportBt, returnsBt, importBt),
 			heading("Sổ theo dõi khen thưởng")),
-		filters, s.prog.box)
+		filters, s.prog.box, s.exp.prog.box)
 	s.award.set("")
-	return container.NewBorder(top, s.sum, nil, nil, s.table.table)
+	s.view = container.NewBorder(top, s.sum, nil, nil, s.table.table)
+	s.stack = container.NewStack(s.view)
+	return s.stack
 }
 
-func (s *registerScreen) wait() { s.prog.current().wait() }
+func (s *registerScreen) wait() {
+	s.prog.current().wait()
+	s.exp.wait()
+	s.wizard.wait()
+}
 
 func (s *registerScreen) refresh() {
 	if !s.ready {
@@ -173,4 +189,102 @@ func containsAll(folded string, words []string) bool {
 		}
 	}
 	return true
+}
+
+// onExportRegister asks for the years, then where to save the register.
+func (s *registerScreen) onExportRegister() {
+	y := s.year.Selected
+	from := newField("Từ năm", newEntry(), intRange(1945, 2100, "năm"))
+	to := newField("Đến năm", newEntry(), intRange(1945, 2100, "năm"))
+	from.set(y)
+	to.set(y)
+	msg := dangerLabel()
+	msg.Hide()
+	var d *dialog.CustomDialog
+	ok := widget.NewButtonWithIcon("Chọn nơi lưu…", theme.DocumentSaveIcon(), func() {
+		if err := checkAll(from, to); err != nil {
+			return
+		}
+		a, b := atoi(from.entry.Text), atoi(to.entry.Text)
+		if b < a {
+			msg.SetText(fmt.Sprintf("Năm cuối (%d) phải từ năm đầu (%d) trở đi.", b, a))
+			msg.Show()
+			return
+		}
+		d.Hide()
+		s.exp.ask(registerJob(s.e, a, b))
+	})
+	ok.Importance = widget.HighImportance
+	body := container.NewVBox(
+		wrapLabel("Sổ gồm mọi dòng khen thưởng của các năm thành tích đã chọn (không theo bộ lọc đang dùng trên màn hình). Để xuất một năm, chọn năm đầu và năm cuối như nhau."),
+		formRows("Từ năm", from, "Đến năm", to), msg)
+	d = dialog.NewCustomWithoutButtons("Xuất sổ khen thưởng (Excel)", body, s.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { d.Hide() }), ok})
+	d.Resize(fyne.NewSize(520, 300))
+	s.e.show(d)
+}
+
+// onReturns asks for the form and the year of a statistical return.
+func (s *registerScreen) onReturns() {
+	form := newChoice(returnForms, returnLabel, nil)
+	form.set("0603")
+	year := newField("Năm báo cáo", newEntry(), intRange(1945, 2100, "năm"))
+	year.set(s.year.Selected)
+	var d *dialog.CustomDialog
+	ok := widget.NewButtonWithIcon("Chọn nơi lưu…", theme.DocumentSaveIcon(), func() {
+		f, chosen := form.get()
+		if err := checkAll(year); err != nil || !chosen {
+			return
+		}
+		d.Hide()
+		s.exp.ask(returnJob(s.e, f, atoi(year.entry.Text)))
+	})
+	ok.Importance = widget.HighImportance
+	body := container.NewVBox(
+		wrapLabel("Biểu mẫu thống kê ban hành theo Thông tư số 02/2023/TT-BNV. Biểu 0602.N và 0603.N đếm các khen thưởng có quyết định ký trong năm báo cáo; biểu 0601.N đếm các phong trào thi đua diễn ra trong năm."),
+		formRows("Biểu", form.sel, "Năm báo cáo", year))
+	d = dialog.NewCustomWithoutButtons("Báo cáo thống kê", body, s.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { d.Hide() }), ok})
+	d.Resize(fyne.NewSize(560, 300))
+	s.e.show(d)
+}
+
+// onImport asks for an old register (.xlsx) and opens the import wizard on it.
+func (s *registerScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.e.showError(fmt.Errorf("Không mở được tệp: %w", err))
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.openImport(path)
+	}, s.e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.SetTitleText("Chọn sổ khen thưởng cũ (Excel .xlsx)")
+	d.SetConfirmText("Mở")
+	d.SetDismissText("Hủy")
+	d.Resize(fyne.NewSize(900, 600))
+	s.e.show(d)
+}
+
+// openImport shows the import wizard on the workbook at path.
+func (s *registerScreen) openImport(path string) {
+	s.stack.Objects = []fyne.CanvasObject{s.wizard.content()}
+	s.stack.Refresh()
+	s.wizard.open(path)
+}
+
+// closeImport goes back to the register; after an import the year is read
+// again.
+func (s *registerScreen) closeImport(imported bool) {
+	s.stack.Objects = []fyne.CanvasObject{s.view}
+	s.stack.Refresh()
+	if imported {
+		s.loaded = -1
+		s.refresh()
+	}
 }

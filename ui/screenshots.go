@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -16,6 +18,18 @@ import (
 	"tdkt"
 	"tdkt/store"
 )
+
+// screenshotFixtures prepares what the pictures of the Đồng bộ screen and
+// the import wizard show. The tests set them (they need a second office and
+// excelize, which the program does not link); without them those pictures
+// are skipped.
+var screenshotFixtures struct {
+	// sync gives the open database a key pair, peers and a conflict, and
+	// leaves bundles addressed to it in stick
+	sync func(db *store.DB, stick string) error
+	// workbook writes an old register into dir and returns its path
+	workbook func(dir string) (string, error)
+}
 
 // Screenshots opens the real window on the database at path (a display is
 // needed; run it under Xvfb), visits every screen, saves a PNG of each into
@@ -41,6 +55,9 @@ func Screenshots(path, outDir string) error {
 	work := filepath.Join(tmp, filepath.Base(path))
 	if err := copyFile(path, work); err != nil {
 		return err
+	}
+	if os.Getenv("FYNE_SCALE") == "" {
+		os.Setenv("FYNE_SCALE", "1") // pictures of 1280×800 pixels
 	}
 	a := newApp()
 	w := a.NewWindow(Title)
@@ -220,6 +237,9 @@ func (r *root) screenshots(outDir string) error {
 	}
 	// back to the list so the dossier editor does not stay open
 	fyne.DoAndWait(func() { sh.dossiers.closeEditor() })
+	if err := r.syncShots(sh, shot); err != nil {
+		return err
+	}
 
 	tmp, err := os.MkdirTemp("", "tdkt-setup-")
 	if err != nil {
@@ -234,12 +254,16 @@ func (r *root) screenshots(outDir string) error {
 }
 
 // capture takes the window's picture with Canvas().Capture(). Under Xvfb
-// with Mesa's software GL the front buffer reads back empty; the same
-// content is then painted by Fyne's software painter (dialogs and pop-ups
-// are not included, which the screenshots do not need).
+// with Mesa's software GL the front buffer reads back empty; the screen is
+// then read with ImageMagick's "import" when it is installed (what the X
+// server shows, dialogs included), else the content is painted by Fyne's
+// software painter (no dialogs, and nested scrolls are not clipped).
 func capture(w fyne.Window) image.Image {
 	img := w.Canvas().Capture()
 	if img != nil && !blank(img) {
+		return img
+	}
+	if img := captureX(w); img != nil {
 		return img
 	}
 	content := w.Content()
@@ -248,9 +272,40 @@ func capture(w fyne.Window) image.Image {
 	sc.SetPadded(false)
 	sc.SetContent(content)
 	sc.Resize(size)
+	// lay the whole tree out again on this canvas: a layout the window had
+	// not yet redone (a bar that grew under a scroll) would otherwise be
+	// painted stale
+	content.Refresh()
 	img = sc.Capture()
 	w.SetContent(content)
 	return img
+}
+
+// captureX reads the X screen with "import -window root" and cuts the
+// window out of it (under Xvfb, without a window manager, the window sits
+// at the origin); nil when that is not possible.
+func captureX(w fyne.Window) image.Image {
+	imp, err := exec.LookPath("import")
+	if err != nil || os.Getenv("DISPLAY") == "" {
+		return nil
+	}
+	out, err := exec.Command(imp, "-window", "root", "png:-").Output()
+	if err != nil {
+		return nil
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil || blank(img) {
+		return nil
+	}
+	c := w.Canvas()
+	r := image.Rect(0, 0, int(c.Size().Width*c.Scale()+0.5), int(c.Size().Height*c.Scale()+0.5)).Intersect(img.Bounds())
+	sub, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	if !ok || r.Empty() {
+		return nil
+	}
+	return sub.SubImage(r)
 }
 
 // blank reports whether every pixel is fully transparent.
@@ -291,4 +346,84 @@ func catalogIndex(cat *tdkt.Catalog, code string) int {
 		}
 	}
 	return -1
+}
+
+// syncShots pictures the Đồng bộ screen (peers, a bundle imported with a
+// conflict, the conflict side by side) and the import wizard after a check
+// that found a line the catalogue does not know.
+func (r *root) syncShots(sh *shell, shot func(string) error) error {
+	f := screenshotFixtures
+	if f.sync == nil || f.workbook == nil {
+		return nil
+	}
+	tmp, err := os.MkdirTemp("", "tdkt-usb-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	stick := filepath.Join(tmp, "USB")
+	if err := os.Mkdir(stick, 0o755); err != nil {
+		return err
+	}
+	if err := f.sync(sh.e.db, stick); err != nil {
+		return fmt.Errorf("chuẩn bị ảnh Đồng bộ: %w", err)
+	}
+	s := sh.sync
+	closeDialogs := func() {
+		for i := 0; i < 10 && len(sh.e.dialogs) > 0; i++ {
+			sh.e.dialogs[len(sh.e.dialogs)-1].Hide()
+		}
+	}
+	fyne.DoAndWait(func() {
+		sh.show(navSync)
+		s.setFolder(stick)
+		s.tabs.SelectIndex(0)
+	})
+	s.wait()
+	if err := shot("16-dong-bo"); err != nil {
+		return err
+	}
+	// import the first bundle waiting (the one that makes the conflict)
+	fyne.DoAndWait(func() {
+		for _, in := range s.files {
+			if in.state == "chưa nhập" {
+				s.importFile(in.path, "")
+				break
+			}
+		}
+	})
+	s.wait()
+	fyne.DoAndWait(func() {
+		closeDialogs()
+		s.tabs.SelectIndex(1)
+	})
+	if err := shot("17-dong-bo-nhan-goi"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() { s.tabs.SelectIndex(2) })
+	if err := shot("18-dong-bo-xung-dot"); err != nil {
+		return err
+	}
+	book, err := f.workbook(tmp)
+	if err != nil {
+		return err
+	}
+	reg := sh.register
+	fyne.DoAndWait(func() {
+		sh.show(navRegister)
+	})
+	reg.wait()
+	fyne.DoAndWait(func() { reg.openImport(book) })
+	reg.wait()
+	fyne.DoAndWait(func() {
+		w := reg.wizard
+		for c, h := range w.sheet.Headings {
+			if h == "Khen gì" {
+				w.fields[c].set(tdkt.FieldAward)
+			}
+		}
+		w.onCheck()
+	})
+	reg.wait()
+	return shot("19-nhap-excel")
 }

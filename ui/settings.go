@@ -17,9 +17,11 @@ import (
 
 // settingsScreen (Cài đặt): the award catalogue (thresholds, coefficients,
 // criteria texts, documents), saved after cat.Validate(); the base salary
-// history; the office and its signers.
+// history; the office and its signers; the user accounts; the backups and
+// the restore.
 type settingsScreen struct {
-	e *env
+	e   *env
+	app appHooks // the window around the shell; nil in screen tests
 
 	cat      *tdkt.Catalog // working copy
 	items    *dataTable[tdkt.Item]
@@ -60,6 +62,11 @@ type settingsScreen struct {
 	offMsg    *widget.Label
 	offInfo   *widget.Label
 	tabs      *container.AppTabs
+
+	users     *usersPane
+	backup    *backupPane
+	usersTab  *container.TabItem
+	backupTab *container.TabItem
 }
 
 type signerRow struct {
@@ -128,6 +135,8 @@ func newSettingsScreen(e *env) *settingsScreen {
 	s.offInfo = widget.NewLabel("")
 	s.offInfo.Importance = widget.SuccessImportance
 	s.offInfo.Hide()
+	s.users = newUsersPane(s)
+	s.backup = newBackupPane(s)
 	return s
 }
 
@@ -167,10 +176,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		container.NewTabItem("Danh mục khen thưởng", catSplit),
 		container.NewTabItem("Lương cơ sở", salary),
 		container.NewTabItem("Cơ quan và người ký", office),
-		container.NewTabItem("Người dùng", container.NewPadded(container.NewVBox(
-			wrapLabel("Quản lý người dùng và phân quyền do nhóm khác phát triển."),
-			container.NewHBox(disabledButton("Thêm người dùng", theme.AccountIcon()), disabledButton("Sao lưu", theme.StorageIcon()), disabledButton("Đồng bộ", theme.ViewRefreshIcon()))))),
 	)
+	s.usersTab = container.NewTabItem("Người dùng", s.users.content())
+	s.backupTab = container.NewTabItem("Sao lưu & khôi phục", s.backup.content())
+	s.tabs.Append(s.usersTab)
+	s.tabs.Append(s.backupTab)
 	return s.tabs
 }
 
@@ -183,6 +193,8 @@ func (s *settingsScreen) refresh() {
 	}
 	s.loadCatalog()
 	s.loadOffice()
+	s.users.reload()
+	s.backup.reload()
 }
 
 func cloneCatalog(c *tdkt.Catalog) *tdkt.Catalog {

@@ -43,6 +43,7 @@ type shell struct {
 	council   *councilScreen
 	decisions *decisionsScreen
 	register  *registerScreen
+	sync      *syncScreen
 	settings  *settingsScreen
 	fileLbl   *widget.Label
 }
@@ -56,6 +57,7 @@ const (
 	navCouncil
 	navDecisions
 	navRegister
+	navSync
 	navSettings
 )
 
@@ -68,6 +70,7 @@ func newShell(e *env) *shell {
 	s.council = newCouncilScreen(e)
 	s.decisions = newDecisionsScreen(e)
 	s.register = newRegisterScreen(e)
+	s.sync = newSyncScreen(e)
 	s.settings = newSettingsScreen(e)
 	s.overview.open = s.openDossier
 	s.items = []*navItem{
@@ -78,6 +81,7 @@ func newShell(e *env) *shell {
 		{title: "Hội đồng", icon: theme.ConfirmIcon(), s: s.council},
 		{title: "Quyết định", icon: theme.DocumentCreateIcon(), s: s.decisions},
 		{title: "Sổ & báo cáo", icon: theme.ListIcon(), s: s.register},
+		{title: "Đồng bộ", icon: theme.ViewRefreshIcon(), s: s.sync},
 		{title: "Cài đặt", icon: theme.SettingsIcon(), s: s.settings},
 	}
 	s.nav = widget.NewList(func() int { return len(s.items) },
@@ -101,7 +105,7 @@ func (s *shell) content() fyne.CanvasObject {
 	file.Truncation = fyne.TextTruncateEllipsis
 	file.Importance = widget.LowImportance
 	s.fileLbl = file
-	sync := disabledButton("Đồng bộ", theme.ViewRefreshIcon())
+	sync := widget.NewButtonWithIcon("Đồng bộ", theme.ViewRefreshIcon(), func() { s.show(navSync) })
 	right := container.NewHBox()
 	if a := s.e.account; a != nil {
 		who := widget.NewLabelWithStyle(a.Name+" – "+tdkt.RoleLabel(a.Role), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})

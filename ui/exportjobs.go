@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"iter"
+	"sort"
+	"strconv"
+
+	"tdkt"
+	"tdkt/export/pdf"
+	"tdkt/export/xlsx"
+	"tdkt/store"
+)
+
+// The jobs below do what the headless "tdkt export" commands do
+// (cmd/tdkt/export.go and sheets.go), on the same store and export APIs.
+// Everything a job needs from the env is taken when the job is made, on the
+// UI goroutine; the job itself runs on another.
+
+// decisionJob prints a decision (a draft prints as it stands on screen).
+func decisionJob(e *env, d *tdkt.Decision) exportJob {
+	cat := e.cat
+	what, name := "Dự thảo quyết định", fileName(".pdf", "Du thao QD", d.AwardCode, strconv.Itoa(d.Date.Year))
+	if d.Status == tdkt.DecisionIssued {
+		what = "Quyết định số " + d.NumberText()
+		name = fileName(".pdf", "QD", d.NumberText(), strconv.Itoa(decisionYear(d)))
+	}
+	return exportJob{what: what, name: name, render: func(_ context.Context, w io.Writer, _ func(int, int)) error {
+		var off *tdkt.Office
+		if err := e.view(func(tx *store.Tx) (err error) { off, err = tx.IssuerOffice(d); return }); err != nil {
+			return err
+		}
+		return pdf.Decision(w, off, d, cat)
+	}}
+}
+
+func decisionYear(d *tdkt.Decision) int {
+	if !d.Date.IsZero() {
+		return d.Date.Year
+	}
+	return d.Year
+}
+
+// certificatesJob prints the certificates (bằng khen, giấy khen) of an
+// issued decision on the office's blanks; preview draws the frames used to
+// calibrate the blank.
+func certificatesJob(e *env, d *tdkt.Decision, preview bool) exportJob {
+	what := "Bằng khen, giấy khen theo Quyết định số " + d.NumberText()
+	parts := []string{"In bang", "QD", d.NumberText(), strconv.Itoa(decisionYear(d))}
+	if preview {
+		what = "Bản xem trước khung in bằng theo Quyết định số " + d.NumberText()
+		parts = append(parts, "xem truoc khung")
+	}
+	return exportJob{what: what, name: fileName(".pdf", parts...), render: func(ctx context.Context, w io.Writer, report func(int, int)) error {
+		if d.Status != tdkt.DecisionIssued {
+			return fmt.Errorf("quyết định chưa ban hành: chưa in được bằng")
+		}
+		var off *tdkt.Office
+		var awards []*tdkt.Award
+		gender := map[string]tdkt.Gender{}
+		err := e.view(func(tx *store.Tx) error {
+			var err error
+			if off, err = tx.IssuerOffice(d); err != nil {
+				return err
+			}
+			ids := tx.IDs("award.decision", d.ID)
+			for i, id := range ids {
+				if i%64 == 0 {
+					if ctx.Err() != nil {
+						return errCancelled
+					}
+					report(i, len(ids))
+				}
+				a := &tdkt.Award{}
+				if err := tx.Get(id, a); err != nil {
+					return err
+				}
+				if a.Deleted {
+					continue
+				}
+				awards = append(awards, a)
+				if a.PersonID != "" {
+					p := &tdkt.Person{}
+					if tx.Get(a.PersonID, p) == nil {
+						gender[a.PersonID] = p.Gender
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(awards) == 0 {
+			return fmt.Errorf("quyết định %s không có dòng nào trong sổ khen thưởng", d.NumberText())
+		}
+		sort.Slice(awards, func(i, j int) bool { return awards[i].Number < awards[j].Number })
+		opt := pdf.CertOptions{Layout: pdf.DefaultLayout(d.AwardCode), Preview: preview, Gender: gender}
+		return pdf.Certificates(w, off, d, awards, opt)
+	}}
+}
+
+// meetingName is the part of a meeting's file names that tells it apart.
+func meetingName(m *tdkt.Meeting) string {
+	if m.Date.IsZero() {
+		return m.ID
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", m.Date.Year, m.Date.Month, m.Date.Day)
+}
+
+// minutesJob prints the council's minutes.
+func minutesJob(e *env, m *tdkt.Meeting) exportJob {
+	off, cat := e.office, e.cat
+	return exportJob{what: "Biên bản họp ngày " + dateText(m.Date), name: fileName(".pdf", "Bien ban hop HD", meetingName(m)),
+		render: func(_ context.Context, w io.Writer, _ func(int, int)) error { return pdf.Minutes(w, off, m, cat) }}
+}
+
+// ballotsJob prints the ballot papers of the secret-ballot items.
+func ballotsJob(e *env, m *tdkt.Meeting) exportJob {
+	off, cat := e.office, e.cat
+	return exportJob{what: "Phiếu bầu phiên họp ngày " + dateText(m.Date), name: fileName(".pdf", "Phieu bau", meetingName(m)),
+		render: func(_ context.Context, w io.Writer, _ func(int, int)) error { return pdf.Ballots(w, off, m, cat) }}
+}
+
+// resultsJob writes the candidates with their ballot results as a sheet.
+func resultsJob(e *env, m *tdkt.Meeting) exportJob {
+	cat := e.cat
+	return exportJob{what: "Kết quả biểu quyết phiên họp ngày " + dateText(m.Date), name: fileName(".xlsx", "Ket qua bieu quyet", meetingName(m)),
+		render: func(_ context.Context, w io.Writer, _ func(int, int)) error { return xlsx.Candidates(w, "", m, cat) }}
+}
+
+// registerJob writes the award register of achievement years from..to,
+// streamed from one read transaction; it stops between rows when cancelled.
+func registerJob(e *env, from, to int) exportJob {
+	off, cat, today := e.office, e.cat, e.today()
+	years := strconv.Itoa(from)
+	if to != from {
+		years += "-" + strconv.Itoa(to)
+	}
+	what := "Sổ khen thưởng năm " + strconv.Itoa(from)
+	if to != from {
+		what = fmt.Sprintf("Sổ khen thưởng năm %d – %d", from, to)
+	}
+	return exportJob{what: what, name: fileName(".xlsx", "So khen thuong", years), stoppable: true,
+		render: func(ctx context.Context, w io.Writer, report func(int, int)) error {
+			h := xlsx.Header{Office: off.IssuingBody, From: from, To: to, Made: today}
+			return e.view(func(tx *store.Tx) error {
+				return xlsx.Register(w, h, registerRows(ctx, tx, cat, from, to, report))
+			})
+		}}
+}
+
+// registerRows yields the register lines of achievement years from..to,
+// one year index at a time, with each recipient's unit followed to today's
+// unit (as cmd/tdkt's registerRows); it yields errCancelled once ctx is
+// done.
+func registerRows(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, from, to int, report func(int, int)) iter.Seq2[xlsx.RegisterRow, error] {
+	return func(yield func(xlsx.RegisterRow, error) bool) {
+		total := 0
+		for y := from; y <= to; y++ {
+			total += tx.CountIndex("award.year", year4(y))
+		}
+		units := map[string]*tdkt.Unit{}
+		getUnit := func(id string) (*tdkt.Unit, bool) {
+			if u, ok := units[id]; ok {
+				return u, u != nil
+			}
+			u := &tdkt.Unit{}
+			if tx.Get(id, u) != nil {
+				units[id] = nil
+				return nil, false
+			}
+			units[id] = u
+			return u, true
+		}
+		done := 0
+		for y := from; y <= to; y++ {
+			for _, id := range tx.IDs("award.year", year4(y)) {
+				if done%256 == 0 {
+					if ctx.Err() != nil {
+						yield(xlsx.RegisterRow{}, errCancelled)
+						return
+					}
+					report(done, total)
+				}
+				done++
+				a := &tdkt.Award{}
+				if err := tx.Get(id, a); err != nil {
+					yield(xlsx.RegisterRow{}, err)
+					return
+				}
+				if a.Deleted {
+					continue
+				}
+				row := xlsx.RegisterRow{Award: a, AwardName: a.AwardCode}
+				if it, ok := cat.Item(a.AwardCode); ok {
+					row.AwardName = it.Name
+				}
+				if a.UnitID != "" {
+					if u, ok := getUnit(tdkt.CurrentUnit(a.UnitID, getUnit)); ok {
+						row.Unit = u.Name
+					}
+				}
+				if !yield(row, nil) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// returnForms are the statistical returns of Circular 02/2023/TT-BNV.
+var returnForms = []string{"0601", "0602", "0603"}
+
+func returnLabel(form string) string {
+	return map[string]string{
+		"0601": "Biểu 0601.N – Số phong trào thi đua",
+		"0602": "Biểu 0602.N – Khen thưởng cấp Nhà nước",
+		"0603": "Biểu 0603.N – Khen thưởng cấp tỉnh",
+	}[form]
+}
+
+// returnJob writes return 0601.N, 0602.N or 0603.N for year.
+func returnJob(e *env, form string, year int) exportJob {
+	off, cat, today := e.office, e.cat, e.today()
+	return exportJob{what: fmt.Sprintf("Biểu %s.N năm %d", form, year), name: fileName(".xlsx", "Bieu "+form+".N", strconv.Itoa(year)),
+		render: func(ctx context.Context, w io.Writer, _ func(int, int)) error {
+			h := xlsx.ReturnHeader{Reporter: off.IssuingBody, Receiver: "Bộ Nội vụ", Year: year, Made: today, Place: off.Place}
+			if len(off.Signers) > 0 {
+				h.Signer = off.Signers[0].Name
+			}
+			switch form {
+			case "0601":
+				var facts []xlsx.MovementFact
+				err := e.view(func(tx *store.Tx) error {
+					return tx.Each(tdkt.KindMovement, func(r tdkt.Record) error {
+						m := r.(*tdkt.Movement)
+						// movements running at some time during the year
+						if m.Start.Year <= year && (m.End.IsZero() || m.End.Year >= year) {
+							facts = append(facts, xlsx.NewMovementFact(m, tdkt.D(year, 12, 31)))
+						}
+						return nil
+					})
+				})
+				if err != nil {
+					return err
+				}
+				return xlsx.Return0601(w, h, facts)
+			case "0602", "0603":
+				var facts []xlsx.Fact
+				err := e.view(func(tx *store.Tx) (err error) { facts, err = awardFacts(ctx, tx, cat, year); return })
+				if err != nil {
+					return err
+				}
+				if form == "0602" {
+					return xlsx.Return0602(w, h, facts)
+				}
+				return xlsx.Return0603(w, h, facts)
+			}
+			return fmt.Errorf("không có biểu %q (0601, 0602 hoặc 0603)", form)
+		}}
+}
+
+// awardFacts builds the counting facts of returns 0602/0603 for the awards
+// decided during year (achievements of that year or the two before), as
+// cmd/tdkt's awardFacts.
+func awardFacts(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, year int) ([]xlsx.Fact, error) {
+	var facts []xlsx.Fact
+	units := map[string]*tdkt.Unit{}
+	unit := func(id string) *tdkt.Unit {
+		if u, ok := units[id]; ok {
+			return u
+		}
+		u := &tdkt.Unit{}
+		if tx.Get(id, u) != nil {
+			u = nil
+		}
+		units[id] = u
+		return u
+	}
+	submitters := map[string]string{}
+	for y := year - 2; y <= year; y++ {
+		for i, id := range tx.IDs("award.year", year4(y)) {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return nil, errCancelled
+			}
+			a := &tdkt.Award{}
+			if err := tx.Get(id, a); err != nil {
+				return nil, err
+			}
+			if a.Deleted || a.Revoked || a.DecisionDate.Year != year {
+				continue
+			}
+			it, ok := cat.Item(a.AwardCode)
+			if !ok {
+				continue
+			}
+			f := xlsx.NewFact(a, it)
+			if a.PersonID != "" {
+				p := &tdkt.Person{}
+				if tx.Get(a.PersonID, p) == nil {
+					f.Category = p.Category
+				}
+			}
+			if u := unit(a.UnitID); u != nil {
+				f.UnitKind = u.Type
+			}
+			if a.DossierID != "" {
+				s, ok := submitters[a.DossierID]
+				if !ok {
+					ds := &tdkt.Dossier{}
+					if tx.Get(a.DossierID, ds) == nil {
+						s = submitter(unit(ds.UnitID))
+					}
+					submitters[a.DossierID] = s
+				}
+				f.Submitter = s
+			}
+			facts = append(facts, f)
+		}
+	}
+	return facts, nil
+}
+
+// submitter groups the submitting unit as the returns do.
+func submitter(u *tdkt.Unit) string {
+	if u == nil {
+		return xlsx.SubmitterOther
+	}
+	switch u.Type {
+	case tdkt.UnitProvince, tdkt.UnitDepartment, tdkt.UnitArmed:
+		return xlsx.SubmitterDepartment
+	case tdkt.UnitCommune, tdkt.UnitSchool, tdkt.UnitVillage:
+		return xlsx.SubmitterCommune
+	case tdkt.UnitEnterprise:
+		return xlsx.SubmitterEnterprise
+	}
+	return xlsx.SubmitterOther
+}

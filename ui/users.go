@@ -1,0 +1,404 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// usersPane is the tab Cài đặt → Người dùng: the logged-in user changes
+// their password; an administrator lists the accounts, adds one, disables
+// or enables it and sets a new password. While the database has no account
+// the tab offers the first administrator account. The store applies the
+// roles (tdkt.Permit): the pane only hides what would be refused.
+type usersPane struct {
+	s *settingsScreen
+	e *env
+
+	me     *widget.Label
+	pwBt   *widget.Button
+	list   *dataTable[*tdkt.User]
+	sel    *tdkt.User
+	toggle *widget.Button
+	reset  *widget.Button
+	login  *field
+	name   *field
+	role   *choice[tdkt.Role]
+	pw1    *field
+	pw2    *field
+	addBt  *widget.Button
+	addHdr *widget.Label
+	msg    *widget.Label
+	info   *widget.Label
+	admin  *fyne.Container
+	users  []*tdkt.User
+
+	pwForm *passwordForm // the password dialog while open
+}
+
+func newUsersPane(s *settingsScreen) *usersPane {
+	p := &usersPane{s: s, e: s.e}
+	p.me = wrapLabel("")
+	p.pwBt = widget.NewButtonWithIcon("Đổi mật khẩu…", theme.AccountIcon(), p.onChangeOwn)
+	p.list = newDataTable([]DataColumn[*tdkt.User]{
+		{"Tên đăng nhập", 125, func(u *tdkt.User) string { return u.Login }},
+		{"Họ và tên", 165, func(u *tdkt.User) string { return u.Name }},
+		{"Vai trò", 105, func(u *tdkt.User) string { return tdkt.RoleLabel(u.Role) }},
+		{"Trạng thái", 95, func(u *tdkt.User) string {
+			if u.Disabled {
+				return "Đã khóa"
+			}
+			return "Đang dùng"
+		}},
+		{"Cập nhật", 145, func(u *tdkt.User) string { return timeText(u.UpdatedAt) }},
+	}, func(_ int, u *tdkt.User) { p.choose(u) })
+	p.toggle = widget.NewButtonWithIcon("Khóa tài khoản", theme.VisibilityOffIcon(), p.onToggle)
+	p.reset = widget.NewButtonWithIcon("Đặt lại mật khẩu…", theme.ViewRefreshIcon(), p.onReset)
+	p.login = newField("Tên đăng nhập", newEntry(), func(v string) error {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return errors.New("Chưa nhập tên đăng nhập")
+		}
+		if err := tdkt.ValidateUser(&tdkt.User{Login: v, Name: "x", Role: tdkt.RoleViewer}); err != nil {
+			return errors.New("Chỉ dùng 2–32 chữ thường không dấu, số, dấu chấm, gạch (ví dụ: nguyenvana)")
+		}
+		return nil
+	})
+	p.login.entry.SetPlaceHolder("ví dụ: nguyenvana")
+	p.name = newField("Họ và tên", newEntry(), required("họ và tên"))
+	p.role = newChoice(tdkt.Roles, tdkt.RoleLabel, nil)
+	p.role.set(tdkt.RoleSpecialist)
+	p.pw1 = newField("Mật khẩu", passwordEntry(), passwordRule)
+	p.pw2 = newField("Nhập lại mật khẩu", passwordEntry(), func(v string) error {
+		if v != p.pw1.entry.Text {
+			return errors.New("Hai lần nhập mật khẩu không giống nhau")
+		}
+		return nil
+	})
+	p.addBt = widget.NewButtonWithIcon("Thêm người dùng", theme.ContentAddIcon(), p.onAdd)
+	p.addBt.Importance = widget.HighImportance
+	for _, f := range []*field{p.login, p.name, p.pw1, p.pw2} {
+		f.entry.OnSubmitted = func(string) { p.onAdd() }
+	}
+	p.addHdr = boldLabel("Thêm người dùng")
+	p.msg = dangerLabel()
+	p.msg.Hide()
+	p.info = wrapLabel("")
+	p.info.Importance = widget.SuccessImportance
+	p.info.Hide()
+	return p
+}
+
+func passwordEntry() *entry {
+	e := newEntry()
+	e.Password = true
+	return e
+}
+
+func passwordRule(v string) error {
+	if len([]rune(v)) < 8 {
+		return errors.New("Mật khẩu cần ít nhất 8 ký tự")
+	}
+	return nil
+}
+
+// timeText is a stamp as dd/mm/yyyy hh:mm in local time ("" when unset).
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("02/01/2006 15:04")
+}
+
+func (p *usersPane) content() fyne.CanvasObject {
+	role := p.role.sel
+	add := container.NewVBox(p.addHdr,
+		formRows("Tên đăng nhập", p.login, "Họ và tên", p.name, "Vai trò", role, "Mật khẩu", p.pw1, "Nhập lại mật khẩu", p.pw2),
+		container.NewHBox(p.addBt))
+	roles := wrapLabel("Quản trị: mọi việc, kể cả danh mục, cơ quan, tài khoản, khôi phục dữ liệu. Chuyên viên: hồ sơ, đơn vị, cá nhân, phiên họp, dự thảo quyết định. " +
+		"Lãnh đạo: như chuyên viên, thêm ban hành quyết định và ghi sổ khen thưởng. Chỉ xem: xem, tìm, in, không sửa được gì.")
+	roles.Importance = widget.LowImportance
+	listBox := container.NewBorder(boldLabel("Tài khoản"), container.NewHBox(p.toggle, p.reset), nil, nil, p.list.table)
+	split := container.NewHSplit(listBox, container.NewVScroll(container.NewVBox(add, roles)))
+	split.Offset = 0.62
+	p.admin = container.NewBorder(nil, nil, nil, nil, split)
+	top := container.NewVBox(heading("Người dùng"), container.NewBorder(nil, nil, nil, p.pwBt, p.me), p.msg, p.info, widget.NewSeparator())
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, p.admin))
+}
+
+// isAdmin: an administrator is logged in, or the database has no account
+// yet (then the first one is being made).
+func (p *usersPane) isAdmin() bool {
+	return p.e.account == nil || p.e.account.Role == tdkt.RoleAdmin
+}
+
+func (p *usersPane) reload() {
+	p.users = nil
+	p.e.view(func(tx *store.Tx) error {
+		return tx.Each(tdkt.KindUser, func(r tdkt.Record) error {
+			if u := r.(*tdkt.User); !u.Deleted {
+				p.users = append(p.users, u)
+			}
+			return nil
+		})
+	})
+	sort.Slice(p.users, func(i, j int) bool { return p.users[i].Login < p.users[j].Login })
+	p.list.setRows(p.users)
+	p.choose(nil)
+	first := len(p.users) == 0
+	switch {
+	case p.e.account != nil:
+		p.me.SetText(fmt.Sprintf("Bạn đang đăng nhập: %s (%s) – %s.", p.e.account.Name, p.e.account.Login, tdkt.RoleLabel(p.e.account.Role)))
+		p.pwBt.Show()
+	case first:
+		p.me.SetText("Cơ sở dữ liệu chưa có tài khoản: ai mở máy cũng dùng được chương trình, nhật ký ghi tên người dùng Windows. " +
+			"Hãy tạo tài khoản Quản trị đầu tiên: từ đó chương trình hỏi đăng nhập khi mở và tự khóa màn hình khi không dùng " + durationText(lockAfter) + ".")
+		p.pwBt.Hide()
+	default:
+		p.me.SetText("Đang dùng không đăng nhập.")
+		p.pwBt.Hide()
+	}
+	if first {
+		p.addHdr.SetText("Tạo tài khoản Quản trị đầu tiên")
+		p.addBt.SetText("Tạo tài khoản Quản trị")
+		p.role.set(tdkt.RoleAdmin)
+		p.role.sel.Disable()
+	} else {
+		p.addHdr.SetText("Thêm người dùng")
+		p.addBt.SetText("Thêm người dùng")
+		p.role.sel.Enable()
+	}
+	if p.admin != nil {
+		if p.isAdmin() {
+			p.admin.Show()
+		} else {
+			p.admin.Hide()
+		}
+	}
+}
+
+func (p *usersPane) choose(u *tdkt.User) {
+	p.sel = u
+	if u == nil {
+		p.toggle.SetText("Khóa tài khoản")
+		p.toggle.SetIcon(theme.VisibilityOffIcon())
+		p.toggle.Disable()
+		p.reset.Disable()
+		return
+	}
+	p.toggle.Enable()
+	p.reset.Enable()
+	if u.Disabled {
+		p.toggle.SetText("Mở khóa tài khoản")
+		p.toggle.SetIcon(theme.VisibilityIcon())
+	} else {
+		p.toggle.SetText("Khóa tài khoản")
+		p.toggle.SetIcon(theme.VisibilityOffIcon())
+	}
+}
+
+func (p *usersPane) fail(err error) {
+	p.info.Hide()
+	p.msg.SetText("Chưa lưu: " + err.Error())
+	p.msg.Show()
+}
+
+func (p *usersPane) ok(text string) {
+	p.msg.Hide()
+	p.info.SetText(text)
+	p.info.Show()
+}
+
+// onAdd creates the account; the first one logs this window in as it.
+func (p *usersPane) onAdd() {
+	if !p.isAdmin() {
+		return
+	}
+	if err := checkAll(p.login, p.name, p.pw1, p.pw2); err != nil {
+		p.fail(err)
+		return
+	}
+	role, ok := p.role.get()
+	if !ok {
+		p.fail(errors.New("chưa chọn vai trò"))
+		return
+	}
+	first := len(p.users) == 0
+	u := &tdkt.User{Login: strings.ToLower(strings.TrimSpace(p.login.entry.Text)), Name: p.name.text(), Role: role}
+	pw := p.pw1.entry.Text
+	if err := p.e.update(func(tx *store.Tx) error { return tx.AddUser(u, pw) }); err != nil {
+		p.fail(err)
+		return
+	}
+	for _, f := range []*field{p.login, p.name, p.pw1, p.pw2} {
+		f.set("")
+		f.entry.SetValidationError(nil) // an emptied form is not an error
+	}
+	if first {
+		p.e.user, p.e.account = u.Login, u
+		p.reload()
+		p.ok(fmt.Sprintf("Đã tạo tài khoản Quản trị %s; cửa sổ này đang dùng tài khoản đó. Từ lần mở sau chương trình sẽ hỏi đăng nhập.", u.Login))
+		return
+	}
+	p.reload()
+	p.ok(fmt.Sprintf("Đã thêm %s (%s) với vai trò %s.", u.Name, u.Login, tdkt.RoleLabel(u.Role)))
+}
+
+// onToggle disables or enables the chosen account. Nobody disables their
+// own account or the last administrator still enabled.
+func (p *usersPane) onToggle() {
+	u := p.sel
+	if u == nil || !p.isAdmin() {
+		return
+	}
+	if !u.Disabled {
+		if p.e.account != nil && u.Login == p.e.account.Login {
+			p.fail(errors.New("không khóa được tài khoản đang đăng nhập"))
+			return
+		}
+		if u.Role == tdkt.RoleAdmin {
+			n := 0
+			for _, x := range p.users {
+				if x.Role == tdkt.RoleAdmin && !x.Disabled {
+					n++
+				}
+			}
+			if n <= 1 {
+				p.fail(errors.New("đây là tài khoản Quản trị cuối cùng còn dùng được"))
+				return
+			}
+		}
+	}
+	x := *u
+	x.Disabled = !u.Disabled
+	if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+		p.fail(err)
+		return
+	}
+	p.reload()
+	if x.Disabled {
+		p.ok(fmt.Sprintf("Đã khóa tài khoản %s: người này không đăng nhập được nữa.", x.Login))
+	} else {
+		p.ok(fmt.Sprintf("Đã mở khóa tài khoản %s.", x.Login))
+	}
+}
+
+// passwordForm is the dialog that sets a password.
+type passwordForm struct {
+	cur  *field // the current password (own change only)
+	pw1  *field
+	pw2  *field
+	msg  *widget.Label
+	ok   *widget.Button
+	dlg  *dialog.CustomDialog
+	save func(cur, pw string) error
+}
+
+func (p *usersPane) passwordDialog(title, intro string, own bool, save func(cur, pw string) error) *passwordForm {
+	f := &passwordForm{save: save}
+	f.pw1 = newField("Mật khẩu mới", passwordEntry(), passwordRule)
+	f.pw2 = newField("Nhập lại", passwordEntry(), func(v string) error {
+		if v != f.pw1.entry.Text {
+			return errors.New("Hai lần nhập mật khẩu không giống nhau")
+		}
+		return nil
+	})
+	rows := []any{}
+	fields := []*field{f.pw1, f.pw2}
+	if own {
+		f.cur = newField("Mật khẩu hiện tại", passwordEntry(), required("mật khẩu hiện tại"))
+		rows = append(rows, "Mật khẩu hiện tại", f.cur)
+		fields = append([]*field{f.cur}, fields...)
+	}
+	rows = append(rows, "Mật khẩu mới", f.pw1, "Nhập lại mật khẩu mới", f.pw2)
+	f.msg = dangerLabel()
+	f.msg.Hide()
+	submit := func() {
+		if err := checkAll(fields...); err != nil {
+			return
+		}
+		cur := ""
+		if f.cur != nil {
+			cur = f.cur.entry.Text
+		}
+		if err := f.save(cur, f.pw1.entry.Text); err != nil {
+			f.msg.SetText(capFirst(err.Error()) + ".")
+			f.msg.Show()
+			return
+		}
+		f.dlg.Hide()
+	}
+	for _, x := range fields {
+		x.entry.OnSubmitted = func(string) { submit() }
+	}
+	f.ok = widget.NewButtonWithIcon("Lưu mật khẩu", theme.ConfirmIcon(), submit)
+	f.ok.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.dlg.Hide() })
+	body := container.NewVBox(wrapLabel(intro), formRows(rows...), f.msg)
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, p.e.win)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
+	f.dlg.Resize(fyne.NewSize(520, 300))
+	p.pwForm = f
+	f.dlg.SetOnClosed(func() {
+		if p.pwForm == f {
+			p.pwForm = nil
+		}
+	})
+	p.e.show(f.dlg)
+	first := fields[0]
+	p.e.win.Canvas().Focus(first.entry)
+	return f
+}
+
+// onReset sets a new password for the chosen account (administrators).
+func (p *usersPane) onReset() {
+	u := p.sel
+	if u == nil || !p.isAdmin() {
+		return
+	}
+	p.passwordDialog("Đặt lại mật khẩu", fmt.Sprintf("Mật khẩu mới cho %s (%s). Hãy báo mật khẩu cho người dùng và đề nghị họ tự đổi sau khi đăng nhập.", u.Name, u.Login),
+		false, func(_, pw string) error {
+			if err := p.e.update(func(tx *store.Tx) error { return tx.SetPassword(u.Login, pw) }); err != nil {
+				return err
+			}
+			p.reload()
+			p.ok(fmt.Sprintf("Đã đặt mật khẩu mới cho %s.", u.Login))
+			return nil
+		})
+}
+
+// onChangeOwn changes the logged-in user's password after checking the
+// current one.
+func (p *usersPane) onChangeOwn() {
+	a := p.e.account
+	if a == nil {
+		return
+	}
+	p.passwordDialog("Đổi mật khẩu", fmt.Sprintf("Đổi mật khẩu của %s (%s). Mật khẩu cần ít nhất 8 ký tự.", a.Name, a.Login), true,
+		func(cur, pw string) error {
+			if _, err := p.e.db.Login(a.Login, cur); err != nil {
+				return errors.New("mật khẩu hiện tại không đúng")
+			}
+			err := p.e.update(func(tx *store.Tx) error { return tx.SetPassword(a.Login, pw) })
+			if err != nil {
+				if a.Role != tdkt.RoleAdmin && strings.Contains(err.Error(), "không được phép") {
+					return fmt.Errorf("%v: hãy nhờ Quản trị đặt lại mật khẩu", err)
+				}
+				return err
+			}
+			p.reload()
+			p.ok("Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.")
+			return nil
+		})
+}
