@@ -31,6 +31,8 @@ type env struct {
 	cat    *tdkt.Catalog
 	units  map[string]*tdkt.Unit
 
+	typing *typingMode // the Telex/VNI indicator's state (fields read the preferences)
+
 	dialogs   []dialog.Dialog
 	confirmOK *widget.Button // the open confirmation's OK button
 	version   int            // counts saves, so lists know when to reload
@@ -38,6 +40,11 @@ type env struct {
 
 func newEnv(db *store.DB, path string, win fyne.Window) (*env, error) {
 	e := &env{db: db, path: path, win: win, user: userName(), now: time.Now}
+	if a := fyne.CurrentApp(); a != nil {
+		prefs := a.Preferences()
+		e.typing = newTypingMode(prefs)
+		prefs.AddChangeListener(func() { e.typing.reload() })
+	}
 	if err := e.reload(); err != nil {
 		return nil, err
 	}

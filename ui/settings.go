@@ -181,6 +181,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	s.backupTab = container.NewTabItem("Sao lưu & khôi phục", s.backup.content())
 	s.tabs.Append(s.usersTab)
 	s.tabs.Append(s.backupTab)
+	if s.e.typing != nil {
+		typing := widget.NewForm(s.e.typing.SettingsItems()...)
+		s.tabs.Append(container.NewTabItem("Gõ tiếng Việt", container.NewPadded(container.NewVBox(typing,
+			widget.NewLabel("Bật/tắt nhanh: nút \"Gõ\" ở đầu cửa sổ hoặc Ctrl+Shift+T.")))))
+	}
 	return s.tabs
 }
 

@@ -112,6 +112,10 @@ func (s *shell) content() fyne.CanvasObject {
 		right.Add(container.NewCenter(who))
 	}
 	right.Add(container.NewCenter(sync))
+	if s.e.typing != nil {
+		right.Add(container.NewCenter(s.e.typing.Indicator()))
+		s.e.typing.Register(s.e.win.Canvas())
+	}
 	header := container.NewBorder(nil, nil, nil, right, container.NewVBox(office, file))
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav)
 	body := container.NewBorder(nil, nil, left, nil, container.NewPadded(s.stack))

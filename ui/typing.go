@@ -476,3 +476,28 @@ func (e *vnEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 	e.Entry.TypedShortcut(s)
 }
+
+// reload takes the method and style from the preferences again, without
+// writing them back, after another typingMode instance (a focused field's
+// shortcut) changed them.
+func (m *typingMode) reload() {
+	if m == nil || m.prefs == nil {
+		return
+	}
+	method, style := methodFromPref(m.prefs.String(prefTypingMethod)), styleFromPref(m.prefs.String(prefTypingStyle))
+	if method == m.method && style == m.style {
+		return
+	}
+	m.method, m.style = method, style
+	m.changed()
+}
+
+// appTyping is the typing mode as the application's preferences hold it:
+// the shared state every field reads at each key, so that the window needs
+// no global variable and every field follows the indicator at once.
+func appTyping() *typingMode {
+	if a := fyne.CurrentApp(); a != nil {
+		return newTypingMode(a.Preferences())
+	}
+	return nil
+}

@@ -52,12 +52,21 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
+// TypedRune types Vietnamese with the built-in Telex or VNI mode when it
+// is on (see typing.go).
 func (e *entry) TypedRune(r rune) {
 	e.typed = true
+	if m := appTyping(); m.Method() != tdkt.InputOff {
+		m.TypeRune(&e.Entry, r)
+		return
+	}
 	e.Entry.TypedRune(r)
 }
 
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if appTyping().HandleShortcut(s) {
+		return
+	}
 	switch s.(type) {
 	case *fyne.ShortcutPaste, *fyne.ShortcutCut:
 		e.typed = true
