@@ -62,7 +62,8 @@ func (t *Tx) AddUser(u *tdkt.User, password string) error {
 	return t.Put(u)
 }
 
-// SetPassword replaces an account's password.
+// SetPassword replaces an account's password: an administrator's for
+// anyone, every user's for their own account (nothing else of it).
 func (t *Tx) SetPassword(login, password string) error {
 	u, err := t.UserByLogin(login)
 	if err != nil {
@@ -70,6 +71,10 @@ func (t *Tx) SetPassword(login, password string) error {
 	}
 	if err := t.setHash(u, password); err != nil {
 		return err
+	}
+	if login == t.user {
+		t.self = u.ID
+		defer func() { t.self = "" }()
 	}
 	return t.Put(u)
 }

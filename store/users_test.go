@@ -96,4 +96,14 @@ func TestRolesAreEnforcedBelowTheWindow(t *testing.T) {
 	if err := db.Update("admin", func(tx *store.Tx) error { return tx.SetPassword("cv", "ngắn") }); err == nil {
 		t.Error("short password accepted")
 	}
+	// everyone changes their own password, nobody else's
+	if err := db.Update("cv", func(tx *store.Tx) error { return tx.SetPassword("cv", "mật khẩu mới 1") }); err != nil {
+		t.Errorf("own password: %v", err)
+	}
+	if _, err := db.Login("cv", "mật khẩu mới 1"); err != nil {
+		t.Errorf("login with the new password: %v", err)
+	}
+	if err := db.Update("cv", func(tx *store.Tx) error { return tx.SetPassword("ld", "mật khẩu mới 2") }); err == nil {
+		t.Error("a specialist changed another user's password")
+	}
 }
