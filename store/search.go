@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	bolt "go.etcd.io/bbolt"
+
 	"tdkt"
 )
 
@@ -125,13 +127,8 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 	if limit <= 0 {
 		limit = 50
 	}
-	scan := words[0]
-	for _, w := range words[1:] {
-		if len(w) > len(scan) {
-			scan = w
-		}
-	}
 	sb, tb := t.tx.Bucket(bucketSearch), t.tx.Bucket(bucketText)
+	scan := t.rarest(sb, words, kinds)
 	var hits []Hit
 	for _, k := range kinds {
 		seen := map[string]bool{}
@@ -156,6 +153,35 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 		}
 	}
 	return hits, nil
+}
+
+// rarestCap bounds the counting of rarest: past it a word is common
+// enough that the exact count no longer matters.
+const rarestCap = 512
+
+// rarest picks the query word whose prefix matches the fewest keys in the
+// kinds searched, so that "so y te" walks the few words starting with
+// "te"... rather than every word starting with "so". Ties keep the longer
+// word. Counting stops at rarestCap per word.
+func (t *Tx) rarest(sb *bolt.Bucket, words []string, kinds []tdkt.Kind) string {
+	best, bestN := "", -1
+	for _, w := range words {
+		n := 0
+		for _, k := range kinds {
+			prefix := []byte(string(k) + "\x00" + w)
+			c := sb.Cursor()
+			for key, _ := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix) && n < rarestCap; key, _ = c.Next() {
+				n++
+			}
+			if n >= rarestCap {
+				break
+			}
+		}
+		if bestN < 0 || n < bestN || n == bestN && len(w) > len(best) {
+			best, bestN = w, n
+		}
+	}
+	return best
 }
 
 // allPrefixes reports whether every query word is a prefix of a distinct
