@@ -4,8 +4,9 @@ GO    ?= go
 TAGS  := migrated_fynedo
 BIN   := bin/tdkt
 DB    ?= $(CURDIR)/.data/tdkt.db
-# Debian packages Fyne needs to compile its GLFW driver (cgo, X11, OpenGL).
-DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# Debian packages Fyne needs to compile its GLFW driver (cgo, X11, OpenGL),
+# and poppler-utils, whose pdftotext lets the tests read the PDFs back.
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 # Fyne logs a locale error under LANG=C; give it a sane default.
 export LANG := $(if $(filter-out C POSIX,$(LANG)),$(LANG),C.UTF-8)
 export PATH := $(PATH):/usr/local/go/bin
