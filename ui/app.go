@@ -4,6 +4,7 @@
 package ui
 
 import (
+	_ "aa.tdkt/locale" // a C locale is repaired before Fyne reads it (see the package)
 	"errors"
 	"fmt"
 	"os"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"iter"
 	"sort"
 	"strconv"
 
@@ -12,6 +11,7 @@ import (
 	"tdkt/export/pdf"
 	"tdkt/export/xlsx"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 // The jobs below do what the headless "tdkt export" commands do
@@ -147,68 +147,9 @@ func registerJob(e *env, from, to int) exportJob {
 		render: func(ctx context.Context, w io.Writer, report func(int, int)) error {
 			h := xlsx.Header{Office: off.IssuingBody, From: from, To: to, Made: today}
 			return e.view(func(tx *store.Tx) error {
-				return xlsx.Register(w, h, registerRows(ctx, tx, cat, from, to, report))
+				return xlsx.Register(w, h, jobs.RegisterRows(ctx, tx, cat, from, to, report))
 			})
 		}}
-}
-
-// registerRows yields the register lines of achievement years from..to,
-// one year index at a time, with each recipient's unit followed to today's
-// unit (as cmd/tdkt's registerRows); it yields errCancelled once ctx is
-// done.
-func registerRows(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, from, to int, report func(int, int)) iter.Seq2[xlsx.RegisterRow, error] {
-	return func(yield func(xlsx.RegisterRow, error) bool) {
-		total := 0
-		for y := from; y <= to; y++ {
-			total += tx.CountIndex("award.year", year4(y))
-		}
-		units := map[string]*tdkt.Unit{}
-		getUnit := func(id string) (*tdkt.Unit, bool) {
-			if u, ok := units[id]; ok {
-				return u, u != nil
-			}
-			u := &tdkt.Unit{}
-			if tx.Get(id, u) != nil {
-				units[id] = nil
-				return nil, false
-			}
-			units[id] = u
-			return u, true
-		}
-		done := 0
-		for y := from; y <= to; y++ {
-			for _, id := range tx.IDs("award.year", year4(y)) {
-				if done%256 == 0 {
-					if ctx.Err() != nil {
-						yield(xlsx.RegisterRow{}, errCancelled)
-						return
-					}
-					report(done, total)
-				}
-				done++
-				a := &tdkt.Award{}
-				if err := tx.Get(id, a); err != nil {
-					yield(xlsx.RegisterRow{}, err)
-					return
-				}
-				if a.Deleted {
-					continue
-				}
-				row := xlsx.RegisterRow{Award: a, AwardName: a.AwardCode}
-				if it, ok := cat.Item(a.AwardCode); ok {
-					row.AwardName = it.Name
-				}
-				if a.UnitID != "" {
-					if u, ok := getUnit(tdkt.CurrentUnit(a.UnitID, getUnit)); ok {
-						row.Unit = u.Name
-					}
-				}
-				if !yield(row, nil) {
-					return
-				}
-			}
-		}
-	}
 }
 
 // returnForms are the statistical returns of Circular 02/2023/TT-BNV.
@@ -250,7 +191,7 @@ func returnJob(e *env, form string, year int) exportJob {
 				return xlsx.Return0601(w, h, facts)
 			case "0602", "0603":
 				var facts []xlsx.Fact
-				err := e.view(func(tx *store.Tx) (err error) { facts, err = awardFacts(ctx, tx, cat, year); return })
+				err := e.view(func(tx *store.Tx) (err error) { facts, err = jobs.AwardFacts(ctx, tx, cat, year); return })
 				if err != nil {
 					return err
 				}
@@ -261,81 +202,4 @@ func returnJob(e *env, form string, year int) exportJob {
 			}
 			return fmt.Errorf("không có biểu %q (0601, 0602 hoặc 0603)", form)
 		}}
-}
-
-// awardFacts builds the counting facts of returns 0602/0603 for the awards
-// decided during year (achievements of that year or the two before), as
-// cmd/tdkt's awardFacts.
-func awardFacts(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, year int) ([]xlsx.Fact, error) {
-	var facts []xlsx.Fact
-	units := map[string]*tdkt.Unit{}
-	unit := func(id string) *tdkt.Unit {
-		if u, ok := units[id]; ok {
-			return u
-		}
-		u := &tdkt.Unit{}
-		if tx.Get(id, u) != nil {
-			u = nil
-		}
-		units[id] = u
-		return u
-	}
-	submitters := map[string]string{}
-	for y := year - 2; y <= year; y++ {
-		for i, id := range tx.IDs("award.year", year4(y)) {
-			if i%1024 == 0 && ctx.Err() != nil {
-				return nil, errCancelled
-			}
-			a := &tdkt.Award{}
-			if err := tx.Get(id, a); err != nil {
-				return nil, err
-			}
-			if a.Deleted || a.Revoked || a.DecisionDate.Year != year {
-				continue
-			}
-			it, ok := cat.Item(a.AwardCode)
-			if !ok {
-				continue
-			}
-			f := xlsx.NewFact(a, it)
-			if a.PersonID != "" {
-				p := &tdkt.Person{}
-				if tx.Get(a.PersonID, p) == nil {
-					f.Category = p.Category
-				}
-			}
-			if u := unit(a.UnitID); u != nil {
-				f.UnitKind = u.Type
-			}
-			if a.DossierID != "" {
-				s, ok := submitters[a.DossierID]
-				if !ok {
-					ds := &tdkt.Dossier{}
-					if tx.Get(a.DossierID, ds) == nil {
-						s = submitter(unit(ds.UnitID))
-					}
-					submitters[a.DossierID] = s
-				}
-				f.Submitter = s
-			}
-			facts = append(facts, f)
-		}
-	}
-	return facts, nil
-}
-
-// submitter groups the submitting unit as the returns do.
-func submitter(u *tdkt.Unit) string {
-	if u == nil {
-		return xlsx.SubmitterOther
-	}
-	switch u.Type {
-	case tdkt.UnitProvince, tdkt.UnitDepartment, tdkt.UnitArmed:
-		return xlsx.SubmitterDepartment
-	case tdkt.UnitCommune, tdkt.UnitSchool, tdkt.UnitVillage:
-		return xlsx.SubmitterCommune
-	case tdkt.UnitEnterprise:
-		return xlsx.SubmitterEnterprise
-	}
-	return xlsx.SubmitterOther
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"tdkt/ui/jobs"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +15,7 @@ import (
 )
 
 // errCancelled is returned by work that stopped because the user cancelled.
-var errCancelled = errors.New("đã hủy")
+var errCancelled = jobs.ErrCancelled
 
 // uiSync and uiAsync hand work to the UI goroutine (fyne.DoAndWait and
 // fyne.Do). Fyne's test driver runs such work on the calling goroutine, so

@@ -8,6 +8,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -28,6 +29,7 @@ import (
 	"tdkt/export/bundle"
 	"tdkt/export/xlsx"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 // benchFrom and benchTo cover every achievement year of the demo
@@ -35,7 +37,7 @@ import (
 const benchFrom, benchTo = 2000, 2026
 
 // BenchmarkRegister exports the full register of the province as the
-// command does (sheetRender → registerRows → xlsx.Register, written with
+// command does (sheetRender → jobs.RegisterRows → xlsx.Register, written with
 // export.WriteFile), and the floor: excelize's StreamWriter writing the
 // same rows and cells (same columns, value types and count) from memory.
 // With TDKT_BENCH_CSV set, it also writes those rows as CSV for the
@@ -102,7 +104,7 @@ func benchReportFile(b *testing.B, path string) {
 	}
 }
 
-// benchRegisterSheet reads the register's rows through registerRows, as the
+// benchRegisterSheet reads the register's rows through jobs.RegisterRows, as the
 // export does, and turns each into the twelve cell values xlsx.Register
 // writes (the text of "Chức vụ, đơn vị" and the labels follow
 // export/xlsx/register.go), so that the floor writes the same cells.
@@ -131,7 +133,7 @@ func benchRegisterSheet(path string) (floors.Sheet, error) {
 				"Hình thức khen thưởng", "Năm thành tích", "Số quyết định", "Ngày quyết định", "Người ký",
 				"Tiền thưởng (đồng)", "Đã in bằng"}}
 		n := 0
-		for r, err := range registerRows(tx, cat, benchFrom, benchTo) {
+		for r, err := range jobs.RegisterRows(context.Background(), tx, cat, benchFrom, benchTo, nil) {
 			if err != nil {
 				return err
 			}
@@ -208,7 +210,7 @@ func benchWriteCSV(path string, s floors.Sheet) error {
 const benchReturnsYear = 2025
 
 // BenchmarkReturns exports one year's returns 0602 and 0603 as the
-// command does (tdkt: awardFacts over three achievement years, then the
+// command does (tdkt: jobs.AwardFacts over three achievement years, then the
 // sheet, reporting the fact gathering apart; sheet: the sheet alone from
 // facts gathered beforehand), and the floor: the StreamWriter writing the
 // same cells, read back from tdkt's file.
@@ -242,7 +244,7 @@ func BenchmarkReturns(b *testing.B) {
 						if err != nil {
 							return err
 						}
-						fs, err := awardFacts(tx, cat, benchReturnsYear)
+						fs, err := jobs.AwardFacts(context.Background(), tx, cat, benchReturnsYear)
 						n = len(fs)
 						return err
 					})
@@ -276,7 +278,7 @@ func BenchmarkReturns(b *testing.B) {
 					}
 					h = xlsx.ReturnHeader{Reporter: off.IssuingBody, Receiver: "Bộ Nội vụ", Year: benchReturnsYear,
 						Made: tdktpkg.Today(), Place: off.Place}
-					facts, err = awardFacts(tx, cat, benchReturnsYear)
+					facts, err = jobs.AwardFacts(context.Background(), tx, cat, benchReturnsYear)
 					return err
 				})
 				d.Close()

@@ -1,13 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"iter"
 
 	"tdkt"
 	"tdkt/export/xlsx"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 // sheetRender prepares the Excel exports. The register streams its rows
@@ -38,7 +39,9 @@ func sheetRender(d *store.DB, what string, year, to int, form string) (func(io.W
 		}
 		h := xlsx.Header{Office: off.IssuingBody, From: year, To: to, Made: tdkt.Today()}
 		return func(w io.Writer) error {
-			return d.View(func(tx *store.Tx) error { return xlsx.Register(w, h, registerRows(tx, cat, year, to)) })
+			return d.View(func(tx *store.Tx) error {
+				return xlsx.Register(w, h, jobs.RegisterRows(context.Background(), tx, cat, year, to, nil))
+			})
 		}, nil
 	case "returns":
 		h := xlsx.ReturnHeader{Reporter: off.IssuingBody, Receiver: "Bộ Nội vụ", Year: year, Made: tdkt.Today(), Place: off.Place}
@@ -65,7 +68,7 @@ func sheetRender(d *store.DB, what string, year, to int, form string) (func(io.W
 		case "0602", "0603":
 			var facts []xlsx.Fact
 			err := d.View(func(tx *store.Tx) (err error) {
-				facts, err = awardFacts(tx, cat, year)
+				facts, err = jobs.AwardFacts(context.Background(), tx, cat, year)
 				return err
 			})
 			if err != nil {
@@ -79,121 +82,4 @@ func sheetRender(d *store.DB, what string, year, to int, form string) (func(io.W
 		return nil, fmt.Errorf("export returns: --form phải là 0601, 0602 hoặc 0603")
 	}
 	return nil, fmt.Errorf("export: không có loại %q", what)
-}
-
-// registerRows yields the register lines of achievement years from..to, one
-// year index at a time, resolving each recipient's unit to today's unit.
-func registerRows(tx *store.Tx, cat *tdkt.Catalog, from, to int) iter.Seq2[xlsx.RegisterRow, error] {
-	return func(yield func(xlsx.RegisterRow, error) bool) {
-		units := map[string]*tdkt.Unit{}
-		getUnit := func(id string) (*tdkt.Unit, bool) {
-			if u, ok := units[id]; ok {
-				return u, u != nil
-			}
-			u := &tdkt.Unit{}
-			if tx.Get(id, u) != nil {
-				units[id] = nil
-				return nil, false
-			}
-			units[id] = u
-			return u, true
-		}
-		for y := from; y <= to; y++ {
-			for _, id := range tx.IDs("award.year", fmt.Sprintf("%04d", y)) {
-				a := &tdkt.Award{}
-				if err := tx.Get(id, a); err != nil {
-					yield(xlsx.RegisterRow{}, err)
-					return
-				}
-				if a.Deleted {
-					continue
-				}
-				row := xlsx.RegisterRow{Award: a, AwardName: a.AwardCode}
-				if it, ok := cat.Item(a.AwardCode); ok {
-					row.AwardName = it.Name
-				}
-				if a.UnitID != "" {
-					if u, ok := getUnit(tdkt.CurrentUnit(a.UnitID, getUnit)); ok {
-						row.Unit = u.Name
-					}
-				}
-				if !yield(row, nil) {
-					return
-				}
-			}
-		}
-	}
-}
-
-// awardFacts builds the counting facts of returns 0602/0603 for the awards
-// decided during year (achievements of that year or the two before).
-func awardFacts(tx *store.Tx, cat *tdkt.Catalog, year int) ([]xlsx.Fact, error) {
-	var facts []xlsx.Fact
-	units := map[string]*tdkt.Unit{}
-	unit := func(id string) *tdkt.Unit {
-		if u, ok := units[id]; ok {
-			return u
-		}
-		u := &tdkt.Unit{}
-		if tx.Get(id, u) != nil {
-			u = nil
-		}
-		units[id] = u
-		return u
-	}
-	submitters := map[string]string{}
-	for y := year - 2; y <= year; y++ {
-		for _, id := range tx.IDs("award.year", fmt.Sprintf("%04d", y)) {
-			a := &tdkt.Award{}
-			if err := tx.Get(id, a); err != nil {
-				return nil, err
-			}
-			if a.Deleted || a.Revoked || a.DecisionDate.Year != year {
-				continue
-			}
-			it, ok := cat.Item(a.AwardCode)
-			if !ok {
-				continue
-			}
-			f := xlsx.NewFact(a, it)
-			if a.PersonID != "" {
-				p := &tdkt.Person{}
-				if tx.Get(a.PersonID, p) == nil {
-					f.Category = p.Category
-				}
-			}
-			if u := unit(a.UnitID); u != nil {
-				f.UnitKind = u.Type
-			}
-			if a.DossierID != "" {
-				s, ok := submitters[a.DossierID]
-				if !ok {
-					ds := &tdkt.Dossier{}
-					if tx.Get(a.DossierID, ds) == nil {
-						s = submitter(unit(ds.UnitID))
-					}
-					submitters[a.DossierID] = s
-				}
-				f.Submitter = s
-			}
-			facts = append(facts, f)
-		}
-	}
-	return facts, nil
-}
-
-// submitter groups the submitting unit as the returns do.
-func submitter(u *tdkt.Unit) string {
-	if u == nil {
-		return xlsx.SubmitterOther
-	}
-	switch u.Type {
-	case tdkt.UnitProvince, tdkt.UnitDepartment, tdkt.UnitArmed:
-		return xlsx.SubmitterDepartment
-	case tdkt.UnitCommune, tdkt.UnitSchool, tdkt.UnitVillage:
-		return xlsx.SubmitterCommune
-	case tdkt.UnitEnterprise:
-		return xlsx.SubmitterEnterprise
-	}
-	return xlsx.SubmitterOther
 }

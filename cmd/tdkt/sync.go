@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -12,9 +11,9 @@ import (
 
 	"tdkt"
 	"tdkt/assets"
-	"tdkt/export"
 	"tdkt/export/bundle"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 // cmdOffice runs "tdkt office init|show|export-key|trust|revoke".
@@ -230,20 +229,6 @@ func officeShow(path string, out io.Writer) error {
 	})
 }
 
-// trustFrom looks peers up for the bundle reader.
-func trustFrom(tx *store.Tx) bundle.Trust {
-	return func(code string) (bundle.Key, error) {
-		p, err := tx.Peer(code)
-		if err != nil {
-			return bundle.Key{}, err
-		}
-		if p.Revoked {
-			return bundle.Key{}, fmt.Errorf("khóa của %s đã bị thu hồi", code)
-		}
-		return bundle.Key{Code: p.Code, Name: p.Name, Level: p.Level, Sign: p.Sign, Age: p.Age}, nil
-	}
-}
-
 func passphrase(file string) (string, error) {
 	if file == "" {
 		return "", nil
@@ -318,77 +303,20 @@ func cmdSync(args []string, out, errOut io.Writer) error {
 	return nil
 }
 
-// syncExport writes the bundle for peer to into dir: encoded in memory,
-// written to a temporary file, synced, renamed, read back and compared, and
-// only then recorded as sent.
+// syncExport writes the bundle for peer to into dir and returns its path.
 func syncExport(d *store.DB, by string, me *bundle.Identity, to, dir, pw string, full bool) (string, error) {
-	var og *store.Outgoing
-	var peer *store.Peer
-	err := d.View(func(tx *store.Tx) (err error) {
-		if peer, err = tx.Peer(to); err != nil {
-			return err
-		}
-		og, err = tx.Outgoing(to, full)
-		return err
-	})
-	if err != nil {
-		return "", err
-	}
-	b := &bundle.Bundle{Manifest: bundle.Manifest{Seq: og.Seq, Prev: og.Prev, Since: og.Since, Upto: og.Upto, Ack: og.Ack},
-		Blobs: og.Blobs}
-	for _, r := range og.Records {
-		b.Records = append(b.Records, bundle.Record{Kind: r.Kind, ID: r.ID, Data: r.Data})
-	}
-	var buf bytes.Buffer
-	hash, err := bundle.Write(&buf, b, me, bundle.Key{Code: peer.Code, Age: peer.Age, Sign: peer.Sign}, pw)
-	if err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, bundle.Name(me.Code, to, og.Seq))
-	if err := export.WriteFile(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
-		return "", err
-	}
-	back, err := os.ReadFile(path)
-	if err != nil || sha256.Sum256(back) != sha256.Sum256(buf.Bytes()) {
-		os.Remove(path)
-		return "", fmt.Errorf("đọc lại %s không khớp nội dung đã ghi (USB lỗi?): %v", path, err)
-	}
-	if err := d.Update(by, func(tx *store.Tx) error { return tx.MarkSent(to, og.Seq, hash) }); err != nil {
-		return "", err
-	}
-	return path, nil
+	s, err := jobs.WriteBundle(d, by, me, to, dir, pw, full, nil)
+	return s.Path, err
 }
 
 // syncImport verifies a bundle completely, then applies it in one
 // transaction.
 func syncImport(d *store.DB, by string, me *bundle.Identity, path, pw string) (store.ImportResult, error) {
-	var res store.ImportResult
-	f, err := os.Open(path)
+	r, err := jobs.ImportBundle(d, by, me, path, pw, nil)
 	if err != nil {
-		return res, fmt.Errorf("mở gói: %w", err)
+		return r.ImportResult, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
-	defer f.Close()
-	var b *bundle.Bundle
-	err = d.View(func(tx *store.Tx) (err error) {
-		b, err = bundle.Read(f, me, pw, trustFrom(tx))
-		return err
-	})
-	if err != nil {
-		return res, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	in := &store.Incoming{From: b.Manifest.From, To: b.Manifest.To, Seq: b.Manifest.Seq, Prev: b.Manifest.Prev,
-		Hash: b.Hash, Upto: b.Manifest.Upto, Ack: b.Manifest.Ack, Blobs: b.Blobs}
-	for _, r := range b.Records {
-		in.Records = append(in.Records, store.Raw{Kind: r.Kind, ID: r.ID, Data: r.Data})
-	}
-	err = d.Update(by, func(tx *store.Tx) (err error) {
-		res, err = tx.Import(in)
-		return err
-	})
-	if err != nil {
-		return res, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	return res, nil
+	return r.ImportResult, nil
 }
 
 func cmdConflicts(args []string, out, errOut io.Writer) error {

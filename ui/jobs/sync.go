@@ -1,0 +1,140 @@
+// Package jobs holds the work the window and the headless commands share —
+// feeding the register and the returns from the store, writing and reading
+// sync bundles — so that each is written once. It imports no GUI package.
+package jobs
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"tdkt/export"
+	"tdkt/export/bundle"
+	"tdkt/store"
+)
+
+// LoadIdentity reads this office's key pair; nil without an error when the
+// office has none yet.
+func LoadIdentity(db *store.DB) (*bundle.Identity, error) {
+	var b []byte
+	db.View(func(tx *store.Tx) error { b = tx.Identity(); return nil })
+	if len(b) == 0 {
+		return nil, nil
+	}
+	return bundle.ParseIdentity(b)
+}
+
+// Sent is what WriteBundle wrote.
+type Sent struct {
+	Path           string
+	Seq            uint64
+	Records, Blobs int
+}
+
+// WriteBundle writes the bundle for peer to into dir: encoded in memory,
+// written completely or not at all, read back and compared, and only then
+// recorded as sent. pw, when set, encrypts for the passphrase instead of the
+// peer's key.
+// report, when not nil, is told the phase (of 4) reached.
+func WriteBundle(db *store.DB, by string, me *bundle.Identity, to, dir, pw string, full bool, report func(int, int)) (Sent, error) {
+	if report == nil {
+		report = func(int, int) {}
+	}
+	var og *store.Outgoing
+	var peer *store.Peer
+	err := db.View(func(tx *store.Tx) (err error) {
+		if peer, err = tx.Peer(to); err != nil {
+			return err
+		}
+		og, err = tx.Outgoing(to, full)
+		return err
+	})
+	if err != nil {
+		return Sent{}, err
+	}
+	report(1, 4)
+	b := &bundle.Bundle{Manifest: bundle.Manifest{Seq: og.Seq, Prev: og.Prev, Since: og.Since, Upto: og.Upto, Ack: og.Ack},
+		Blobs: og.Blobs}
+	for _, r := range og.Records {
+		b.Records = append(b.Records, bundle.Record{Kind: r.Kind, ID: r.ID, Data: r.Data})
+	}
+	var buf bytes.Buffer
+	hash, err := bundle.Write(&buf, b, me, bundle.Key{Code: peer.Code, Age: peer.Age, Sign: peer.Sign}, pw)
+	if err != nil {
+		return Sent{}, err
+	}
+	report(2, 4)
+	path := filepath.Join(dir, bundle.Name(me.Code, to, og.Seq))
+	if err := export.WriteFile(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+		return Sent{}, err
+	}
+	report(3, 4)
+	back, err := os.ReadFile(path)
+	if err != nil || sha256.Sum256(back) != sha256.Sum256(buf.Bytes()) {
+		os.Remove(path)
+		return Sent{}, fmt.Errorf("đọc lại %s không khớp nội dung đã ghi (USB lỗi?): %v", path, err)
+	}
+	if err := db.Update(by, func(tx *store.Tx) error { return tx.MarkSent(to, og.Seq, hash) }); err != nil {
+		return Sent{}, err
+	}
+	return Sent{Path: path, Seq: og.Seq, Records: len(og.Records), Blobs: len(og.Blobs)}, nil
+}
+
+// TrustFrom looks the sender up for the bundle reader.
+func TrustFrom(tx *store.Tx) bundle.Trust {
+	return func(code string) (bundle.Key, error) {
+		p, err := tx.Peer(code)
+		if err != nil {
+			return bundle.Key{}, err
+		}
+		if p.Revoked {
+			return bundle.Key{}, fmt.Errorf("khóa của %s đã bị thu hồi", code)
+		}
+		return bundle.Key{Code: p.Code, Name: p.Name, Level: p.Level, Sign: p.Sign, Age: p.Age}, nil
+	}
+}
+
+// Received is what ImportBundle applied.
+type Received struct {
+	store.ImportResult
+	From string
+	Seq  uint64
+}
+
+// ImportBundle verifies a bundle completely, then applies it in one
+// transaction; a refused bundle changes nothing.
+// report, when not nil, is told the phase (of 2) reached.
+func ImportBundle(db *store.DB, by string, me *bundle.Identity, path, pw string, report func(int, int)) (Received, error) {
+	var res Received
+	if report == nil {
+		report = func(int, int) {}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return res, fmt.Errorf("mở gói: %w", err)
+	}
+	defer f.Close()
+	var b *bundle.Bundle
+	err = db.View(func(tx *store.Tx) (err error) {
+		b, err = bundle.Read(f, me, pw, TrustFrom(tx))
+		return err
+	})
+	if err != nil {
+		return res, err
+	}
+	report(1, 2)
+	res.From, res.Seq = b.Manifest.From, b.Manifest.Seq
+	in := &store.Incoming{From: b.Manifest.From, To: b.Manifest.To, Seq: b.Manifest.Seq, Prev: b.Manifest.Prev,
+		Hash: b.Hash, Upto: b.Manifest.Upto, Ack: b.Manifest.Ack, Blobs: b.Blobs}
+	for _, r := range b.Records {
+		in.Records = append(in.Records, store.Raw{Kind: r.Kind, ID: r.ID, Data: r.Data})
+	}
+	err = db.Update(by, func(tx *store.Tx) (err error) {
+		res.ImportResult, err = tx.Import(in)
+		return err
+	})
+	return res, err
+}
