@@ -165,6 +165,54 @@ type Catalog struct {
 	General []Criterion `json:"general,omitempty"`
 	// NonMerit methods do not count toward merit chains (law art. 5 and 7).
 	NonMerit []Method `json:"nonMerit"`
+	// SmallStaff: a collective of at most this many people counts as small,
+	// one the reform asks to favour (verify: common practice, not law).
+	SmallStaff int `json:"smallStaff,omitempty"`
+}
+
+// defaultSmallStaff applies to catalogues saved before SmallStaff existed.
+const defaultSmallStaff = 30
+
+// SmallLimit is the headcount up to which a collective counts as small.
+func (c *Catalog) SmallLimit() int {
+	if c.SmallStaff > 0 {
+		return c.SmallStaff
+	}
+	return defaultSmallStaff
+}
+
+// SmallCollective reports whether a unit with staff people (its recorded
+// headcount, or the people registered in it) is a small collective: a
+// village, hamlet or team always is.
+func (c *Catalog) SmallCollective(u *Unit, staff int) bool {
+	if u == nil {
+		return false
+	}
+	if u.Type == UnitVillage {
+		return true
+	}
+	if u.Staff > 0 {
+		staff = u.Staff
+	}
+	return staff > 0 && staff <= c.SmallLimit()
+}
+
+// PriorityArea reports whether the unit, or a unit it belongs to, lies in a
+// remote, border, island, ethnic-minority or especially difficult area.
+func PriorityArea(id string, get func(string) (*Unit, bool)) bool {
+	seen := map[string]bool{}
+	for id != "" && !seen[id] {
+		seen[id] = true
+		u, ok := get(id)
+		if !ok {
+			return false
+		}
+		if u.Flags.Any() {
+			return true
+		}
+		id = u.ParentID
+	}
+	return false
 }
 
 // ParseCatalog decodes and validates a catalogue file.

@@ -385,3 +385,43 @@ func TestDateText(t *testing.T) {
 }
 
 func mustCatalog() []byte { return assets.Catalog }
+
+func TestSmallCollectiveAndPriorityArea(t *testing.T) {
+	c := catalog(t)
+	if c.SmallLimit() != 30 {
+		t.Fatalf("small limit %d", c.SmallLimit())
+	}
+	tests := []struct {
+		u     *tdkt.Unit
+		staff int
+		want  bool
+	}{
+		{&tdkt.Unit{Type: tdkt.UnitVillage}, 0, true},
+		{&tdkt.Unit{Type: tdkt.UnitSchool}, 30, true},
+		{&tdkt.Unit{Type: tdkt.UnitSchool}, 31, false},
+		{&tdkt.Unit{Type: tdkt.UnitSchool, Staff: 12}, 80, true}, // recorded headcount wins
+		{&tdkt.Unit{Type: tdkt.UnitAgency}, 0, false},
+		{nil, 5, false},
+	}
+	for i, tt := range tests {
+		if got := c.SmallCollective(tt.u, tt.staff); got != tt.want {
+			t.Errorf("case %d: SmallCollective = %v", i, got)
+		}
+	}
+	c.SmallStaff = 10
+	if c.SmallCollective(&tdkt.Unit{Type: tdkt.UnitSchool}, 20) {
+		t.Error("the catalogue's limit is not applied")
+	}
+	units := map[string]*tdkt.Unit{
+		"xa":   {Flags: tdkt.AreaFlags{Border: true}},
+		"tr":   {ParentID: "xa"},
+		"ph":   {},
+		"loop": {ParentID: "loop"},
+	}
+	get := func(id string) (*tdkt.Unit, bool) { u, ok := units[id]; return u, ok }
+	for id, want := range map[string]bool{"tr": true, "xa": true, "ph": false, "loop": false, "none": false} {
+		if got := tdkt.PriorityArea(id, get); got != want {
+			t.Errorf("PriorityArea(%s) = %v", id, got)
+		}
+	}
+}

@@ -290,39 +290,20 @@ func quotaBase(tx *store.Tx, cat *tdkt.Catalog, code, unitID string, year int) (
 	return n, nil
 }
 
-// smallCollective: a village, team or a unit of at most smallStaff people
-// counts as a small collective, which the reform asks to favour (root
-// package: this threshold belongs in the catalogue).
-const smallStaff = 30
-
-func smallCollective(tx *store.Tx, u *tdkt.Unit) bool {
+// smallCollective applies the catalogue's rule (tdkt.Catalog.SmallCollective)
+// with the unit's registered people when no headcount is recorded.
+func smallCollective(tx *store.Tx, cat *tdkt.Catalog, u *tdkt.Unit) bool {
 	if u == nil {
 		return false
-	}
-	if u.Type == tdkt.UnitVillage {
-		return true
 	}
 	staff := u.Staff
 	if staff == 0 {
 		staff = tx.CountIndex("person.unit", u.ID)
 	}
-	return staff > 0 && staff <= smallStaff
+	return cat.SmallCollective(u, staff)
 }
 
-// priorityArea reports whether the unit, or the unit it belongs to, is in a
-// remote, border, island, ethnic-minority or especially difficult area.
+// priorityArea is tdkt.PriorityArea over the loaded units.
 func priorityArea(units map[string]*tdkt.Unit, id string) bool {
-	seen := map[string]bool{}
-	for id != "" && !seen[id] {
-		seen[id] = true
-		u, ok := units[id]
-		if !ok {
-			return false
-		}
-		if u.Flags.Any() {
-			return true
-		}
-		id = u.ParentID
-	}
-	return false
+	return tdkt.PriorityArea(id, func(id string) (*tdkt.Unit, bool) { u, ok := units[id]; return u, ok })
 }

@@ -112,12 +112,12 @@ func (s *overviewScreen) refresh() {
 	}
 	s.loaded = s.e.version
 	today := s.e.today()
-	units := s.e.units
+	units, cat := s.e.units, s.e.cat
 	s.prog.run("Đang tổng hợp số liệu…", func(ctx context.Context, report func(int, int)) (func(), error) {
 		var d overviewData
 		err := s.e.view(func(tx *store.Tx) error {
 			var err error
-			d, err = computeOverview(ctx, tx, units, today, report)
+			d, err = computeOverview(ctx, tx, cat, units, today, report)
 			return err
 		})
 		if err != nil {
@@ -128,7 +128,7 @@ func (s *overviewScreen) refresh() {
 }
 
 // computeOverview gathers the figures (store: a Stats-like summary).
-func computeOverview(ctx context.Context, tx *store.Tx, units map[string]*tdkt.Unit, today tdkt.Date, report func(int, int)) (overviewData, error) {
+func computeOverview(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, units map[string]*tdkt.Unit, today tdkt.Date, report func(int, int)) (overviewData, error) {
 	d := overviewData{ByForm: map[string]int{}, StatusCount: map[tdkt.Status]int{}}
 	for _, st := range tdkt.Statuses {
 		d.StatusCount[st] = tx.CountIndex("dossier.status", string(st))
@@ -191,7 +191,7 @@ func computeOverview(ctx context.Context, tx *store.Tx, units map[string]*tdkt.U
 		d.Collectives++
 		sm, seen := small[a.UnitID]
 		if !seen {
-			sm = smallCollective(tx, units[a.UnitID])
+			sm = smallCollective(tx, cat, units[a.UnitID])
 			small[a.UnitID] = sm
 		}
 		if sm {
@@ -228,7 +228,7 @@ func (s *overviewScreen) show(d overviewData) {
 	}
 	s.shares.set([]bar{
 		{Label: "Người trực tiếp lao động, sản xuất (trên số cá nhân)", Value: d.Direct, Total: total(d.Persons), Color: colorDirect},
-		{Label: fmt.Sprintf("Tập thể nhỏ: thôn, bản, tổ, đội, đơn vị ≤ %d người (trên số tập thể)", smallStaff), Value: d.Small, Total: total(d.Collectives), Color: colorSmall},
+		{Label: fmt.Sprintf("Tập thể nhỏ: thôn, bản, tổ, đội, đơn vị ≤ %d người (trên số tập thể)", s.e.cat.SmallLimit()), Value: d.Small, Total: total(d.Collectives), Color: colorSmall},
 		{Label: "Vùng sâu, vùng xa, biên giới, hải đảo, vùng DTTS (trên tổng số)", Value: d.Area, Total: total(d.All), Color: colorArea},
 	})
 	type kv struct {
