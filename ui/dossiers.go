@@ -64,16 +64,7 @@ func newDossiersScreen(e *env) *dossiersScreen {
 		return tdkt.StatusLabel(st)
 	}, func(tdkt.Status) { s.reload() })
 	s.unit = newUnitPicker(e, "Mọi đơn vị", func(string) { s.reload() })
-	codes := []string{""}
-	for _, it := range e.cat.Items {
-		codes = append(codes, it.Code)
-	}
-	s.award = newChoice(codes, func(c string) string {
-		if c == "" {
-			return "Mọi hình thức"
-		}
-		return e.itemName(c)
-	}, func(string) { s.reload() })
+	s.award = newChoice(e.awardCodes(), e.awardFilterLabel, func(string) { s.reload() })
 	s.query = newEntry()
 	s.query.SetPlaceHolder("Tìm theo trích yếu, số tờ trình, tên người được đề nghị…")
 	s.query.OnChanged = func(string) { s.typing.call(150*time.Millisecond, s.reload) }

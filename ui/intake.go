@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -13,8 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -610,21 +607,7 @@ func (ed *dossierEditor) showAttachments() {
 }
 
 func (ed *dossierEditor) onAddFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, tdkt.MaxAttachment+1))
-		if err != nil {
-			ed.e.showError(err)
-			return
-		}
-		ed.addAttachment(r.URI().Name(), b)
-	}, ed.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}))
-	d.Resize(fyne.NewSize(800, 560))
-	ed.e.show(d)
+	ed.e.openBytes([]string{".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}, ed.addAttachment)
 }
 
 // addAttachment checks the file (tdkt.CheckAttachment: a scanned PDF or

@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -255,21 +252,8 @@ func (p *peoplePane) showPhoto() {
 }
 
 func (p *peoplePane) onPhoto() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, tdkt.MaxAttachment+1))
-		if err != nil {
-			p.e.showError(err)
-			return
-		}
-		p.setPhoto(r.URI().Name(), b)
-	}, p.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
-	d.Resize(fyne.NewSize(800, 560))
-	p.e.show(d)
+	// setPhoto shows its own refusal
+	p.e.openBytes([]string{".jpg", ".jpeg", ".png"}, func(name string, b []byte) { p.setPhoto(name, b) })
 }
 
 // setPhoto checks a chosen photo (JPEG or PNG by content); it is written

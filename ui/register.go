@@ -61,16 +61,7 @@ func newRegisterScreen(e *env) *registerScreen {
 			s.load()
 		}
 	})
-	codes := []string{""}
-	for _, it := range e.cat.Items {
-		codes = append(codes, it.Code)
-	}
-	s.award = newChoice(codes, func(c string) string {
-		if c == "" {
-			return "Mọi hình thức"
-		}
-		return e.itemName(c)
-	}, func(string) { s.filter() })
+	s.award = newChoice(e.awardCodes(), e.awardFilterLabel, func(string) { s.filter() })
 	s.query = newEntry()
 	s.query.SetPlaceHolder("Lọc theo tên, chức vụ, đơn vị, số quyết định, số vào sổ…")
 	s.query.OnChanged = func(string) { s.typing.call(150*time.Millisecond, s.filter) }

@@ -37,6 +37,23 @@ func needDB(fs *flag.FlagSet, db string) error {
 	return nil
 }
 
+// dbOnly parses the arguments of a command whose only flag is --db and
+// opens that database read-only.
+func dbOnly(name string, args []string, errOut io.Writer) (*store.DB, error) {
+	fs := flags(name, errOut)
+	db := fs.String("db", "", "database file")
+	if err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	if err := needDB(fs, *db); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("%s: thừa tham số %q", name, fs.Arg(0))
+	}
+	return openRO(*db)
+}
+
 func openRO(path string) (*store.DB, error) {
 	return store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
 }
@@ -104,15 +121,7 @@ func cmdSearch(args []string, out, errOut io.Writer) error {
 }
 
 func cmdStats(args []string, out, errOut io.Writer) error {
-	fs := flags("stats", errOut)
-	db := fs.String("db", "", "database file")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := needDB(fs, *db); err != nil {
-		return err
-	}
-	d, err := openRO(*db)
+	d, err := dbOnly("stats", args, errOut)
 	if err != nil {
 		return err
 	}
@@ -129,15 +138,7 @@ func cmdStats(args []string, out, errOut io.Writer) error {
 }
 
 func cmdCheck(args []string, out, errOut io.Writer) error {
-	fs := flags("check", errOut)
-	db := fs.String("db", "", "database file")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := needDB(fs, *db); err != nil {
-		return err
-	}
-	d, err := openRO(*db)
+	d, err := dbOnly("check", args, errOut)
 	if err != nil {
 		return err
 	}
@@ -150,7 +151,7 @@ func cmdCheck(args []string, out, errOut io.Writer) error {
 		fmt.Fprintln(out, p)
 	}
 	if len(probs) > 0 {
-		return fmt.Errorf("check: %d lỗi trong %s (%d problems)", len(probs), *db, len(probs))
+		return fmt.Errorf("check: %d lỗi trong %s (%d problems)", len(probs), d.Path(), len(probs))
 	}
 	fmt.Fprintln(out, "ok")
 	return nil

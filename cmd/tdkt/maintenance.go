@@ -57,15 +57,7 @@ func cmdAudit(args []string, out, errOut io.Writer) error {
 	if len(args) == 0 || args[0] != "verify" {
 		return fmt.Errorf("audit: dùng 'tdkt audit verify --db PATH' (usage)")
 	}
-	fs := flags("audit verify", errOut)
-	db := fs.String("db", "", "database file")
-	if err := parse(fs, args[1:]); err != nil {
-		return err
-	}
-	if err := needDB(fs, *db); err != nil {
-		return err
-	}
-	d, err := openRO(*db)
+	d, err := dbOnly("audit verify", args[1:], errOut)
 	if err != nil {
 		return err
 	}

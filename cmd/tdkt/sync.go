@@ -320,15 +320,7 @@ func syncImport(d *store.DB, by string, me *bundle.Identity, path, pw string) (s
 }
 
 func cmdConflicts(args []string, out, errOut io.Writer) error {
-	fs := flags("conflicts", errOut)
-	db := fs.String("db", "", "database file")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := needDB(fs, *db); err != nil {
-		return err
-	}
-	d, err := openRO(*db)
+	d, err := dbOnly("conflicts", args, errOut)
 	if err != nil {
 		return err
 	}
