@@ -324,6 +324,18 @@ func (c *Catalog) SalaryOn(d Date) (int64, error) {
 	return amt, nil
 }
 
+// LatestSalary is the newest base-salary step (the zero Salary when the
+// catalogue has none).
+func (c *Catalog) LatestSalary() Salary {
+	var last Salary
+	for _, s := range c.BaseSalary {
+		if last.From.Before(s.From) {
+			last = s
+		}
+	}
+	return last
+}
+
 // Bonus is the bonus for item code given to recipient subject r by a decision
 // dated d: coefficient × base salary in force that day, rounded up to the
 // catalogue's unit. Coefficients are applied in thousandths so that float

@@ -425,3 +425,10 @@ func TestSmallCollectiveAndPriorityArea(t *testing.T) {
 		}
 	}
 }
+
+func TestLatestSalary(t *testing.T) {
+	c := catalog(t)
+	if s := c.LatestSalary(); s.Amount != 2_340_000 || s.From != tdkt.D(2024, 7, 1) {
+		t.Fatalf("latest %+v", s)
+	}
+}

@@ -87,8 +87,12 @@ func newSetupScreen(path string, win fyne.Window, done func()) *setupScreen {
 	s.mode1.set("TM")
 	s.title2.set("PHÓ CHỦ TỊCH")
 	s.mode2.set("KT")
-	s.salary.set("2.340.000")
-	s.salaryOn.setDate(tdkt.D(2024, 7, 1))
+	// the newest step of the embedded catalogue, which the office may change
+	if cat, err := tdkt.ParseCatalog(assets.Catalog); err == nil {
+		last := cat.LatestSalary()
+		s.salary.set(tdkt.Money(last.Amount))
+		s.salaryOn.setDate(last.From)
+	}
 
 	s.msg = dangerLabel()
 	s.msg.Hide()

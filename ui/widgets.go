@@ -259,11 +259,10 @@ func fmtFloat(f float64) string {
 
 // parseMoney reads "2.340.000", "2 340 000" or "2340000" đồng.
 func parseMoney(s string) (int64, error) {
-	s = strings.NewReplacer(".", "", " ", "", ",", "", "đ", "", "đồng", "").Replace(strings.TrimSpace(s))
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return 0, errors.New("Chưa nhập số tiền")
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
+	n, err := tdkt.ParseMoney(s)
 	if err != nil || n <= 0 {
 		return 0, errors.New("Số tiền phải là số dương, ví dụ 2.340.000")
 	}
