@@ -83,6 +83,7 @@ func (db *DB) Check() ([]Problem, error) {
 			wantIdx[string(ix.bucket())] = map[string]bool{}
 		}
 		wantSearch, wantText := map[string]bool{}, map[string]string{}
+		dv := newDerivedCheck(btx, add)
 		for _, k := range tdkt.Kinds {
 			b := btx.Bucket([]byte(k))
 			if b == nil {
@@ -115,6 +116,7 @@ func (db *DB) Check() ([]Problem, error) {
 				if text != "" {
 					wantText[string(textKey(k, r.Base().ID))] = text
 				}
+				dv.record(r)
 				return nil
 			})
 		}
@@ -134,6 +136,7 @@ func (db *DB) Check() ([]Problem, error) {
 		if n != len(wantText) {
 			add("text", "có %d mục, cần %d", n, len(wantText))
 		}
+		dv.finish()
 		return nil
 	})
 	return probs, err

@@ -105,6 +105,9 @@ func (t *Tx) reindex(old, rec tdkt.Record) error {
 	if err := t.diffPut(indexKeys(old), indexKeys(rec)); err != nil {
 		return err
 	}
+	if err := t.derive(old, rec); err != nil {
+		return err
+	}
 	return t.researchIndex(old, rec)
 }
 

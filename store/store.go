@@ -19,7 +19,7 @@ import (
 
 // Schema is the version of the layout this code writes. Opening a file with
 // a newer schema is refused; an older one is migrated.
-const Schema = 1
+const Schema = 2
 
 // Errors callers tell apart. Their texts are Vietnamese with the English
 // meaning after, since the window and the command line both show them.
@@ -157,19 +157,25 @@ func (db *DB) checkSchema() error {
 	return nil
 }
 
-// migrations[v] upgrades a file from schema v to v+1 inside one transaction.
-// Schema 1 is the first; the hook is here so that the next change has a
-// place to go.
-var migrations = map[uint64]func(tx *bolt.Tx) error{}
+// migrations[v] upgrades a file from schema v to v+1 inside one transaction,
+// after the buckets of this version exist.
+var migrations = map[uint64]func(t *Tx) error{
+	// 2: award facts and counters and dossier list rows (derived.go)
+	1: func(t *Tx) error { return t.rebuildDerived() },
+}
 
 func (db *DB) migrate(from uint64) error {
 	return db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := ensureBuckets(tx); err != nil {
+			return err
+		}
+		t := &Tx{tx: tx, db: db, writable: true}
 		for v := from; v < Schema; v++ {
 			m, ok := migrations[v]
 			if !ok {
 				return fmt.Errorf("không có bước nâng cấp từ schema %d", v)
 			}
-			if err := m(tx); err != nil {
+			if err := m(t); err != nil {
 				return fmt.Errorf("nâng cấp schema %d: %w", v, err)
 			}
 		}
@@ -260,7 +266,8 @@ func syncDir(dir string) error {
 }
 
 func ensureBuckets(tx *bolt.Tx) error {
-	names := [][]byte{bucketAudit, bucketSearch, bucketText, bucketJournal, bucketConflicts, bucketPeers, bucketBlobs}
+	names := [][]byte{bucketAudit, bucketSearch, bucketText, bucketJournal, bucketConflicts, bucketPeers, bucketBlobs,
+		bucketFacts, bucketCounts, bucketRows}
 	for _, k := range allKinds() {
 		names = append(names, []byte(k))
 	}

@@ -21,6 +21,7 @@ type Tx struct {
 	writable bool
 	deferred map[string]map[string][]byte // bucket → key → value, see deferPuts
 	self     string                       // id of the writer's own account while it changes its password
+	fc       *factCache                   // lookups for award facts, see derived.go
 }
 
 func allKinds() []tdkt.Kind { return tdkt.Kinds }
