@@ -331,7 +331,10 @@ func TestUpgradeFromSchema1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.View(func(tx *bolt.Tx) error { schema = bytes.Clone(tx.Bucket([]byte("meta")).Get([]byte("schema"))); return nil })
+	b.View(func(tx *bolt.Tx) error {
+		schema = bytes.Clone(tx.Bucket([]byte("meta")).Get([]byte("schema")))
+		return nil
+	})
 	b.Close()
 	if binary.BigEndian.Uint64(schema) != store.Schema {
 		t.Errorf("schema after the upgrade: %v", schema)
