@@ -404,10 +404,16 @@ func (t *Tx) EachDossierRow(fn func(DossierRow) error) error {
 	})
 }
 
-// rebuildDerived recomputes award.facts, award.count and dossier.row from
-// the records, as the upgrade to schema 2 does. Facts are taken from the
-// people and units as they are now: the best an older file can tell.
-func (t *Tx) rebuildDerived() error {
+// RebuildDerived recomputes award.facts, award.count and dossier.row from
+// the records, taking every award's facts from the people, units and
+// dossiers as they are now. The upgrade to schema 2 runs it (the best an
+// older file can tell); so does the demo, which writes its people after
+// their awards.
+func (t *Tx) RebuildDerived() error {
+	if !t.writable {
+		return ErrReadOnly
+	}
+	t.fc = nil
 	for _, name := range [][]byte{bucketFacts, bucketCounts, bucketRows} {
 		if t.tx.Bucket(name) != nil {
 			if err := t.tx.DeleteBucket(name); err != nil {
@@ -419,6 +425,9 @@ func (t *Tx) rebuildDerived() error {
 		}
 	}
 	fb, rb := t.tx.Bucket(bucketFacts), t.tx.Bucket(bucketRows)
+	if t.deferred != nil {
+		return fmt.Errorf("dựng lại dữ liệu dẫn xuất giữa một lần hợp nhất")
+	}
 	fb.FillPercent, rb.FillPercent = fill, fill
 	counts := map[string]int{}
 	err := t.Each(tdkt.KindAward, func(r tdkt.Record) error {

@@ -161,7 +161,7 @@ func (db *DB) checkSchema() error {
 // after the buckets of this version exist.
 var migrations = map[uint64]func(t *Tx) error{
 	// 2: award facts and counters and dossier list rows (derived.go)
-	1: func(t *Tx) error { return t.rebuildDerived() },
+	1: func(t *Tx) error { return t.RebuildDerived() },
 }
 
 func (db *DB) migrate(from uint64) error {

@@ -353,8 +353,10 @@ func positionUnit(position, unit string) string {
 		return unit
 	// Case-insensitive but not accent-insensitive: both texts come from
 	// the store in NFC, and tdkt.Fold would cost more than the rest of the
-	// row.
-	case strings.Contains(strings.ToLower(position), strings.ToLower(unit)):
+	// row. Lower-casing maps rune by rune, so an exact match is also a
+	// case-insensitive one: the common case skips both copies.
+	case strings.Contains(position, unit),
+		strings.Contains(strings.ToLower(position), strings.ToLower(unit)):
 		return position
 	}
 	return position + ", " + unit

@@ -32,6 +32,17 @@ type Fact struct {
 	UnitKind  tdkt.UnitKind  // for a collective: enterprises are counted apart
 	Method    tdkt.Method
 	Submitter string // submitting body group, e.g. "Sở, ban, ngành", "UBND cấp xã", "Doanh nghiệp"
+	// N is how many awards share these values, so that a caller holding
+	// counters passes one fact per counter; 0 means one award.
+	N int
+}
+
+// weight is the number of awards f stands for.
+func (f Fact) weight() int {
+	if f.N > 0 {
+		return f.N
+	}
+	return 1
 }
 
 // NewFact fills a Fact from a register line and its catalogue item. The
@@ -249,15 +260,19 @@ func (fm *form) newTable() Table {
 }
 
 // add counts one into column col (and the total column) of each line.
-func (t *Table) add(col int, codes ...string) {
+func (t *Table) add(col int, codes ...string) { t.addN(col, 1, codes...) }
+
+// addN counts n awards on each of the lines codes, in the total column and
+// col.
+func (t *Table) addN(col, n int, codes ...string) {
 	for _, code := range codes {
 		l, ok := t.Line(code)
 		if !ok {
 			panic("xlsx: form has no line " + code) // a bug in the form tables
 		}
-		l.Values[0]++
+		l.Values[0] += n
 		if col > 0 {
-			l.Values[col]++
+			l.Values[col] += n
 		}
 	}
 }
@@ -470,37 +485,38 @@ func categoryIndex(c tdkt.Category) (int, bool) {
 // codes is a helper to declare line codes compactly.
 func codes(s string) []string { return strings.Fields(s) }
 
-// countAward adds one award to the recipient and method lines of t, whose
+// countAward adds f's awards to the recipient and method lines of t, whose
 // codes are rc (recipients, as recipientLines) and mc (methods).
 func (t *Table) countAward(f Fact, col int, rc, mc []string, unknown map[string]int) {
+	n := f.weight()
 	switch f.Subject {
 	case tdkt.SubjectCollective:
-		t.add(col, rc[0])
+		t.addN(col, n, rc[0])
 		if f.UnitKind == tdkt.UnitEnterprise {
-			t.add(col, rc[1])
+			t.addN(col, n, rc[1])
 		}
 	case tdkt.SubjectFamily:
-		t.add(col, rc[2])
+		t.addN(col, n, rc[2])
 	case tdkt.SubjectPerson:
 		i, ok := categoryIndex(f.Category)
 		if !ok {
-			unknown["category"]++
+			unknown["category"] += n
 		}
-		t.add(col, rc[3], rc[4+i])
+		t.addN(col, n, rc[3], rc[4+i])
 		switch f.Category {
 		case tdkt.CatWorker:
-			t.add(col, rc[8]+".1")
+			t.addN(col, n, rc[8]+".1")
 		case tdkt.CatFarmer:
-			t.add(col, rc[8]+".2")
+			t.addN(col, n, rc[8]+".2")
 		}
 	}
 	i, ok := methodIndex(f.Method)
 	if !ok {
 		// The law's default method; counting it keeps the method section
 		// adding up to the total.
-		unknown["method"]++
+		unknown["method"] += n
 	}
-	t.add(col, mc[i])
+	t.addN(col, n, mc[i])
 }
 
 // validSubject reports whether a fact names one kind of recipient; an item's
@@ -638,13 +654,14 @@ func Count0602(facts []Fact) Table {
 	rc, mc := codes("06 07 08 09 10 11 12 13 14"), codes("15 16 17 18 19 20 21")
 	unknown := map[string]int{}
 	for _, f := range facts {
+		n := f.weight()
 		if !IsState(f.Authority) {
-			t.Excluded++
+			t.Excluded += n
 			continue
 		}
 		if !validSubject(f.Subject) {
-			unknown["subject"]++
-			t.Excluded++
+			unknown["subject"] += n
+			t.Excluded += n
 			continue
 		}
 		col := t.colOf(group0602(f), f.Subject)
@@ -652,7 +669,7 @@ func Count0602(facts []Fact) Table {
 		if tdkt.Fold(f.Submitter) == tdkt.Fold(SubmitterCentral) {
 			line = "02"
 		}
-		t.add(col, "01", line)
+		t.addN(col, n, "01", line)
 		t.countAward(f, col, rc, mc, unknown)
 	}
 	if t.Excluded > unknown["subject"] {
@@ -760,17 +777,18 @@ func Count0603(facts []Fact) Table {
 	rc, mc := codes("02 03 04 05 06 07 08 09 10"), codes("11 12 13 14 15 16 17")
 	unknown := map[string]int{}
 	for _, f := range facts {
+		n := f.weight()
 		if f.Authority != tdkt.AuthProvince {
-			t.Excluded++
+			t.Excluded += n
 			continue
 		}
 		if !validSubject(f.Subject) {
-			unknown["subject"]++
-			t.Excluded++
+			unknown["subject"] += n
+			t.Excluded += n
 			continue
 		}
 		col := t.colOf(group0603(f), f.Subject)
-		t.add(col, "01", submitterLine0603(f.Submitter))
+		t.addN(col, n, "01", submitterLine0603(f.Submitter))
 		t.countAward(f, col, rc, mc, unknown)
 	}
 	if t.Excluded > unknown["subject"] {

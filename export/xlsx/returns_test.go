@@ -515,3 +515,31 @@ func flatten(rows [][]string) string {
 	}
 	return b.String()
 }
+
+// TestWeightedFactsCountAsRepeated: a fact with N stands for N equal
+// facts, so callers holding counters get the table the awards one by one
+// give, notes and exclusions included.
+func TestWeightedFactsCountAsRepeated(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	facts := randomFacts(r, 300)
+	var each, weighted []Fact
+	for i, f := range facts {
+		n := 1 + i%4
+		each = append(each, repeat(f, n)...)
+		f.N = n
+		weighted = append(weighted, f)
+	}
+	for _, c := range []struct {
+		name  string
+		count func([]Fact) Table
+	}{{"0602", Count0602}, {"0603", Count0603}} {
+		want, got := c.count(each), c.count(weighted)
+		if !slices.EqualFunc(want.Rows, got.Rows, func(a, b Line) bool { return slices.Equal(a.Values, b.Values) }) ||
+			want.Excluded != got.Excluded || !slices.Equal(want.Notes, got.Notes) {
+			t.Errorf("%s: weighted facts give another table:\n%+v\nwant\n%+v", c.name, got, want)
+		}
+		if want.Rows[0].Values[0] == 0 {
+			t.Errorf("%s: nothing counted, the comparison proves nothing", c.name)
+		}
+	}
+}

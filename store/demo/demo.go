@@ -216,6 +216,10 @@ func (g *gen) run() error {
 		return err
 	}
 	return g.db.Update("demo", func(tx *store.Tx) error {
+		// awards were written before their people: take their facts now
+		if err := tx.RebuildDerived(); err != nil {
+			return err
+		}
 		for k, n := range g.seq {
 			if err := tx.ClaimSequence(k, n); err != nil {
 				return err
