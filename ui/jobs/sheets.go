@@ -156,60 +156,38 @@ func readRegister(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, from, to
 
 // AwardFacts builds the counting facts of returns 0602/0603 for the awards
 // decided during year (achievements of that year or the two before), as
-// cmd/tdkt's awardFacts.
+// cmd/tdkt's awardFacts. It reads the store's award counters, one fact per
+// counter with its count in N, so no award is decoded; the recipients'
+// facts are those the store took when each award was written.
 func AwardFacts(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, year int) ([]xlsx.Fact, error) {
 	var facts []xlsx.Fact
-	units := map[string]*tdkt.Unit{}
-	unit := func(id string) *tdkt.Unit {
-		if u, ok := units[id]; ok {
-			return u
-		}
-		u := &tdkt.Unit{}
-		if tx.Get(id, u) != nil {
-			u = nil
-		}
-		units[id] = u
-		return u
-	}
-	submitters := map[string]string{}
 	for y := year - 2; y <= year; y++ {
-		for i, id := range tx.IDs("award.year", year4(y)) {
-			if i%1024 == 0 && ctx.Err() != nil {
-				return nil, ErrCancelled
+		if ctx.Err() != nil {
+			return nil, ErrCancelled
+		}
+		err := tx.AwardCounts(y, func(c store.AwardCount) error {
+			if c.DecisionYear != year {
+				return nil
 			}
-			a := &tdkt.Award{}
-			if err := tx.Get(id, a); err != nil {
-				return nil, err
-			}
-			if a.Deleted || a.Revoked || a.DecisionDate.Year != year {
-				continue
-			}
-			it, ok := cat.Item(a.AwardCode)
+			it, ok := cat.Item(c.Code)
 			if !ok {
-				continue
+				return nil
 			}
-			f := xlsx.NewFact(a, it)
-			if a.PersonID != "" {
-				p := &tdkt.Person{}
-				if tx.Get(a.PersonID, p) == nil {
-					f.Category = p.Category
-				}
-			}
-			if u := unit(a.UnitID); u != nil {
-				f.UnitKind = u.Type
-			}
-			if a.DossierID != "" {
-				s, ok := submitters[a.DossierID]
-				if !ok {
-					ds := &tdkt.Dossier{}
-					if tx.Get(a.DossierID, ds) == nil {
-						s = Submitter(unit(ds.UnitID))
-					}
-					submitters[a.DossierID] = s
-				}
-				f.Submitter = s
+			f := xlsx.NewFact(&tdkt.Award{AwardCode: c.Code, Subject: c.Subject, Method: c.Method}, it)
+			f.Category, f.UnitKind, f.N = c.Category, c.UnitKind, c.N
+			switch c.From {
+			case "":
+				// no dossier, or it is gone: no submitter
+			case store.NoUnit:
+				f.Submitter = Submitter(nil)
+			default:
+				f.Submitter = Submitter(&tdkt.Unit{Type: c.From})
 			}
 			facts = append(facts, f)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return facts, nil
