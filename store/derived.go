@@ -2,11 +2,11 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -311,19 +311,78 @@ func (t *Tx) deriveAward(old, a *tdkt.Award) error {
 // DossierRow is what the dossier list shows and filters on, kept beside
 // each live dossier so that the list never decodes whole dossiers.
 type DossierRow struct {
-	ID         string      `json:"id"`
-	Ref        string      `json:"ref,omitempty"`
-	Title      string      `json:"title"`
-	Year       int         `json:"year"`
-	UnitID     string      `json:"unit,omitempty"`
-	Status     tdkt.Status `json:"status"`
-	Received   tdkt.Date   `json:"received"`
-	Deadline   tdkt.Date   `json:"deadline"`
-	Candidates int         `json:"candidates"`
-	Awards     []string    `json:"awards,omitempty"` // distinct award codes proposed
+	ID         string
+	Ref        string
+	Title      string
+	Year       int
+	UnitID     string
+	Status     tdkt.Status
+	Received   tdkt.Date
+	Deadline   tdkt.Date
+	Candidates int
+	Awards     []string // distinct award codes proposed
 	// Folded is the title, reference and candidates' names, folded, for
 	// the list's text filter.
-	Folded string `json:"folded"`
+	Folded string
+}
+
+// rowFields is the number of fields of an encoded DossierRow.
+const rowFields = 11
+
+// encode writes the row as its fields joined by sep (award codes by
+// awardSep): a list of 20,000 rows decodes in tens of milliseconds, where
+// JSON took several times longer. A separator typed into a title becomes
+// a space.
+func (r DossierRow) encode() []byte {
+	clean := func(s string) string { return strings.NewReplacer(sep, " ", awardSep, " ").Replace(s) }
+	awards := make([]string, len(r.Awards))
+	for i, a := range r.Awards {
+		awards[i] = clean(a)
+	}
+	return []byte(strings.Join([]string{clean(r.ID), clean(r.Ref), clean(r.Title), strconv.Itoa(r.Year), clean(r.UnitID),
+		clean(string(r.Status)), r.Received.String(), r.Deadline.String(), strconv.Itoa(r.Candidates),
+		strings.Join(awards, awardSep), clean(r.Folded)}, sep))
+}
+
+const awardSep = "\x1e"
+
+func decodeRow(v []byte) (DossierRow, error) {
+	p := strings.SplitN(string(v), sep, rowFields)
+	if len(p) != rowFields {
+		return DossierRow{}, fmt.Errorf("dòng hồ sơ sai dạng")
+	}
+	r := DossierRow{ID: p[0], Ref: p[1], Title: p[2], UnitID: p[4], Status: tdkt.Status(p[5]), Folded: p[10]}
+	var err [5]error
+	r.Year, err[0] = strconv.Atoi(p[3])
+	r.Received, err[1] = isoDate(p[6])
+	r.Deadline, err[2] = isoDate(p[7])
+	r.Candidates, err[3] = strconv.Atoi(p[8])
+	if p[9] != "" {
+		r.Awards = strings.Split(p[9], awardSep)
+	}
+	for _, e := range err {
+		if e != nil {
+			return DossierRow{}, fmt.Errorf("dòng hồ sơ sai dạng: %w", e)
+		}
+	}
+	return r, nil
+}
+
+// isoDate reads what tdkt.Date.String writes, without time.Parse.
+func isoDate(s string) (tdkt.Date, error) {
+	if s == "" {
+		return tdkt.Date{}, nil
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return tdkt.Date{}, fmt.Errorf("ngày %q", s)
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	m, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return tdkt.Date{}, fmt.Errorf("ngày %q", s)
+	}
+	return tdkt.D(y, time.Month(m), d), nil
 }
 
 func rowOf(d *tdkt.Dossier) DossierRow {
@@ -350,10 +409,7 @@ func (t *Tx) deriveRow(d *tdkt.Dossier) error {
 		}
 		return t.del(string(bucketRows), id)
 	}
-	v, err := json.Marshal(rowOf(d))
-	if err != nil {
-		return fmt.Errorf("mã hóa dòng hồ sơ %s: %w", d.ID, err)
-	}
+	v := rowOf(d).encode()
 	if bytes.Equal(t.getDerived(string(bucketRows), id), v) {
 		return nil
 	}
@@ -382,12 +438,12 @@ func (t *Tx) AwardCounts(y int, fn func(AwardCount) error) error {
 
 // DossierRow reads the list row of a live dossier.
 func (t *Tx) DossierRow(id string) (DossierRow, error) {
-	var r DossierRow
 	v := t.tx.Bucket(bucketRows).Get([]byte(id))
 	if v == nil {
-		return r, fmt.Errorf("hồ sơ %s: %w", id, ErrNotFound)
+		return DossierRow{}, fmt.Errorf("hồ sơ %s: %w", id, ErrNotFound)
 	}
-	if err := json.Unmarshal(v, &r); err != nil {
+	r, err := decodeRow(v)
+	if err != nil {
 		return r, fmt.Errorf("đọc dòng hồ sơ %s: %w", id, err)
 	}
 	return r, nil
@@ -396,8 +452,8 @@ func (t *Tx) DossierRow(id string) (DossierRow, error) {
 // EachDossierRow calls fn for the row of every live dossier, in id order.
 func (t *Tx) EachDossierRow(fn func(DossierRow) error) error {
 	return t.tx.Bucket(bucketRows).ForEach(func(k, v []byte) error {
-		var r DossierRow
-		if err := json.Unmarshal(v, &r); err != nil {
+		r, err := decodeRow(v)
+		if err != nil {
 			return fmt.Errorf("đọc dòng hồ sơ %s: %w", k, err)
 		}
 		return fn(r)
@@ -450,11 +506,7 @@ func (t *Tx) RebuildDerived() error {
 	}
 	return t.Each(tdkt.KindDossier, func(r tdkt.Record) error {
 		d := r.(*tdkt.Dossier)
-		v, err := json.Marshal(rowOf(d))
-		if err != nil {
-			return err
-		}
-		return rb.Put([]byte(d.ID), v)
+		return rb.Put([]byte(d.ID), rowOf(d).encode())
 	})
 }
 
@@ -507,7 +559,7 @@ func (c *derivedCheck) record(r tdkt.Record) {
 		}
 	case *tdkt.Dossier:
 		c.nRows++
-		want, _ := json.Marshal(rowOf(v))
+		want := rowOf(v).encode()
 		if !bytes.Equal(c.rows.Get([]byte(v.ID)), want) {
 			c.add(string(bucketRows), "thiếu hoặc sai dòng của %s", v.ID)
 		}

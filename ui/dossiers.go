@@ -3,8 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +29,7 @@ type dossiersScreen struct {
 	unit   *unitPicker
 	award  *choice[string]
 	query  *entry
-	table  *dataTable[*tdkt.Dossier]
+	table  *dataTable[*store.DossierRow]
 	typing debouncer
 	base   []dossierRow  // what the indexes selected
 	key    dossierFilter // the index filter base was loaded with
@@ -68,16 +68,16 @@ func newDossiersScreen(e *env) *dossiersScreen {
 	s.query = newEntry()
 	s.query.SetPlaceHolder("Tìm theo trích yếu, số tờ trình, tên người được đề nghị…")
 	s.query.OnChanged = func(string) { s.typing.call(150*time.Millisecond, s.reload) }
-	s.table = newDataTable([]DataColumn[*tdkt.Dossier]{
-		{"Số tờ trình", 110, func(d *tdkt.Dossier) string { return d.Ref }},
-		{"Trích yếu", 330, func(d *tdkt.Dossier) string { return d.Title }},
-		{"Đơn vị trình", 210, func(d *tdkt.Dossier) string { return e.unitName(d.UnitID) }},
-		{"Năm", 55, func(d *tdkt.Dossier) string { return strconv.Itoa(d.Year) }},
-		{"Đề nghị", 70, func(d *tdkt.Dossier) string { return strconv.Itoa(len(d.Candidates)) }},
-		{"Trạng thái", 190, func(d *tdkt.Dossier) string { return tdkt.StatusLabel(d.Status) }},
-		{"Ngày nhận", 95, func(d *tdkt.Dossier) string { return dateText(d.Received) }},
-		{"Hạn", 95, func(d *tdkt.Dossier) string { return dateText(d.Deadline) }},
-	}, func(_ int, d *tdkt.Dossier) { s.openID(d.ID) })
+	s.table = newDataTable([]DataColumn[*store.DossierRow]{
+		{"Số tờ trình", 110, func(d *store.DossierRow) string { return d.Ref }},
+		{"Trích yếu", 330, func(d *store.DossierRow) string { return d.Title }},
+		{"Đơn vị trình", 210, func(d *store.DossierRow) string { return e.unitName(d.UnitID) }},
+		{"Năm", 55, func(d *store.DossierRow) string { return strconv.Itoa(d.Year) }},
+		{"Đề nghị", 70, func(d *store.DossierRow) string { return strconv.Itoa(d.Candidates) }},
+		{"Trạng thái", 190, func(d *store.DossierRow) string { return tdkt.StatusLabel(d.Status) }},
+		{"Ngày nhận", 95, func(d *store.DossierRow) string { return dateText(d.Received) }},
+		{"Hạn", 95, func(d *store.DossierRow) string { return dateText(d.Deadline) }},
+	}, func(_ int, d *store.DossierRow) { s.openID(d.ID) })
 	s.count = widget.NewLabel("")
 	s.prog = newProgress()
 	s.editor = newDossierEditor(e, s.closeEditor)
@@ -113,9 +113,9 @@ func (s *dossiersScreen) refresh() {
 	}
 }
 
-// dossierRow is a loaded dossier with its folded search text.
+// dossierRow is a loaded list row with its folded search text.
 type dossierRow struct {
-	d      *tdkt.Dossier
+	d      *store.DossierRow
 	folded string
 }
 
@@ -145,21 +145,24 @@ func (s *dossiersScreen) reload() {
 	ver := s.e.version
 	units := s.e.units
 	s.prog.run("Đang tải danh sách hồ sơ…", func(ctx context.Context, report func(int, int)) (func(), error) {
-		var ds []*tdkt.Dossier
+		var ds []*store.DossierRow
 		err := s.e.view(func(tx *store.Tx) (err error) { ds, err = loadDossiers(ctx, tx, f, report); return })
 		if err != nil {
 			return nil, err
 		}
+		// the row holds its title, reference and candidates folded; the
+		// unit's name is folded once per unit
+		unitFolded := map[string]string{}
 		rows := make([]dossierRow, len(ds))
 		for i, d := range ds {
-			parts := []string{d.Title, d.Ref}
-			if u, ok := units[d.UnitID]; ok {
-				parts = append(parts, u.Name)
+			uf, ok := unitFolded[d.UnitID]
+			if !ok {
+				if u, found := units[d.UnitID]; found {
+					uf = tdkt.Fold(u.Name)
+				}
+				unitFolded[d.UnitID] = uf
 			}
-			for _, c := range d.Candidates {
-				parts = append(parts, c.Name)
-			}
-			rows[i] = dossierRow{d: d, folded: tdkt.Fold(strings.Join(parts, " "))}
+			rows[i] = dossierRow{d: d, folded: d.Folded + " " + uf}
 		}
 		return func() {
 			s.base, s.key, s.keyVer = rows, f, ver
@@ -172,7 +175,7 @@ func (s *dossiersScreen) reload() {
 func (s *dossiersScreen) applyFilter() {
 	award, _ := s.award.get()
 	words := tdkt.FoldWords(s.query.Text)
-	var out []*tdkt.Dossier
+	var out []*store.DossierRow
 	for _, r := range s.base {
 		if len(words) > 0 && !containsAll(r.folded, words) {
 			continue
@@ -186,14 +189,7 @@ func (s *dossiersScreen) applyFilter() {
 	s.count.SetText(fmt.Sprintf("%s hồ sơ", num(len(out))))
 }
 
-func hasAward(d *tdkt.Dossier, code string) bool {
-	for _, c := range d.Candidates {
-		if c.AwardCode == code {
-			return true
-		}
-	}
-	return false
-}
+func hasAward(d *store.DossierRow, code string) bool { return slices.Contains(d.Awards, code) }
 
 func (s *dossiersScreen) onNew() {
 	s.editor.openNew()

@@ -62,49 +62,47 @@ func dossierIDs(tx *store.Tx, f dossierFilter) (ids []string, all bool, err erro
 	return ids, false, nil
 }
 
-// loadDossiers reads the dossiers the filter selects, newest first. It
-// checks ctx every few hundred records so that a cancelled load stops.
-func loadDossiers(ctx context.Context, tx *store.Tx, f dossierFilter, report func(done, total int)) ([]*tdkt.Dossier, error) {
+// loadDossiers reads the list rows of the dossiers the filter selects,
+// newest first: rows are a few hundred bytes where a dossier is kilobytes
+// of candidates, checklist and history, which is decoded only when opened.
+// It checks ctx every few hundred rows so that a cancelled load stops.
+func loadDossiers(ctx context.Context, tx *store.Tx, f dossierFilter, report func(done, total int)) ([]*store.DossierRow, error) {
 	ids, all, err := dossierIDs(tx, f)
 	if err != nil {
 		return nil, err
 	}
-	keep := func(d *tdkt.Dossier) bool { return !d.Deleted }
-	var out []*tdkt.Dossier
+	var out []*store.DossierRow
 	if all {
 		total := tx.Count(tdkt.KindDossier)
 		n := 0
-		err = tx.Each(tdkt.KindDossier, func(r tdkt.Record) error {
+		err = tx.EachDossierRow(func(r store.DossierRow) error {
 			n++
-			if n%256 == 0 {
+			if n%1024 == 0 {
 				if ctx.Err() != nil {
 					return errCancelled
 				}
 				report(n, total)
 			}
-			if d := r.(*tdkt.Dossier); keep(d) {
-				out = append(out, d)
-			}
+			out = append(out, &r)
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	} else {
+		out = make([]*store.DossierRow, 0, len(ids))
 		for i, id := range ids {
-			if i%256 == 0 {
+			if i%1024 == 0 {
 				if ctx.Err() != nil {
 					return nil, errCancelled
 				}
 				report(i, len(ids))
 			}
-			d := &tdkt.Dossier{}
-			if err := tx.Get(id, d); err != nil {
+			r, err := tx.DossierRow(id)
+			if err != nil {
 				return nil, err
 			}
-			if keep(d) {
-				out = append(out, d)
-			}
+			out = append(out, &r)
 		}
 	}
 	// newest first: ids grow with creation
@@ -288,22 +286,4 @@ func quotaBase(tx *store.Tx, cat *tdkt.Catalog, code, unitID string, year int) (
 		}
 	}
 	return n, nil
-}
-
-// smallCollective applies the catalogue's rule (tdkt.Catalog.SmallCollective)
-// with the unit's registered people when no headcount is recorded.
-func smallCollective(tx *store.Tx, cat *tdkt.Catalog, u *tdkt.Unit) bool {
-	if u == nil {
-		return false
-	}
-	staff := u.Staff
-	if staff == 0 {
-		staff = tx.CountIndex("person.unit", u.ID)
-	}
-	return cat.SmallCollective(u, staff)
-}
-
-// priorityArea is tdkt.PriorityArea over the loaded units.
-func priorityArea(units map[string]*tdkt.Unit, id string) bool {
-	return tdkt.PriorityArea(id, func(id string) (*tdkt.Unit, bool) { u, ok := units[id]; return u, ok })
 }

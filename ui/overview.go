@@ -34,7 +34,7 @@ type overviewScreen struct {
 }
 
 type deadlineRow struct {
-	d    *tdkt.Dossier
+	d    *store.DossierRow
 	days int
 }
 
@@ -112,12 +112,12 @@ func (s *overviewScreen) refresh() {
 	}
 	s.loaded = s.e.version
 	today := s.e.today()
-	units, cat := s.e.units, s.e.cat
+	cat := s.e.cat
 	s.prog.run("Đang tổng hợp số liệu…", func(ctx context.Context, report func(int, int)) (func(), error) {
 		var d overviewData
 		err := s.e.view(func(tx *store.Tx) error {
 			var err error
-			d, err = computeOverview(ctx, tx, cat, units, today, report)
+			d, err = computeOverview(ctx, tx, cat, today)
 			return err
 		})
 		if err != nil {
@@ -128,18 +128,19 @@ func (s *overviewScreen) refresh() {
 }
 
 // computeOverview gathers the figures (store: a Stats-like summary).
-func computeOverview(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, units map[string]*tdkt.Unit, today tdkt.Date, report func(int, int)) (overviewData, error) {
+func computeOverview(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, today tdkt.Date) (overviewData, error) {
 	d := overviewData{ByForm: map[string]int{}, StatusCount: map[tdkt.Status]int{}}
 	for _, st := range tdkt.Statuses {
 		d.StatusCount[st] = tx.CountIndex("dossier.status", string(st))
 	}
+	// the dossiers' list rows carry what the deadlines need
 	for _, id := range tx.IDs("dossier.year", year4(today.Year)) {
-		ds := &tdkt.Dossier{}
-		if err := tx.Get(id, ds); err != nil {
+		ds, err := tx.DossierRow(id)
+		if err != nil {
 			return d, err
 		}
 		d.CurrentYearDossiers++
-		if ds.Deadline.IsZero() || ds.Deleted {
+		if ds.Deadline.IsZero() {
 			continue
 		}
 		switch ds.Status {
@@ -147,58 +148,42 @@ func computeOverview(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, units
 			continue
 		}
 		days := int(ds.Deadline.Time().Sub(today.Time()).Hours() / 24)
-		d.Deadlines = append(d.Deadlines, deadlineRow{d: ds, days: days})
+		d.Deadlines = append(d.Deadlines, deadlineRow{d: &ds, days: days})
 	}
 	sort.SliceStable(d.Deadlines, func(i, j int) bool { return d.Deadlines[i].d.Deadline.Before(d.Deadlines[j].d.Deadline) })
+	if ctx.Err() != nil {
+		return d, errCancelled
+	}
 
 	d.Year = latestAwardYear(tx, today.Year)
 	if d.Year == 0 {
 		return d, nil
 	}
-	awards, err := awardsOfYear(ctx, tx, d.Year, report)
-	if err != nil {
-		return d, err
-	}
-	direct := map[string]bool{}
-	small := map[string]bool{}
-	for _, a := range awards {
-		if a.Revoked {
-			continue
+	// The store's award counters hold the year's awards by form with the
+	// recipients' facts as of each decision: a few hundred keys instead of
+	// decoding the year's awards and looking up their people and units.
+	err := tx.AwardCounts(d.Year, func(c store.AwardCount) error {
+		d.ByForm[c.Code] += c.N
+		d.All += c.N
+		if c.Area {
+			d.Area += c.N
 		}
-		d.ByForm[a.AwardCode]++
-		d.All++
-		if priorityArea(units, a.UnitID) {
-			d.Area++
-		}
-		if a.Subject == tdkt.SubjectPerson {
-			d.Persons++
-			if a.PersonID == "" {
-				continue
+		if c.Subject == tdkt.SubjectPerson {
+			d.Persons += c.N
+			if c.Category.Direct() {
+				d.Direct += c.N
 			}
-			dir, seen := direct[a.PersonID]
-			if !seen {
-				p := &tdkt.Person{}
-				if tx.Get(a.PersonID, p) == nil {
-					dir = p.Category.Direct()
-				}
-				direct[a.PersonID] = dir
-			}
-			if dir {
-				d.Direct++
-			}
-			continue
+			return nil
 		}
-		d.Collectives++
-		sm, seen := small[a.UnitID]
-		if !seen {
-			sm = smallCollective(tx, cat, units[a.UnitID])
-			small[a.UnitID] = sm
+		d.Collectives += c.N
+		// the catalogue's rule applies now, to the kind and headcount
+		// the unit had
+		if cat.SmallCollective(&tdkt.Unit{Type: c.UnitKind}, c.Staff) {
+			d.Small += c.N
 		}
-		if sm {
-			d.Small++
-		}
-	}
-	return d, nil
+		return nil
+	})
+	return d, err
 }
 
 func (s *overviewScreen) show(d overviewData) {
