@@ -1,5 +1,5 @@
 // Package assets embeds what the binary carries: the default award
-// catalogue, and later fonts, icon and translations.
+// catalogue, fonts, icon and translations.
 package assets
 
 import "embed"
@@ -21,3 +21,17 @@ var Icon []byte
 //
 //go:embed fonts/LiberationSerif-Regular.ttf fonts/LiberationSerif-Bold.ttf fonts/LiberationSerif-Italic.ttf fonts/LiberationSerif-BoldItalic.ttf fonts/OFL.txt
 var Fonts embed.FS
+
+// Lang holds the translations of the window, as flat JSON files
+// (go-i18n's format, read by fyne.io/fyne/v2/lang):
+//
+//   - lang/en.json: the window's own strings in English, keyed by their
+//     Vietnamese text (the source strings; Vietnamese needs no file);
+//   - lang/fyne-vi.json, lang/fyne-en.json: Fyne's own strings (dialog
+//     buttons, file dialog, entry menu, weekday and month names).
+//
+// The package only carries the bytes: the window decides how to load them,
+// so that this package stays free of Fyne.
+//
+//go:embed lang/*.json
+var Lang embed.FS

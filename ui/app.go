@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,8 +27,8 @@ import (
 	"tdkt/store"
 )
 
-// Title is the window title.
-const Title = "Thi đua – Khen thưởng"
+// title is the window title, in the window's language.
+func title() string { return lang.L("Thi đua – Khen thưởng") }
 
 // Run opens the window on the database at path (the default path when
 // empty) and blocks until the window closes.
@@ -39,7 +40,7 @@ func Run(path string) error {
 		return err
 	}
 	a := newApp()
-	w := a.NewWindow(Title)
+	w := a.NewWindow(title())
 	w.Resize(fyne.NewSize(1200, 760))
 	r := newRoot(w, path)
 	w.SetOnClosed(r.close)
@@ -49,15 +50,17 @@ func Run(path string) error {
 	return nil
 }
 
-// newApp makes the Fyne application with the Vietnamese strings installed.
+// newApp makes the Fyne application with the chosen language's strings
+// installed (TDKT_LANG, else the preference, else Vietnamese), before any
+// window content is built.
 func newApp() fyne.App {
 	// Fyne cannot parse LANG=C and logs an error; the window is Vietnamese
-	// anyway, so say so.
+	// by default anyway, so say so.
 	if l := os.Getenv("LANG"); l == "" || l == "C" || l == "POSIX" || strings.HasPrefix(l, "C.") {
 		os.Setenv("LANG", "vi_VN.UTF-8")
 	}
-	registerTranslations()
 	a := app.NewWithID("vn.tdkt.app")
+	setLanguage(chooseLanguage(a.Preferences()))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	return a
 }
@@ -193,12 +196,12 @@ func (r *root) frame(content fyne.CanvasObject) fyne.CanvasObject {
 	top := container.NewVBox()
 	r.banners = top
 	if r.removable != nil && r.removable(r.path) {
-		top.Add(newBanner(top, fmt.Sprintf("Cơ sở dữ liệu đang nằm trên ổ USB/tháo rời (%s). Rút ổ ra hoặc mất điện khi đang ghi có thể làm hỏng dữ liệu: "+
-			"hãy chép tệp vào ổ cứng của máy rồi mở từ đó; chỉ dùng USB để chép gói đồng bộ và bản sao lưu.", r.path)))
+		top.Add(newBanner(top, fmt.Sprintf(lang.L("Cơ sở dữ liệu đang nằm trên ổ USB/tháo rời (%s). Rút ổ ra hoặc mất điện khi đang ghi có thể làm hỏng dữ liệu: "+
+			"hãy chép tệp vào ổ cứng của máy rồi mở từ đó; chỉ dùng USB để chép gói đồng bộ và bản sao lưu."), r.path)))
 	}
 	if r.readOnly {
-		top.Add(newBanner(top, "Đang mở chỉ để xem: ổ đĩa chứa tệp dữ liệu không cho ghi, mọi thay đổi sẽ không lưu được. "+
-			"Hãy chép tệp vào ổ cứng của máy rồi mở từ đó để làm việc."))
+		top.Add(newBanner(top, lang.L("Đang mở chỉ để xem: ổ đĩa chứa tệp dữ liệu không cho ghi, mọi thay đổi sẽ không lưu được. "+
+			"Hãy chép tệp vào ổ cứng của máy rồi mở từ đó để làm việc.")))
 	}
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, widget.NewIcon(theme.StorageIcon()), nil, r.status))
 	return container.NewStack(newActivityLayer(r.idle.touch), container.NewBorder(top, bottom, nil, nil, content))
@@ -247,7 +250,7 @@ func (r *root) showOpenError(err error) {
 	l := wrapLabel(openMessage(r.path, err))
 	r.msg = l
 	buttons := container.NewHBox()
-	retry := widget.NewButtonWithIcon("Thử mở lại", theme.ViewRefreshIcon(), func() {
+	retry := widget.NewButtonWithIcon(lang.L("Thử mở lại"), theme.ViewRefreshIcon(), func() {
 		if err := r.open(false); err != nil {
 			r.showOpenError(err)
 		}
@@ -256,7 +259,7 @@ func (r *root) showOpenError(err error) {
 	r.retryBt = retry
 	buttons.Add(retry)
 	if errors.Is(err, store.ErrReadOnlyMedia) {
-		buttons.Add(widget.NewButtonWithIcon("Mở chỉ để xem", theme.VisibilityIcon(), func() {
+		buttons.Add(widget.NewButtonWithIcon(lang.L("Mở chỉ để xem"), theme.VisibilityIcon(), func() {
 			if err := r.open(true); err != nil {
 				r.showOpenError(err)
 			}
@@ -264,26 +267,26 @@ func (r *root) showOpenError(err error) {
 	}
 	if errors.Is(err, store.ErrNotTDKT) {
 		if b, ok := newestBackup(backupDir(r.path)); ok {
-			buttons.Add(widget.NewButtonWithIcon("Khôi phục bản sao lưu ngày "+b.At.Format("02/01/2006 15:04"), theme.HistoryIcon(), func() {
+			buttons.Add(widget.NewButtonWithIcon(lang.L("Khôi phục bản sao lưu ngày ")+b.At.Format("02/01/2006 15:04"), theme.HistoryIcon(), func() {
 				r.replaceDamaged(b.Path)
 			}))
 		}
 	}
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
-	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(36, 36), icon), nil, heading("Chưa mở được cơ sở dữ liệu"))
-	file := widget.NewLabel("Tệp dữ liệu: " + r.path)
+	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(36, 36), icon), nil, heading(lang.L("Chưa mở được cơ sở dữ liệu")))
+	file := widget.NewLabel(lang.L("Tệp dữ liệu: ") + r.path)
 	file.Importance = widget.LowImportance
 	file.Truncation = fyne.TextTruncateEllipsis
 	card := widget.NewCard("", "", container.NewVBox(head, l, file, buttons))
-	r.win.SetContent(container.NewVBox(container.NewPadded(boldLabel(Title)), container.NewCenter(container.New(&widthLayout{width: 680}, card)), layout.NewSpacer()))
+	r.win.SetContent(container.NewVBox(container.NewPadded(boldLabel(title())), container.NewCenter(container.New(&widthLayout{width: 680}, card)), layout.NewSpacer()))
 }
 
 // replaceDamaged puts a backup in place of a file that is not a readable
 // tdkt database: the damaged file is kept beside it under a new name.
 func (r *root) replaceDamaged(from string) {
 	aside := r.path + ".hong-" + r.now().Format("20060102-150405")
-	d := newConfirm("Khôi phục bản sao lưu", fmt.Sprintf("Tệp dữ liệu hiện tại không đọc được. Chương trình sẽ đổi tên nó thành %s (không xóa) "+
-		"rồi đặt bản sao lưu %s vào chỗ của nó. Những gì nhập sau lúc sao lưu sẽ không có trong dữ liệu khôi phục.", filepath.Base(aside), filepath.Base(from)), r.win, func() {
+	d := newConfirm(lang.L("Khôi phục bản sao lưu"), fmt.Sprintf(lang.L("Tệp dữ liệu hiện tại không đọc được. Chương trình sẽ đổi tên nó thành %s (không xóa) "+
+		"rồi đặt bản sao lưu %s vào chỗ của nó. Những gì nhập sau lúc sao lưu sẽ không có trong dữ liệu khôi phục."), filepath.Base(aside), filepath.Base(from)), r.win, func() {
 		r.putBackup(from, aside)
 	})
 	d.Show()
@@ -293,12 +296,12 @@ func (r *root) replaceDamaged(from string) {
 // on failure the damaged file is put back as it was.
 func (r *root) putBackup(from, aside string) {
 	if err := os.Rename(r.path, aside); err != nil {
-		r.msg.SetText("Chưa khôi phục được: " + err.Error())
+		r.msg.SetText(lang.L("Chưa khôi phục được: ") + err.Error())
 		return
 	}
 	if err := store.Restore(r.path, from); err != nil {
 		os.Rename(aside, r.path)
-		r.msg.SetText("Chưa khôi phục được: " + err.Error() + ". Tệp dữ liệu cũ vẫn giữ nguyên.")
+		r.msg.SetText(lang.L("Chưa khôi phục được: ") + err.Error() + lang.L(". Tệp dữ liệu cũ vẫn giữ nguyên."))
 		return
 	}
 	if err := r.open(false); err != nil {
@@ -350,26 +353,26 @@ func (r *root) tick() {
 func openMessage(path string, err error) string {
 	switch {
 	case errors.Is(err, store.ErrNoFile):
-		return fmt.Sprintf("Chưa có cơ sở dữ liệu tại %s. Hãy kiểm tra đường dẫn, hoặc cắm lại ổ đĩa chứa tệp rồi bấm \"Thử mở lại\".", path)
+		return fmt.Sprintf(lang.L("Chưa có cơ sở dữ liệu tại %s. Hãy kiểm tra đường dẫn, hoặc cắm lại ổ đĩa chứa tệp rồi bấm \"Thử mở lại\"."), path)
 	case errors.Is(err, store.ErrLocked):
-		return "Cơ sở dữ liệu đang được mở ở một cửa sổ tdkt khác (trên máy này hoặc trên máy khác dùng chung thư mục). " +
-			"Hãy chuyển sang cửa sổ đó để làm việc, hoặc đóng nó rồi bấm \"Thử mở lại\". Dữ liệu không bị ảnh hưởng."
+		return lang.L("Cơ sở dữ liệu đang được mở ở một cửa sổ tdkt khác (trên máy này hoặc trên máy khác dùng chung thư mục). " +
+			"Hãy chuyển sang cửa sổ đó để làm việc, hoặc đóng nó rồi bấm \"Thử mở lại\". Dữ liệu không bị ảnh hưởng.")
 	case errors.Is(err, store.ErrNewer):
-		return fmt.Sprintf("Tệp %s do phiên bản tdkt mới hơn tạo ra nên phiên bản đang dùng không mở được. "+
-			"Hãy cài phiên bản tdkt mới nhất (hỏi bộ phận công nghệ thông tin) rồi mở lại. Tệp không bị thay đổi.", path)
+		return fmt.Sprintf(lang.L("Tệp %s do phiên bản tdkt mới hơn tạo ra nên phiên bản đang dùng không mở được. "+
+			"Hãy cài phiên bản tdkt mới nhất (hỏi bộ phận công nghệ thông tin) rồi mở lại. Tệp không bị thay đổi."), path)
 	case errors.Is(err, store.ErrNotTDKT):
-		return fmt.Sprintf("Tệp %s không phải cơ sở dữ liệu tdkt hoặc đã bị hỏng. Chương trình không ghi gì vào tệp này. "+
-			"Nếu đây là tệp dữ liệu thật, hãy khôi phục bản sao lưu gần nhất (thư mục %s, hoặc bản đã chép ra USB).", path, backupDir(path))
+		return fmt.Sprintf(lang.L("Tệp %s không phải cơ sở dữ liệu tdkt hoặc đã bị hỏng. Chương trình không ghi gì vào tệp này. "+
+			"Nếu đây là tệp dữ liệu thật, hãy khôi phục bản sao lưu gần nhất (thư mục %s, hoặc bản đã chép ra USB)."), path, backupDir(path))
 	case errors.Is(err, store.ErrReadOnlyMedia):
-		return fmt.Sprintf("Tệp %s nằm trên ổ đĩa hoặc thư mục chỉ cho đọc (đĩa CD, thẻ nhớ gạt khóa, thư mục không có quyền ghi) nên không ghi được. "+
-			"Hãy chép tệp vào một thư mục trên ổ cứng của máy rồi mở từ đó, hoặc bấm \"Mở chỉ để xem\". Dữ liệu không bị ảnh hưởng.", path)
+		return fmt.Sprintf(lang.L("Tệp %s nằm trên ổ đĩa hoặc thư mục chỉ cho đọc (đĩa CD, thẻ nhớ gạt khóa, thư mục không có quyền ghi) nên không ghi được. "+
+			"Hãy chép tệp vào một thư mục trên ổ cứng của máy rồi mở từ đó, hoặc bấm \"Mở chỉ để xem\". Dữ liệu không bị ảnh hưởng."), path)
 	case errors.Is(err, store.ErrDiskFull):
-		return fmt.Sprintf("Ổ đĩa chứa tệp %s đã đầy nên chưa mở được. Hãy xóa bớt tệp không cần trên ổ đĩa đó rồi bấm \"Thử mở lại\". "+
-			"Dữ liệu không bị ảnh hưởng.", path)
+		return fmt.Sprintf(lang.L("Ổ đĩa chứa tệp %s đã đầy nên chưa mở được. Hãy xóa bớt tệp không cần trên ổ đĩa đó rồi bấm \"Thử mở lại\". "+
+			"Dữ liệu không bị ảnh hưởng."), path)
 	case errors.Is(err, store.ErrNotFound):
-		return fmt.Sprintf("Tệp %s chưa có thông tin cơ quan hoặc danh mục khen thưởng. Hãy khôi phục từ bản sao lưu hoặc hỏi bộ phận công nghệ thông tin.", path)
+		return fmt.Sprintf(lang.L("Tệp %s chưa có thông tin cơ quan hoặc danh mục khen thưởng. Hãy khôi phục từ bản sao lưu hoặc hỏi bộ phận công nghệ thông tin."), path)
 	}
-	return "Không mở được cơ sở dữ liệu: " + err.Error()
+	return lang.L("Không mở được cơ sở dữ liệu: ") + err.Error()
 }
 
 // haveDisplay refuses early, with a sentence instead of a GLFW panic, when a
@@ -379,7 +382,7 @@ func haveDisplay() error {
 		return nil
 	}
 	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		return errors.New("không có màn hình (DISPLAY chưa đặt): hãy mở tdkt trong phiên đồ họa, hoặc dùng các lệnh như 'tdkt search' (no display)")
+		return errors.New(lang.L("không có màn hình (DISPLAY chưa đặt): hãy mở tdkt trong phiên đồ họa, hoặc dùng các lệnh như 'tdkt search' (no display)"))
 	}
 	return nil
 }

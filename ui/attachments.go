@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"tdkt"
@@ -48,14 +49,14 @@ func sha(b []byte) string {
 // readLegacyAttachment reads an old attachment file and checks its hash.
 func readLegacyAttachment(dbPath, hash string) ([]byte, error) {
 	if len(hash) != 64 || strings.ContainsAny(hash, `/\.`) {
-		return nil, fmt.Errorf("mã tệp đính kèm %q không hợp lệ", hash)
+		return nil, fmt.Errorf(lang.L("mã tệp đính kèm %q không hợp lệ"), hash)
 	}
 	b, err := os.ReadFile(filepath.Join(legacyAttachmentDir(dbPath), hash))
 	if err != nil {
 		return nil, err
 	}
 	if sha(b) != hash {
-		return nil, fmt.Errorf("tệp đính kèm %s… đã bị thay đổi", hash[:12])
+		return nil, fmt.Errorf(lang.L("tệp đính kèm %s… đã bị thay đổi"), hash[:12])
 	}
 	return b, nil
 }
@@ -75,14 +76,14 @@ func (b blobs) store(tx *store.Tx, dbPath string, hashes ...string) error {
 		if !ok {
 			var err error
 			if data, err = readLegacyAttachment(dbPath, h); err != nil {
-				return fmt.Errorf("không tìm thấy nội dung tệp đính kèm %s… (cả trong cơ sở dữ liệu lẫn thư mục attachments)", h[:min(12, len(h))])
+				return fmt.Errorf(lang.L("không tìm thấy nội dung tệp đính kèm %s… (cả trong cơ sở dữ liệu lẫn thư mục attachments)"), h[:min(12, len(h))])
 			}
 		}
 		if sha(data) != h {
-			return fmt.Errorf("nội dung tệp đính kèm %s… không khớp mã băm", h[:12])
+			return fmt.Errorf(lang.L("nội dung tệp đính kèm %s… không khớp mã băm"), h[:12])
 		}
 		if _, err := tx.PutBlob(data); err != nil {
-			return fmt.Errorf("ghi tệp đính kèm: %w", err)
+			return fmt.Errorf(lang.L("ghi tệp đính kèm: %w"), err)
 		}
 	}
 	return nil
@@ -101,7 +102,7 @@ func (e *env) readBlob(pending blobs, hash string) ([]byte, error) {
 	}
 	b, err := readLegacyAttachment(e.path, hash)
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được tệp đính kèm %s…: %w", hash[:min(12, len(hash))], err)
+		return nil, fmt.Errorf(lang.L("không đọc được tệp đính kèm %s…: %w"), hash[:min(12, len(hash))], err)
 	}
 	return b, nil
 }
@@ -129,7 +130,7 @@ func (e *env) openAttachment(pending blobs, a tdkt.Attachment) {
 		err = fyne.CurrentApp().OpenURL(u)
 	}
 	if err != nil {
-		e.showError(fmt.Errorf("không mở được %s: %w", name, err))
+		e.showError(fmt.Errorf(lang.L("không mở được %s: %w"), name, err))
 	}
 }
 
@@ -153,7 +154,7 @@ func (e *env) saveAttachmentAs(pending blobs, a tdkt.Attachment) {
 			err = cerr
 		}
 		if err != nil {
-			e.showError(fmt.Errorf("chưa lưu được %s: %w", w.URI().Name(), err))
+			e.showError(fmt.Errorf(lang.L("chưa lưu được %s: %w"), w.URI().Name(), err))
 		}
 	}, e.win)
 	d.SetFileName(safeFileName(a.Name))

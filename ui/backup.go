@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -132,7 +133,7 @@ func (r *root) autoBackup() {
 	dir := backupDir(r.path)
 	start := r.backup.last.IsZero()
 	replica := db.Replica()
-	r.status.SetText("Đang sao lưu tự động…")
+	r.status.SetText(lang.L("Đang sao lưu tự động…"))
 	r.status.Importance = widget.LowImportance
 	r.status.Refresh()
 	r.backupTask = goBackground(func() func() {
@@ -172,18 +173,18 @@ func (r *root) backupStatus() (string, widget.Importance) {
 	b := r.backup
 	switch {
 	case b.err != nil:
-		return fmt.Sprintf("Chưa sao lưu tự động được lúc %s: %s. Hãy kiểm tra ổ đĩa, hoặc sao lưu bằng tay ở Cài đặt → Sao lưu & khôi phục.",
+		return fmt.Sprintf(lang.L("Chưa sao lưu tự động được lúc %s: %s. Hãy kiểm tra ổ đĩa, hoặc sao lưu bằng tay ở Cài đặt → Sao lưu & khôi phục."),
 			b.last.Format("15:04"), b.err), widget.WarningImportance
 	case b.file != "" && b.reused:
-		return fmt.Sprintf("Dữ liệu chưa thay đổi từ bản sao lưu %s; sẽ sao lưu tự động lại sau mỗi %s làm việc khi có thay đổi.",
+		return fmt.Sprintf(lang.L("Dữ liệu chưa thay đổi từ bản sao lưu %s; sẽ sao lưu tự động lại sau mỗi %s làm việc khi có thay đổi."),
 			b.file, durationText(r.backupEvery)), widget.LowImportance
 	case b.file != "":
-		return fmt.Sprintf("Đã sao lưu tự động lúc %s vào %s (giữ %d bản gần nhất; sao lưu lại sau mỗi %s làm việc).",
+		return fmt.Sprintf(lang.L("Đã sao lưu tự động lúc %s vào %s (giữ %d bản gần nhất; sao lưu lại sau mỗi %s làm việc)."),
 			b.last.Format("15:04 02/01/2006"), b.file, autoBackupKeep, durationText(r.backupEvery)), widget.LowImportance
 	case r.backupTask.running():
-		return "Đang sao lưu tự động…", widget.LowImportance
+		return lang.L("Đang sao lưu tự động…"), widget.LowImportance
 	}
-	return "Chưa có bản sao lưu tự động trong lần mở này.", widget.LowImportance
+	return lang.L("Chưa có bản sao lưu tự động trong lần mở này."), widget.LowImportance
 }
 
 func (r *root) showBackupStatus() {
@@ -213,8 +214,8 @@ func (r *root) restore(from string) {
 	old.e.closeDialogs()
 	r.backupTask.wait()
 	bar := widget.NewProgressBarInfinite()
-	r.win.SetContent(container.NewCenter(container.NewVBox(heading("Đang khôi phục dữ liệu…"),
-		widget.NewLabel("Từ bản sao lưu "+from), bar)))
+	r.win.SetContent(container.NewCenter(container.NewVBox(heading(lang.L("Đang khôi phục dữ liệu…")),
+		widget.NewLabel(lang.L("Từ bản sao lưu ")+from), bar)))
 	r.shell, r.view, r.db = nil, nil, nil
 	now := r.now()
 	path := r.path
@@ -226,7 +227,7 @@ func (r *root) restore(from string) {
 			err = db.Backup(safety)
 		}
 		if err != nil {
-			err = fmt.Errorf("chưa sao lưu được dữ liệu hiện tại trước khi khôi phục: %w", err)
+			err = fmt.Errorf(lang.L("chưa sao lưu được dữ liệu hiện tại trước khi khôi phục: %w"), err)
 			return func() { bar.Stop(); r.afterRestore(db, nil, err, login, hadAccount, from, "") }
 		}
 		db.Close()
@@ -263,7 +264,7 @@ func (r *root) afterRestore(db *store.DB, openErr, restoreErr error, login strin
 		if u == nil {
 			r.showLogin(db)
 			if restoreErr == nil {
-				r.login.intro.SetText(fmt.Sprintf("Đã khôi phục dữ liệu từ %s. Bản sao lưu không có tài khoản %s đang dùng: hãy đăng nhập bằng một tài khoản có trong bản sao lưu.",
+				r.login.intro.SetText(fmt.Sprintf(lang.L("Đã khôi phục dữ liệu từ %s. Bản sao lưu không có tài khoản %s đang dùng: hãy đăng nhập bằng một tài khoản có trong bản sao lưu."),
 					filepath.Base(from), login))
 			}
 			return
@@ -278,11 +279,11 @@ func (r *root) afterRestore(db *store.DB, openErr, restoreErr error, login strin
 	s.tabs.Select(s.backupTab)
 	p := s.backup
 	if restoreErr != nil {
-		p.fail(fmt.Errorf("chưa khôi phục được: %w. Dữ liệu hiện tại vẫn giữ nguyên", restoreErr))
-		r.shell.e.show(newMessage("Chưa khôi phục được", capFirst(restoreErr.Error())+".\n\nDữ liệu hiện tại vẫn giữ nguyên, không có gì bị thay đổi.", r.win))
+		p.fail(fmt.Errorf(lang.L("chưa khôi phục được: %w. Dữ liệu hiện tại vẫn giữ nguyên"), restoreErr))
+		r.shell.e.show(newMessage(lang.L("Chưa khôi phục được"), capFirst(restoreErr.Error())+lang.L(".\n\nDữ liệu hiện tại vẫn giữ nguyên, không có gì bị thay đổi."), r.win))
 		return
 	}
-	p.done(fmt.Sprintf("Đã khôi phục dữ liệu từ %s. Dữ liệu trước khi khôi phục được giữ ở %s.", from, safety))
+	p.done(fmt.Sprintf(lang.L("Đã khôi phục dữ liệu từ %s. Dữ liệu trước khi khôi phục được giữ ở %s."), from, safety))
 }
 
 // backupPane is the tab Cài đặt → Sao lưu & khôi phục.
@@ -306,29 +307,29 @@ func newBackupPane(s *settingsScreen) *backupPane {
 	p := &backupPane{s: s, e: s.e, sel: -1}
 	p.status = wrapLabel("")
 	p.list = newDataTable([]DataColumn[backupFile]{
-		{"Thời điểm sao lưu", 150, func(b backupFile) string { return b.At.Format("02/01/2006 15:04:05") }},
-		{"Loại", 150, func(b backupFile) string {
+		{lang.L("Thời điểm sao lưu"), 150, func(b backupFile) string { return b.At.Format("02/01/2006 15:04:05") }},
+		{lang.L("Loại"), 150, func(b backupFile) string {
 			if b.Auto {
-				return "Tự động"
+				return lang.L("Tự động")
 			}
 			if strings.HasPrefix(b.Name, "truoc-khoi-phuc-") {
-				return "Trước khi khôi phục"
+				return lang.L("Trước khi khôi phục")
 			}
-			return "Khác"
+			return lang.L("Khác")
 		}},
-		{"Dung lượng", 110, func(b backupFile) string { return sizeText(b.Size) }},
-		{"Tệp", 330, func(b backupFile) string { return b.Name }},
+		{lang.L("Dung lượng"), 110, func(b backupFile) string { return sizeText(b.Size) }},
+		{lang.L("Tệp"), 330, func(b backupFile) string { return b.Name }},
 	}, func(i int, _ backupFile) {
 		p.sel = i
 		if p.canRestore() {
 			p.selBt.Enable()
 		}
 	})
-	p.nowBt = widget.NewButtonWithIcon("Sao lưu ngay…", theme.DocumentSaveIcon(), p.onBackupNow)
+	p.nowBt = widget.NewButtonWithIcon(lang.L("Sao lưu ngay…"), theme.DocumentSaveIcon(), p.onBackupNow)
 	p.nowBt.Importance = widget.HighImportance
-	p.fileBt = widget.NewButtonWithIcon("Khôi phục từ bản sao lưu…", theme.HistoryIcon(), p.onRestoreFile)
-	p.selBt = widget.NewButtonWithIcon("Khôi phục bản đã chọn", theme.HistoryIcon(), p.onRestoreSelected)
-	p.adminNote = wrapLabel("Chỉ tài khoản Quản trị được khôi phục dữ liệu.")
+	p.fileBt = widget.NewButtonWithIcon(lang.L("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), p.onRestoreFile)
+	p.selBt = widget.NewButtonWithIcon(lang.L("Khôi phục bản đã chọn"), theme.HistoryIcon(), p.onRestoreSelected)
+	p.adminNote = wrapLabel(lang.L("Chỉ tài khoản Quản trị được khôi phục dữ liệu."))
 	p.adminNote.Importance = widget.LowImportance
 	p.msg = dangerLabel()
 	p.msg.Hide()
@@ -340,7 +341,7 @@ func newBackupPane(s *settingsScreen) *backupPane {
 }
 
 func (p *backupPane) content() fyne.CanvasObject {
-	openDir := widget.NewButtonWithIcon("Mở thư mục sao lưu", theme.FolderOpenIcon(), func() {
+	openDir := widget.NewButtonWithIcon(lang.L("Mở thư mục sao lưu"), theme.FolderOpenIcon(), func() {
 		dir := backupDir(p.e.path)
 		os.MkdirAll(dir, 0o755)
 		if u, err := url.Parse(storage.NewFileURI(dir).String()); err == nil {
@@ -349,12 +350,12 @@ func (p *backupPane) content() fyne.CanvasObject {
 	})
 	reload := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), p.reload)
 	top := container.NewVBox(
-		heading("Sao lưu & khôi phục"),
-		wrapLabel("Bản sao lưu là một bản chép đầy đủ của tệp dữ liệu, kể cả tệp đính kèm và ảnh. Hãy sao lưu ra USB hoặc ổ khác thường xuyên "+
-			"và cất USB ở nơi khác máy tính: khi máy hỏng, mất hoặc nhiễm mã độc, dữ liệu chỉ lấy lại được từ bản sao lưu."),
+		heading(lang.L("Sao lưu & khôi phục")),
+		wrapLabel(lang.L("Bản sao lưu là một bản chép đầy đủ của tệp dữ liệu, kể cả tệp đính kèm và ảnh. Hãy sao lưu ra USB hoặc ổ khác thường xuyên "+
+			"và cất USB ở nơi khác máy tính: khi máy hỏng, mất hoặc nhiễm mã độc, dữ liệu chỉ lấy lại được từ bản sao lưu.")),
 		container.NewHBox(p.nowBt), p.prog.box, p.msg, p.info,
 		widget.NewSeparator(),
-		boldLabel("Bản sao lưu tự động (thư mục "+backupDir(p.e.path)+")"),
+		boldLabel(lang.L("Bản sao lưu tự động (thư mục ")+backupDir(p.e.path)+")"),
 		p.status,
 	)
 	bottom := container.NewVBox(container.NewHBox(p.selBt, p.fileBt, openDir, reload), p.adminNote)
@@ -432,7 +433,7 @@ func (p *backupPane) backupTo(dir string) *task {
 	p.info.Hide()
 	target := backupName(dir, p.e.db.Office(), p.e.now())
 	db := p.e.db
-	return p.prog.run("Đang sao lưu vào "+target+"…", func(ctx context.Context, _ func(int, int)) (func(), error) {
+	return p.prog.run(lang.L("Đang sao lưu vào ")+target+"…", func(ctx context.Context, _ func(int, int)) (func(), error) {
 		if err := db.Backup(target); err != nil {
 			return nil, err
 		}
@@ -443,11 +444,11 @@ func (p *backupPane) backupTo(dir string) *task {
 		return func() {
 			where := ""
 			if store.Removable(target) {
-				where = " (ổ USB/tháo rời: hãy tháo ổ an toàn trước khi rút)"
+				where = lang.L(" (ổ USB/tháo rời: hãy tháo ổ an toàn trước khi rút)")
 			}
-			p.done(fmt.Sprintf("Đã sao lưu và kiểm tra lại bản sao: %s, %s%s.", target, sizeText(size), where))
+			p.done(fmt.Sprintf(lang.L("Đã sao lưu và kiểm tra lại bản sao: %s, %s%s."), target, sizeText(size), where))
 		}, nil
-	}, func(err error) { p.fail(fmt.Errorf("chưa sao lưu được: %w", err)) })
+	}, func(err error) { p.fail(fmt.Errorf(lang.L("chưa sao lưu được: %w"), err)) })
 }
 
 func (p *backupPane) onRestoreFile() {
@@ -501,25 +502,25 @@ func inspectBackup(path, current, office string) (backupInfo, error) {
 	var bi backupInfo
 	st, err := os.Stat(path)
 	if err != nil {
-		return bi, fmt.Errorf("không đọc được tệp %s", path)
+		return bi, fmt.Errorf(lang.L("không đọc được tệp %s"), path)
 	}
 	if cur, err := os.Stat(current); err == nil && os.SameFile(st, cur) {
-		return bi, errors.New("đây chính là tệp dữ liệu đang mở, không phải một bản sao lưu")
+		return bi, errors.New(lang.L("đây chính là tệp dữ liệu đang mở, không phải một bản sao lưu"))
 	}
 	bi.at = st.ModTime()
 	db, err := store.Open(path, store.Options{ReadOnly: true})
 	switch {
 	case errors.Is(err, store.ErrNotTDKT):
-		return bi, fmt.Errorf("tệp %s không phải bản sao lưu tdkt hoặc đã bị hỏng", filepath.Base(path))
+		return bi, fmt.Errorf(lang.L("tệp %s không phải bản sao lưu tdkt hoặc đã bị hỏng"), filepath.Base(path))
 	case errors.Is(err, store.ErrNewer):
-		return bi, fmt.Errorf("bản sao lưu %s do phiên bản tdkt mới hơn tạo ra: hãy cập nhật chương trình trước", filepath.Base(path))
+		return bi, fmt.Errorf(lang.L("bản sao lưu %s do phiên bản tdkt mới hơn tạo ra: hãy cập nhật chương trình trước"), filepath.Base(path))
 	case err != nil:
 		return bi, err
 	}
 	defer db.Close()
 	bi.office = db.Office()
 	if bi.office != office {
-		return bi, fmt.Errorf("bản sao lưu %s là của cơ quan %s, không phải của cơ quan này (%s)", filepath.Base(path), bi.office, office)
+		return bi, fmt.Errorf(lang.L("bản sao lưu %s là của cơ quan %s, không phải của cơ quan này (%s)"), filepath.Base(path), bi.office, office)
 	}
 	stats, _, err := db.Stats()
 	if err != nil {
@@ -538,32 +539,32 @@ func (p *backupPane) askRestore(path string) {
 	p.msg.Hide()
 	p.info.Hide()
 	if !p.canRestore() {
-		p.fail(errors.New("chỉ tài khoản Quản trị được khôi phục dữ liệu"))
+		p.fail(errors.New(lang.L("chỉ tài khoản Quản trị được khôi phục dữ liệu")))
 		return
 	}
 	bi, err := inspectBackup(path, p.e.path, p.e.db.Office())
 	if err != nil {
-		p.fail(fmt.Errorf("không khôi phục: %w. Dữ liệu hiện tại giữ nguyên", err))
+		p.fail(fmt.Errorf(lang.L("không khôi phục: %w. Dữ liệu hiện tại giữ nguyên"), err))
 		return
 	}
-	msg := fmt.Sprintf("Khôi phục từ bản sao lưu %s (lưu lúc %s): %s hồ sơ, %s cá nhân, %s đơn vị, %s quyết định.\n\n"+
+	msg := fmt.Sprintf(lang.L("Khôi phục từ bản sao lưu %s (lưu lúc %s): %s hồ sơ, %s cá nhân, %s đơn vị, %s quyết định.\n\n"+
 		"Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này: những gì nhập sau lúc sao lưu sẽ không còn. "+
 		"Trước khi thay, chương trình tự chép dữ liệu hiện tại vào thư mục sao lưu (tệp truoc-khoi-phuc-….db) để có thể lấy lại. "+
-		"Các màn hình sẽ được mở lại; nội dung đang nhập dở chưa lưu sẽ mất.",
+		"Các màn hình sẽ được mở lại; nội dung đang nhập dở chưa lưu sẽ mất."),
 		filepath.Base(path), bi.at.Format("15:04 02/01/2006"), num(bi.counts[tdkt.KindDossier]), num(bi.counts[tdkt.KindPerson]),
 		num(bi.counts[tdkt.KindUnit]), num(bi.counts[tdkt.KindDecision]))
-	p.e.confirm("Khôi phục dữ liệu từ bản sao lưu?", msg, func() { p.s.app.restore(path) })
+	p.e.confirm(lang.L("Khôi phục dữ liệu từ bản sao lưu?"), msg, func() { p.s.app.restore(path) })
 }
 
 // newConfirm is a confirmation dialog outside the shell (no env yet).
 func newConfirm(title, msg string, win fyne.Window, yes func()) dialog.Dialog {
 	var d *dialog.CustomDialog
-	ok := widget.NewButtonWithIcon("Đồng ý", theme.ConfirmIcon(), func() {
+	ok := widget.NewButtonWithIcon(lang.L("Đồng ý"), theme.ConfirmIcon(), func() {
 		d.Hide()
 		yes()
 	})
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { d.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(title, wrapLabel(msg), win)
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
 	d.Resize(fyne.NewSize(560, 240))
@@ -572,7 +573,7 @@ func newConfirm(title, msg string, win fyne.Window, yes func()) dialog.Dialog {
 
 // newMessage is a dialog with a wrapped message and "Đóng".
 func newMessage(title, msg string, win fyne.Window) dialog.Dialog {
-	d := dialog.NewCustom(title, "Đóng", wrapLabel(msg), win)
+	d := dialog.NewCustom(title, lang.L("Đóng"), wrapLabel(msg), win)
 	d.Resize(fyne.NewSize(560, 240))
 	return d
 }

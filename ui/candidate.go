@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -64,11 +65,11 @@ func (ed *dossierEditor) editCandidate(i int, subject tdkt.Subject) {
 	}
 	f.build()
 	ed.cand = f
-	title := "Đề nghị khen thưởng cá nhân"
+	title := lang.L("Đề nghị khen thưởng cá nhân")
 	if subject != tdkt.SubjectPerson {
-		title = "Đề nghị khen thưởng tập thể"
+		title = lang.L("Đề nghị khen thưởng tập thể")
 	}
-	cancel := widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.d.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.d.Hide() })
 	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(f.content()), ed.e.win)
 	f.d.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	f.d.SetOnClosed(func() {
@@ -85,7 +86,7 @@ func (ed *dossierEditor) editCandidate(i int, subject tdkt.Subject) {
 
 func (f *candidateForm) build() {
 	e := f.ed.e
-	f.ok = widget.NewButtonWithIcon("Ghi vào hồ sơ", theme.ConfirmIcon(), f.submit)
+	f.ok = widget.NewButtonWithIcon(lang.L("Ghi vào hồ sơ"), theme.ConfirmIcon(), f.submit)
 	f.ok.Importance = widget.HighImportance
 	submit := func(string) { f.submit() }
 
@@ -100,18 +101,18 @@ func (f *candidateForm) build() {
 	f.award = newChoice(codes, e.itemName, func(string) { f.awardErr.Hide(); f.showCriteria() })
 	f.awardErr = dangerLabel()
 	f.awardErr.Hide()
-	f.summary = newField("Tóm tắt thành tích", newMultiEntry(3), nil)
+	f.summary = newField(lang.L("Tóm tắt thành tích"), newMultiEntry(3), nil)
 	f.rating = newChoice([]tdkt.Rating{tdkt.RatingExcellent, tdkt.RatingGood, tdkt.RatingDone, tdkt.RatingFailed, tdkt.RatingNone},
-		func(r tdkt.Rating) string { return capFirst(tdkt.RatingLabel(r)) }, nil)
+		func(r tdkt.Rating) string { return capFirst(ratingLabel(r)) }, nil)
 	f.initiative = newChoice([]tdkt.Scope{tdkt.ScopeNone, tdkt.ScopeBase, tdkt.ScopeProvince, tdkt.ScopeNational},
-		func(s tdkt.Scope) string { return capFirst(tdkt.ScopeLabel(s)) }, nil)
-	f.disciplined = widget.NewCheck("Đang bị kỷ luật hoặc đang bị xem xét xử lý kỷ luật, điều tra", nil)
+		func(s tdkt.Scope) string { return capFirst(scopeLabel(s)) }, nil)
+	f.disciplined = widget.NewCheck(lang.L("Đang bị kỷ luật hoặc đang bị xem xét xử lý kỷ luật, điều tra"), nil)
 	f.factsBox = container.NewVBox()
 	f.figures = container.NewVBox()
 
 	if f.subject == tdkt.SubjectPerson {
 		f.search = newEntry()
-		f.search.SetPlaceHolder("Tìm người đã có trong dữ liệu (gõ tên, có dấu hoặc không dấu)")
+		f.search.SetPlaceHolder(lang.L("Tìm người đã có trong dữ liệu (gõ tên, có dấu hoặc không dấu)"))
 		f.search.OnChanged = f.onSearch
 		f.results = widget.NewList(func() int { return len(f.found) },
 			func() fyne.CanvasObject { return truncLabel("") },
@@ -122,11 +123,11 @@ func (f *candidateForm) build() {
 		f.results.OnSelected = func(i widget.ListItemID) { f.choosePerson(f.found[i]) }
 		f.chosen = widget.NewLabel("")
 		f.chosen.Wrapping = fyne.TextWrapWord
-		f.name = newField("Họ và tên", newEntry(), required("họ và tên"))
+		f.name = newField(lang.L("Họ và tên"), newEntry(), required(lang.L("họ và tên")))
 		f.name.entry.OnSubmitted = submit
-		f.position = newField("Chức vụ, đơn vị", newEntry(), nil)
+		f.position = newField(lang.L("Chức vụ, đơn vị"), newEntry(), nil)
 		f.position.entry.OnSubmitted = submit
-		f.category = newChoice(tdkt.Categories, tdkt.CategoryLabel, nil)
+		f.category = newChoice(tdkt.Categories, categoryLabel, nil)
 		f.name.set(f.c.Name)
 		f.position.set(f.c.Position)
 		if cat, ok := f.ed.newCats[f.c.ID]; ok {
@@ -143,7 +144,7 @@ func (f *candidateForm) build() {
 		})
 		f.unitErr = dangerLabel()
 		f.unitErr.Hide()
-		f.members = newField("Số thành viên", newEntry(), optionalInt(0, 1_000_000, "số thành viên"))
+		f.members = newField(lang.L("Số thành viên"), newEntry(), optionalInt(0, 1_000_000, lang.L("số thành viên")))
 		f.members.entry.OnSubmitted = submit
 		f.unit.set(f.c.UnitID)
 		if f.c.Members > 0 {
@@ -161,21 +162,21 @@ func (f *candidateForm) build() {
 func (f *candidateForm) content() fyne.CanvasObject {
 	var who fyne.CanvasObject
 	if f.subject == tdkt.SubjectPerson {
-		newBt := widget.NewButton("Người chưa có trong dữ liệu", func() {
+		newBt := widget.NewButton(lang.L("Người chưa có trong dữ liệu"), func() {
 			f.c.PersonID = ""
 			f.results.UnselectAll()
 			f.showChosen()
 		})
 		who = container.NewVBox(f.search, sized(f.results, 110), container.NewBorder(nil, nil, nil, newBt, f.chosen),
-			formRows("Họ và tên", f.name, "Chức vụ, đơn vị", f.position, "Đối tượng", f.category.sel))
+			formRows(lang.L("Họ và tên"), f.name, lang.L("Chức vụ, đơn vị"), f.position, lang.L("Đối tượng"), f.category.sel))
 	} else {
-		who = formRows("Tập thể", container.NewVBox(f.unit.button, f.unitErr), "Số thành viên", f.members)
+		who = formRows(lang.L("Tập thể"), container.NewVBox(f.unit.button, f.unitErr), lang.L("Số thành viên"), f.members)
 	}
 	return container.NewVBox(who,
-		formRows("Hình thức đề nghị", container.NewVBox(f.award.sel, f.awardErr),
-			"Tóm tắt thành tích", f.summary,
-			"Xếp loại năm", f.rating.sel,
-			"Sáng kiến", f.initiative.sel,
+		formRows(lang.L("Hình thức đề nghị"), container.NewVBox(f.award.sel, f.awardErr),
+			lang.L("Tóm tắt thành tích"), f.summary,
+			lang.L("Xếp loại năm"), f.rating.sel,
+			lang.L("Sáng kiến"), f.initiative.sel,
 			"", f.disciplined),
 		f.figures, f.factsBox)
 }
@@ -206,11 +207,11 @@ func (f *candidateForm) choosePerson(p *tdkt.Person) {
 
 func (f *candidateForm) showChosen() {
 	if f.c.PersonID == "" {
-		f.chosen.SetText("Người mới: sẽ được thêm vào danh sách cá nhân khi lưu hồ sơ.")
+		f.chosen.SetText(lang.L("Người mới: sẽ được thêm vào danh sách cá nhân khi lưu hồ sơ."))
 		f.category.sel.Enable()
 		return
 	}
-	f.chosen.SetText("Đã chọn người có trong dữ liệu (mã " + f.c.PersonID + "); lịch sử khen thưởng được dùng để xét điều kiện.")
+	f.chosen.SetText(lang.L("Đã chọn người có trong dữ liệu (mã ") + f.c.PersonID + lang.L("); lịch sử khen thưởng được dùng để xét điều kiện."))
 	f.category.sel.Disable()
 }
 
@@ -257,7 +258,7 @@ func (f *candidateForm) showCriteria() {
 			if _, dup := f.holders[cr.Of]; dup {
 				continue
 			}
-			hf := newField("Số thành viên đạt", newEntry(), optionalInt(0, 1_000_000, "số thành viên đạt"))
+			hf := newField(lang.L("Số thành viên đạt"), newEntry(), optionalInt(0, 1_000_000, lang.L("số thành viên đạt")))
 			if n, ok := f.c.Holders[cr.Of]; ok {
 				hf.set(strconv.Itoa(n))
 			}
@@ -267,12 +268,12 @@ func (f *candidateForm) showCriteria() {
 		}
 	}
 	if len(f.facts) > 0 {
-		f.factsBox.Objects = append([]fyne.CanvasObject{boldLabel("Xác nhận của chuyên viên (theo tiêu chuẩn của " + it.Name + ")")}, f.factsBox.Objects...)
+		f.factsBox.Objects = append([]fyne.CanvasObject{boldLabel(lang.L("Xác nhận của chuyên viên (theo tiêu chuẩn của ") + it.Name + ")")}, f.factsBox.Objects...)
 	}
 	if len(holderCodes) > 0 {
 		var pairs []any
 		for _, c := range holderCodes {
-			pairs = append(pairs, "Số người đạt "+e.itemName(c), f.holders[c])
+			pairs = append(pairs, lang.L("Số người đạt ")+e.itemName(c), f.holders[c])
 		}
 		f.figures.Add(formRows(pairs...))
 	}
@@ -308,7 +309,7 @@ func (f *candidateForm) submit() {
 		c.Position = f.position.text()
 	} else {
 		if f.unit.id == "" {
-			f.unitErr.SetText("Chưa chọn tập thể")
+			f.unitErr.SetText(lang.L("Chưa chọn tập thể"))
 			f.unitErr.Show()
 			bad = true
 		}
@@ -321,7 +322,7 @@ func (f *candidateForm) submit() {
 	}
 	code, ok := f.award.get()
 	if !ok {
-		f.awardErr.SetText("Chưa chọn hình thức khen thưởng")
+		f.awardErr.SetText(lang.L("Chưa chọn hình thức khen thưởng"))
 		f.awardErr.Show()
 		bad = true
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"tdkt"
@@ -51,7 +52,7 @@ func (c *barChart) set(bars []bar) {
 			text = num(b.Value)
 		}
 		if b.Total < 0 {
-			text = "chưa có dữ liệu"
+			text = lang.L("chưa có dữ liệu")
 		}
 		label := canvas.NewText(b.Label, fg)
 		value := canvas.NewText(text, fg)

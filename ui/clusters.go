@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,15 +45,15 @@ func newClustersPane(e *env) *clustersPane {
 		func() fyne.CanvasObject { return truncLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := p.all[i]
-			kind := "Cụm"
+			kind := lang.L("Cụm")
 			if c.Bloc {
-				kind = "Khối"
+				kind = lang.L("Khối")
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s (%d thành viên)", kind, c.Name, len(c.Members)))
+			o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s – %s (%d thành viên)"), kind, c.Name, len(c.Members)))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) { p.edit(p.all[i]) }
-	p.name = newField("Tên", newEntry(), required("tên cụm, khối"))
-	p.bloc = widget.NewCheck("Khối thi đua (theo ngành); bỏ chọn: cụm (theo địa bàn)", nil)
+	p.name = newField(lang.L("Tên"), newEntry(), required(lang.L("tên cụm, khối")))
+	p.bloc = widget.NewCheck(lang.L("Khối thi đua (theo ngành); bỏ chọn: cụm (theo địa bàn)"), nil)
 	p.members = widget.NewList(func() int {
 		if p.cur == nil {
 			return 0
@@ -69,7 +70,7 @@ func newClustersPane(e *env) *clustersPane {
 	p.year = widget.NewSelect(nil, func(string) { p.showYear() })
 	p.leader = newChoice[string](nil, e.unitName, func(string) { p.updateRanking() })
 	p.deputy = newChoice[string](nil, e.unitName, func(string) { p.updateRanking() })
-	p.pledge = newField("Giao ước", newMultiEntry(2), nil)
+	p.pledge = newField(lang.L("Giao ước"), newMultiEntry(2), nil)
 	p.pledge.entry.OnChanged = func(string) { p.collect() }
 	p.scores = container.NewVBox()
 	p.ranking = wrapLabel("")
@@ -94,20 +95,20 @@ func (p *clustersPane) content() fyne.CanvasObject {
 		p.setMemberChoices()
 		p.showYear()
 	})
-	addMember.button.SetText("Thêm thành viên…")
-	addYear := widget.NewButtonWithIcon("Năm mới", theme.ContentAddIcon(), p.onAddYear)
-	save := widget.NewButtonWithIcon("Lưu cụm, khối", theme.DocumentSaveIcon(), p.onSave)
+	addMember.button.SetText(lang.L("Thêm thành viên…"))
+	addYear := widget.NewButtonWithIcon(lang.L("Năm mới"), theme.ContentAddIcon(), p.onAddYear)
+	save := widget.NewButtonWithIcon(lang.L("Lưu cụm, khối"), theme.DocumentSaveIcon(), p.onSave)
 	save.Importance = widget.HighImportance
-	newBt := widget.NewButtonWithIcon("Cụm, khối mới", theme.ContentAddIcon(), func() {
+	newBt := widget.NewButtonWithIcon(lang.L("Cụm, khối mới"), theme.ContentAddIcon(), func() {
 		p.edit(&tdkt.Cluster{Years: []tdkt.ClusterYear{{Year: p.e.today().Year}}})
 	})
-	membersBox := container.NewBorder(container.NewBorder(nil, nil, boldLabel("Thành viên"), addMember.button), nil, nil, nil, p.members)
+	membersBox := container.NewBorder(container.NewBorder(nil, nil, boldLabel(lang.L("Thành viên")), addMember.button), nil, nil, nil, p.members)
 	yearBox := container.NewVBox(
-		container.NewHBox(boldLabel("Năm"), p.year, addYear),
-		formRows("Trưởng cụm, khối", p.leader.sel, "Phó trưởng", p.deputy.sel, "Giao ước thi đua", p.pledge),
-		boldLabel("Chấm điểm cuối năm"), p.scores, boldLabel("Xếp hạng"), p.ranking, p.msg, container.NewHBox(save))
+		container.NewHBox(boldLabel(lang.L("Năm")), p.year, addYear),
+		formRows(lang.L("Trưởng cụm, khối"), p.leader.sel, lang.L("Phó trưởng"), p.deputy.sel, lang.L("Giao ước thi đua"), p.pledge),
+		boldLabel(lang.L("Chấm điểm cuối năm")), p.scores, boldLabel(lang.L("Xếp hạng")), p.ranking, p.msg, container.NewHBox(save))
 	editor := container.NewVSplit(
-		container.NewBorder(container.NewVBox(formRows("Tên", p.name, "", p.bloc)), nil, nil, nil, membersBox),
+		container.NewBorder(container.NewVBox(formRows(lang.L("Tên"), p.name, "", p.bloc)), nil, nil, nil, membersBox),
 		container.NewVScroll(yearBox))
 	editor.Offset = 0.4
 	p.page = container.NewStack(editor)
@@ -165,7 +166,7 @@ func (p *clustersPane) setMemberChoices() {
 	opts := append([]string{""}, p.cur.Members...)
 	label := func(id string) string {
 		if id == "" {
-			return "(chưa chọn)"
+			return lang.L("(chưa chọn)")
 		}
 		return p.e.unitName(id)
 	}
@@ -210,12 +211,12 @@ func (p *clustersPane) showYear() {
 		if v, ok := score[id]; ok {
 			en.SetText(fmtFloat(v))
 		}
-		en.SetPlaceHolder("điểm")
+		en.SetPlaceHolder(lang.L("điểm"))
 		en.Validator = func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return nil
 			}
-			return floatRange(0, 10000, "điểm")(s)
+			return floatRange(0, 10000, lang.L("điểm"))(s)
 		}
 		en.OnChanged = func(string) { p.updateRanking() }
 		en.OnSubmitted = func(string) { p.onSave() }
@@ -269,12 +270,12 @@ func (p *clustersPane) updateRanking() {
 	for i, s := range tdkt.Ranking(y.Scores) {
 		mark := ""
 		if s.UnitID == y.LeaderID {
-			mark = " – trưởng cụm, khối"
+			mark = lang.L(" – trưởng cụm, khối")
 		}
-		lines = append(lines, fmt.Sprintf("%d. %s: %s điểm%s", i+1, p.e.unitName(s.UnitID), fmtFloat(s.Points), mark))
+		lines = append(lines, fmt.Sprintf(lang.L("%d. %s: %s điểm%s"), i+1, p.e.unitName(s.UnitID), fmtFloat(s.Points), mark))
 	}
 	if len(lines) == 0 {
-		lines = append(lines, "Chưa chấm điểm.")
+		lines = append(lines, lang.L("Chưa chấm điểm."))
 	}
 	p.ranking.SetText(strings.Join(lines, "\n"))
 }
@@ -325,7 +326,7 @@ func (p *clustersPane) onSave() {
 	}
 	c := *p.cur
 	if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&c) }); err != nil {
-		p.msg.SetText("Chưa lưu được: " + err.Error())
+		p.msg.SetText(lang.L("Chưa lưu được: ") + err.Error())
 		p.msg.Show()
 		return
 	}

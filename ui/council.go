@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,7 +88,7 @@ func newCouncilScreen(e *env) *councilScreen {
 			m := s.meetings[i]
 			state := ""
 			if m.Closed {
-				state = " (đã khóa)"
+				state = lang.L(" (đã khóa)")
 			}
 			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s%s", dateText(m.Date), m.Title, state))
 		})
@@ -99,44 +100,44 @@ func newCouncilScreen(e *env) *councilScreen {
 	s.quorum = boldLabel("")
 	s.quorum.Wrapping = fyne.TextWrapWord
 	s.agenda = container.NewVBox()
-	s.addBt = widget.NewButtonWithIcon("Đưa hồ sơ đủ điều kiện vào phiên họp…", theme.ContentAddIcon(), s.onAddDossiers)
-	s.saveBt = widget.NewButtonWithIcon("Lưu phiên họp", theme.DocumentSaveIcon(), s.onSave)
-	s.closeBt = widget.NewButtonWithIcon("Kết thúc và khóa phiên họp", theme.ConfirmIcon(), s.onClose)
+	s.addBt = widget.NewButtonWithIcon(lang.L("Đưa hồ sơ đủ điều kiện vào phiên họp…"), theme.ContentAddIcon(), s.onAddDossiers)
+	s.saveBt = widget.NewButtonWithIcon(lang.L("Lưu phiên họp"), theme.DocumentSaveIcon(), s.onSave)
+	s.closeBt = widget.NewButtonWithIcon(lang.L("Kết thúc và khóa phiên họp"), theme.ConfirmIcon(), s.onClose)
 	s.closeBt.Importance = widget.HighImportance
 	s.msg = dangerLabel()
 	s.msg.Hide()
-	s.empty = wrapLabel("Chọn một phiên họp ở bên trái, hoặc tạo phiên họp mới.")
+	s.empty = wrapLabel(lang.L("Chọn một phiên họp ở bên trái, hoặc tạo phiên họp mới."))
 	s.exp = newExporter(e)
-	s.minutesBt = widget.NewButtonWithIcon("Biên bản họp (PDF)", theme.DocumentPrintIcon(), func() { s.export(minutesJob) })
-	s.ballotsBt = widget.NewButtonWithIcon("Phiếu bầu (PDF)", theme.DocumentPrintIcon(), func() { s.export(ballotsJob) })
-	s.resultsBt = widget.NewButtonWithIcon("Kết quả biểu quyết (Excel)", theme.DownloadIcon(), func() { s.export(resultsJob) })
+	s.minutesBt = widget.NewButtonWithIcon(lang.L("Biên bản họp (PDF)"), theme.DocumentPrintIcon(), func() { s.export(minutesJob) })
+	s.ballotsBt = widget.NewButtonWithIcon(lang.L("Phiếu bầu (PDF)"), theme.DocumentPrintIcon(), func() { s.export(ballotsJob) })
+	s.resultsBt = widget.NewButtonWithIcon(lang.L("Kết quả biểu quyết (Excel)"), theme.DownloadIcon(), func() { s.export(resultsJob) })
 	s.ballotsWhy = widget.NewLabel("")
 	s.ballotsWhy.Importance = widget.LowImportance
 	s.ballotsWhy.Wrapping = fyne.TextWrapWord
-	s.attendAc = widget.NewAccordion(widget.NewAccordionItem("Điểm danh thành viên", container.NewVBox(
-		wrapLabel("Đánh dấu thành viên có mặt; \"phiếu gửi\" cho người vắng mặt gửi phiếu bằng văn bản."), s.attend)))
+	s.attendAc = widget.NewAccordion(widget.NewAccordionItem(lang.L("Điểm danh thành viên"), container.NewVBox(
+		wrapLabel(lang.L("Đánh dấu thành viên có mặt; \"phiếu gửi\" cho người vắng mặt gửi phiếu bằng văn bản.")), s.attend)))
 	return s
 }
 
 func (s *councilScreen) content() fyne.CanvasObject {
-	s.newBt = widget.NewButtonWithIcon("Phiên họp mới", theme.ContentAddIcon(), s.onNew)
+	s.newBt = widget.NewButtonWithIcon(lang.L("Phiên họp mới"), theme.ContentAddIcon(), s.onNew)
 	s.newBt.Importance = widget.HighImportance
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel("Năm"), nil, s.year), s.newBt), nil, nil, nil, s.list)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Năm")), nil, s.year), s.newBt), nil, nil, nil, s.list)
 	hdr := func(s string) *widget.Label {
 		l := boldLabel(s)
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
 	header := container.New(&columnsLayout{widths: ballotWidths},
-		hdr("TT"), hdr("Người, tập thể"), hdr("Hình thức – cần đạt"),
-		hdr("Phát"), hdr("Thu"), hdr("H.lệ"), hdr("K.HL"), hdr("Đ.ý"),
-		hdr("Kết quả"), hdr("Ghi chú"))
+		hdr(lang.L("TT")), hdr(lang.L("Người, tập thể")), hdr(lang.L("Hình thức – cần đạt")),
+		hdr(lang.L("Phát")), hdr(lang.L("Thu")), hdr(lang.L("H.lệ")), hdr(lang.L("K.HL")), hdr(lang.L("Đ.ý")),
+		hdr(lang.L("Kết quả")), hdr(lang.L("Ghi chú")))
 	body := container.NewVBox(
 		s.title, s.info,
 		s.attendAc, s.quorum,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, boldLabel("Chương trình và kết quả kiểm phiếu"), s.addBt),
-		wrapLabel("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ."),
+		container.NewBorder(nil, nil, boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")), s.addBt),
+		wrapLabel(lang.L("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ.")),
 		container.NewHScroll(container.NewVBox(header, s.agenda)),
 	)
 	// the actions stay in sight below the agenda, however long it is
@@ -186,16 +187,16 @@ func (s *councilScreen) openMeeting(id string) {
 	s.selected = id
 	s.m = m
 	s.title.SetText(m.Title)
-	info := fmt.Sprintf("Ngày %s", dateText(m.Date))
+	info := fmt.Sprintf(lang.L("Ngày %s"), dateText(m.Date))
 	if m.Start != "" {
 		info += ", " + m.Start
 	}
 	if m.Place != "" {
-		info += " tại " + m.Place
+		info += lang.L(" tại ") + m.Place
 	}
-	info += fmt.Sprintf(". Chủ trì: %s. Thư ký: %s.", m.Chair, m.Secretary)
+	info += fmt.Sprintf(lang.L(". Chủ trì: %s. Thư ký: %s."), m.Chair, m.Secretary)
 	if m.Closed {
-		info += " Phiên họp đã kết thúc và khóa: kết quả không sửa được."
+		info += lang.L(" Phiên họp đã kết thúc và khóa: kết quả không sửa được.")
 	}
 	s.info.SetText(info)
 	s.attend.Objects = nil
@@ -207,7 +208,7 @@ func (s *councilScreen) openMeeting(id string) {
 			s.updateQuorum()
 		})
 		present.SetChecked(mem.Present)
-		wr := widget.NewCheck("phiếu gửi", func(b bool) { s.m.Members[i].Written = b })
+		wr := widget.NewCheck(lang.L("phiếu gửi"), func(b bool) { s.m.Members[i].Written = b })
 		wr.SetChecked(mem.Written)
 		if m.Closed {
 			present.Disable()
@@ -218,7 +219,7 @@ func (s *councilScreen) openMeeting(id string) {
 		s.attend.Add(container.NewBorder(nil, nil, present, wr, truncLabel(fmt.Sprintf("%d. %s – %s", i+1, mem.Name, mem.Role))))
 	}
 	s.attend.Refresh()
-	s.attendAc.Items[0].Title = fmt.Sprintf("Điểm danh thành viên (%d/%d có mặt)", m.Present(), len(m.Members))
+	s.attendAc.Items[0].Title = fmt.Sprintf(lang.L("Điểm danh thành viên (%d/%d có mặt)"), m.Present(), len(m.Members))
 	if m.Closed {
 		s.attendAc.Close(0)
 	} else {
@@ -233,7 +234,7 @@ func (s *councilScreen) openMeeting(id string) {
 		s.agenda.Add(r.widget())
 	}
 	if len(m.Items) == 0 {
-		s.agenda.Add(widget.NewLabel("Chưa có ai trong chương trình. Bấm \"Đưa hồ sơ đủ điều kiện vào phiên họp…\"."))
+		s.agenda.Add(widget.NewLabel(lang.L("Chưa có ai trong chương trình. Bấm \"Đưa hồ sơ đủ điều kiện vào phiên họp…\".")))
 	}
 	s.agenda.Refresh()
 	for _, b := range []*widget.Button{s.addBt, s.saveBt, s.closeBt} {
@@ -267,17 +268,17 @@ func (s *councilScreen) updateQuorum() {
 	}
 	total, present := len(s.m.Members), s.m.Present()
 	ok := tdkt.Quorum(present, total, s.e.cat.QuorumNum, s.e.cat.QuorumDen)
-	verdict := "ĐỦ túc số"
+	verdict := lang.L("ĐỦ túc số")
 	s.quorum.Importance = widget.SuccessImportance
 	if !ok {
-		verdict = "CHƯA ĐỦ túc số"
+		verdict = lang.L("CHƯA ĐỦ túc số")
 		s.quorum.Importance = widget.DangerImportance
 	}
-	if t := fmt.Sprintf("Điểm danh thành viên (%d/%d có mặt)", present, total); s.attendAc.Items[0].Title != t {
+	if t := fmt.Sprintf(lang.L("Điểm danh thành viên (%d/%d có mặt)"), present, total); s.attendAc.Items[0].Title != t {
 		s.attendAc.Items[0].Title = t
 		s.attendAc.Refresh()
 	}
-	s.quorum.SetText(fmt.Sprintf("Có mặt %d/%d thành viên – %s (cần ít nhất %d, tỷ lệ %d/%d tổng số thành viên).",
+	s.quorum.SetText(fmt.Sprintf(lang.L("Có mặt %d/%d thành viên – %s (cần ít nhất %d, tỷ lệ %d/%d tổng số thành viên)."),
 		present, total, verdict, s.quorumNeeded(total), s.e.cat.QuorumNum, s.e.cat.QuorumDen))
 	for _, r := range s.rows {
 		r.evaluate()
@@ -297,7 +298,7 @@ func (s *councilScreen) newBallotRow(i int) *ballotRow {
 				return nil
 			}
 			if n, err := strconv.Atoi(strings.TrimSpace(t)); err != nil || n < 0 {
-				return errors.New("Số phiếu phải là số nguyên không âm")
+				return errors.New(lang.L("Số phiếu phải là số nguyên không âm"))
 			}
 			return nil
 		}
@@ -327,11 +328,11 @@ func (r *ballotRow) widget() fyne.CanvasObject {
 	total := len(s.m.Members)
 	need := ""
 	if item, ok := s.e.cat.Item(it.AwardCode); ok {
-		need = fmt.Sprintf(" – ≥%s%% = %d phiếu", fmtFloat(item.Threshold), tdkt.Needed(total, item.Threshold))
+		need = fmt.Sprintf(lang.L(" – ≥%s%% = %d phiếu"), fmtFloat(item.Threshold), tdkt.Needed(total, item.Threshold))
 	}
-	how := "giơ tay"
+	how := lang.L("giơ tay")
 	if it.Secret {
-		how = "phiếu kín"
+		how = lang.L("phiếu kín")
 	}
 	name := truncLabel(it.Name)
 	award := truncLabel(s.e.itemShort(it.AwardCode) + need)
@@ -364,11 +365,11 @@ func (r *ballotRow) evaluate() tdkt.Vote {
 	it := &s.m.Items[r.i]
 	if !r.counted() {
 		it.Counted, it.Passed, it.Ballot = false, false, tdkt.Ballot{}
-		r.result.SetText("chưa kiểm phiếu")
+		r.result.SetText(lang.L("chưa kiểm phiếu"))
 		r.result.Importance = widget.LowImportance
 		r.result.Refresh()
 		r.problem.SetText("")
-		return tdkt.Vote{Problem: "chưa kiểm phiếu"}
+		return tdkt.Vote{Problem: lang.L("chưa kiểm phiếu")}
 	}
 	threshold := 100.0
 	if item, ok := s.e.cat.Item(it.AwardCode); ok {
@@ -378,10 +379,10 @@ func (r *ballotRow) evaluate() tdkt.Vote {
 	v := tdkt.Evaluate(b, len(s.m.Members), s.m.Present(), threshold, s.e.cat)
 	it.Ballot, it.Counted, it.Passed = b, true, v.Passed && v.Problem == ""
 	if it.Passed {
-		r.result.SetText("ĐẠT " + fmtFloat(v.Percent) + "%")
+		r.result.SetText(lang.L("ĐẠT ") + fmtFloat(v.Percent) + "%")
 		r.result.Importance = widget.SuccessImportance
 	} else {
-		r.result.SetText("KHÔNG ĐẠT " + fmtFloat(v.Percent) + "%")
+		r.result.SetText(lang.L("KHÔNG ĐẠT ") + fmtFloat(v.Percent) + "%")
 		r.result.Importance = widget.DangerImportance
 	}
 	r.result.Refresh()
@@ -419,21 +420,21 @@ func (s *councilScreen) onClose() {
 		return
 	}
 	if len(s.m.Items) == 0 {
-		s.fail(errors.New("Chưa thể kết thúc: chương trình họp chưa có ai."))
+		s.fail(errors.New(lang.L("Chưa thể kết thúc: chương trình họp chưa có ai.")))
 		return
 	}
 	var probs []string
 	for _, r := range s.rows {
 		v := r.evaluate()
 		if v.Problem != "" {
-			probs = append(probs, fmt.Sprintf("dòng %d (%s): %s", r.i+1, s.m.Items[r.i].Name, v.Problem))
+			probs = append(probs, fmt.Sprintf(lang.L("dòng %d (%s): %s"), r.i+1, s.m.Items[r.i].Name, v.Problem))
 		}
 	}
 	if len(probs) > 0 {
-		s.fail(errors.New("Chưa thể kết thúc: " + strings.Join(probs, "; ")))
+		s.fail(errors.New(lang.L("Chưa thể kết thúc: ") + strings.Join(probs, "; ")))
 		return
 	}
-	s.e.confirm("Kết thúc phiên họp", "Sau khi kết thúc, phiên họp bị khóa và kết quả kiểm phiếu không sửa được nữa. Kết thúc?", s.closeNow)
+	s.e.confirm(lang.L("Kết thúc phiên họp"), lang.L("Sau khi kết thúc, phiên họp bị khóa và kết quả kiểm phiếu không sửa được nữa. Kết thúc?"), s.closeNow)
 }
 
 func (s *councilScreen) closeNow() {
@@ -510,15 +511,15 @@ type meetingForm struct {
 
 func (s *councilScreen) onNew() {
 	f := &meetingForm{s: s}
-	f.title = newField("Tên phiên họp", newEntry(), required("tên phiên họp"))
-	f.date = newDateField("Ngày họp", false)
-	f.start = newField("Giờ bắt đầu", newEntry(), nil)
-	f.place = newField("Địa điểm", newEntry(), nil)
-	f.chair = newField("Chủ trì", newEntry(), required("người chủ trì"))
-	f.secretary = newField("Thư ký", newEntry(), required("thư ký"))
-	f.members = newField("Thành viên", newMultiEntry(8), func(t string) error {
+	f.title = newField(lang.L("Tên phiên họp"), newEntry(), required(lang.L("tên phiên họp")))
+	f.date = newDateField(lang.L("Ngày họp"), false)
+	f.start = newField(lang.L("Giờ bắt đầu"), newEntry(), nil)
+	f.place = newField(lang.L("Địa điểm"), newEntry(), nil)
+	f.chair = newField(lang.L("Chủ trì"), newEntry(), required(lang.L("người chủ trì")))
+	f.secretary = newField(lang.L("Thư ký"), newEntry(), required(lang.L("thư ký")))
+	f.members = newField(lang.L("Thành viên"), newMultiEntry(8), func(t string) error {
 		if len(parseMembers(t)) == 0 {
-			return errors.New("Chưa nhập thành viên Hội đồng (mỗi dòng một người: Họ tên – Vai trò)")
+			return errors.New(lang.L("Chưa nhập thành viên Hội đồng (mỗi dòng một người: Họ tên – Vai trò)"))
 		}
 		return nil
 	})
@@ -549,14 +550,14 @@ func (s *councilScreen) onNew() {
 		}
 		f.members.set(strings.Join(lines, "\n"))
 	}
-	form := formRows("Tên phiên họp", f.title, "Ngày họp", f.date.field, "Giờ bắt đầu", f.start, "Địa điểm", f.place,
-		"Chủ trì", f.chair, "Thư ký", f.secretary, "Thành viên", f.members)
-	ok := widget.NewButtonWithIcon("Tạo phiên họp", theme.ConfirmIcon(), f.submit)
+	form := formRows(lang.L("Tên phiên họp"), f.title, lang.L("Ngày họp"), f.date.field, lang.L("Giờ bắt đầu"), f.start, lang.L("Địa điểm"), f.place,
+		lang.L("Chủ trì"), f.chair, lang.L("Thư ký"), f.secretary, lang.L("Thành viên"), f.members)
+	ok := widget.NewButtonWithIcon(lang.L("Tạo phiên họp"), theme.ConfirmIcon(), f.submit)
 	ok.Importance = widget.HighImportance
 	f.ok = ok
-	f.d = dialog.NewCustomWithoutButtons("Phiên họp mới", container.NewVScroll(container.NewVBox(form,
-		wrapLabel("Mỗi dòng một thành viên: Họ tên – Vai trò (Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký)."))), s.e.win)
-	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.d.Hide() }), ok})
+	f.d = dialog.NewCustomWithoutButtons(lang.L("Phiên họp mới"), container.NewVScroll(container.NewVBox(form,
+		wrapLabel(lang.L("Mỗi dòng một thành viên: Họ tên – Vai trò (Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký).")))), s.e.win)
+	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.d.Hide() }), ok})
 	f.d.Resize(fyne.NewSize(720, 620))
 	s.newForm = f
 	s.e.show(f.d)
@@ -627,20 +628,20 @@ func (s *councilScreen) onAddDossiers() {
 	})
 	box := container.NewVBox()
 	for _, d := range p.ready {
-		ch := widget.NewCheck(fmt.Sprintf("%s – %s (%d đề nghị)", d.Title, s.e.unitName(d.UnitID), len(d.Candidates)), nil)
+		ch := widget.NewCheck(fmt.Sprintf(lang.L("%s – %s (%d đề nghị)"), d.Title, s.e.unitName(d.UnitID), len(d.Candidates)), nil)
 		p.checks = append(p.checks, ch)
 		box.Add(ch)
 	}
 	if len(p.ready) == 0 {
-		box.Add(wrapLabel("Không có hồ sơ nào ở trạng thái \"Đủ điều kiện trình Hội đồng\"."))
+		box.Add(wrapLabel(lang.L("Không có hồ sơ nào ở trạng thái \"Đủ điều kiện trình Hội đồng\".")))
 	}
-	p.ok = widget.NewButtonWithIcon("Đưa vào phiên họp", theme.ConfirmIcon(), func() {
+	p.ok = widget.NewButtonWithIcon(lang.L("Đưa vào phiên họp"), theme.ConfirmIcon(), func() {
 		p.d.Hide()
 		p.apply()
 	})
 	p.ok.Importance = widget.HighImportance
-	p.d = dialog.NewCustomWithoutButtons("Đưa hồ sơ vào phiên họp", container.NewVScroll(box), s.e.win)
-	p.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { p.d.Hide() }), p.ok})
+	p.d = dialog.NewCustomWithoutButtons(lang.L("Đưa hồ sơ vào phiên họp"), container.NewVScroll(box), s.e.win)
+	p.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { p.d.Hide() }), p.ok})
 	p.d.Resize(fyne.NewSize(760, 520))
 	s.picker = p
 	s.e.show(p.d)
@@ -713,9 +714,9 @@ func (s *councilScreen) showExports() {
 	}
 	s.ballotsBt.Disable()
 	if len(s.m.Items) == 0 {
-		s.ballotsWhy.SetText("Phiếu bầu: chương trình họp chưa có ai.")
+		s.ballotsWhy.SetText(lang.L("Phiếu bầu: chương trình họp chưa có ai."))
 	} else {
-		s.ballotsWhy.SetText("Phiếu bầu: không có nội dung nào bỏ phiếu kín (các hình thức trong chương trình đều biểu quyết giơ tay).")
+		s.ballotsWhy.SetText(lang.L("Phiếu bầu: không có nội dung nào bỏ phiếu kín (các hình thức trong chương trình đều biểu quyết giơ tay)."))
 	}
 	s.ballotsWhy.Show()
 }

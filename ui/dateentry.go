@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,7 @@ func (d *dateField) validate(s string) error {
 		if d.optional {
 			return nil
 		}
-		return errors.New("Chưa nhập ngày (dạng dd/mm/yyyy)")
+		return errors.New(lang.L("Chưa nhập ngày (dạng dd/mm/yyyy)"))
 	}
 	_, err := parseDate(s)
 	return err
@@ -42,7 +43,7 @@ func (d *dateField) date() (tdkt.Date, error) {
 		if d.optional {
 			return tdkt.Date{}, nil
 		}
-		return tdkt.Date{}, errors.New("Chưa nhập ngày")
+		return tdkt.Date{}, errors.New(lang.L("Chưa nhập ngày"))
 	}
 	return parseDate(d.entry.Text)
 }
@@ -73,11 +74,11 @@ func parseDate(s string) (tdkt.Date, error) {
 			y, e3 := strconv.Atoi(parts[2])
 			if e1 == nil && e2 == nil && e3 == nil {
 				if m < 1 || m > 12 {
-					return tdkt.Date{}, fmt.Errorf("Tháng %d không có (tháng từ 1 đến 12)", m)
+					return tdkt.Date{}, fmt.Errorf(lang.L("Tháng %d không có (tháng từ 1 đến 12)"), m)
 				}
-				return tdkt.Date{}, fmt.Errorf("Ngày %s không có thật: tháng %02d/%d không có ngày %d", in, m, y, d)
+				return tdkt.Date{}, fmt.Errorf(lang.L("Ngày %s không có thật: tháng %02d/%d không có ngày %d"), in, m, y, d)
 			}
 		}
 	}
-	return tdkt.Date{}, fmt.Errorf("Ngày %q không đúng dạng dd/mm/yyyy (ví dụ 05/03/2026)", in)
+	return tdkt.Date{}, fmt.Errorf(lang.L("Ngày %q không đúng dạng dd/mm/yyyy (ví dụ 05/03/2026)"), in)
 }

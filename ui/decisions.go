@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,7 +83,7 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 		func() fyne.CanvasObject { return truncLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			d := s.decisions[i]
-			num := "Dự thảo"
+			num := lang.L("Dự thảo")
 			if d.Status == tdkt.DecisionIssued {
 				num = d.NumberText()
 			}
@@ -92,25 +94,25 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 	s.headline = heading("")
 	s.headline.Wrapping = fyne.TextWrapWord
 	s.numberLbl = widget.NewLabel("")
-	s.number = newField("Số", newEntry(), optionalInt(1, 999999, "số quyết định"))
-	s.date = newDateField("Ngày ký", false)
+	s.number = newField(lang.L("Số"), newEntry(), optionalInt(1, 999999, lang.L("số quyết định")))
+	s.date = newDateField(lang.L("Ngày ký"), false)
 	s.date.entry.OnChanged = func(string) { s.onDateChanged() }
 	s.award = widget.NewLabel("")
-	s.summary = newField("Trích yếu", newEntry(), required("trích yếu"))
-	s.authority = newField("Thẩm quyền", newEntry(), required("thẩm quyền ban hành"))
-	s.bases = newField("Căn cứ", newMultiEntry(4), nil)
-	s.proposal = newField("Theo đề nghị", newEntry(), nil)
-	s.articles = newField("Các điều", newMultiEntry(5), required("nội dung các điều"))
-	s.recips = newField("Nơi nhận", newMultiEntry(3), nil)
+	s.summary = newField(lang.L("Trích yếu"), newEntry(), required(lang.L("trích yếu")))
+	s.authority = newField(lang.L("Thẩm quyền"), newEntry(), required(lang.L("thẩm quyền ban hành")))
+	s.bases = newField(lang.L("Căn cứ"), newMultiEntry(4), nil)
+	s.proposal = newField(lang.L("Theo đề nghị"), newEntry(), nil)
+	s.articles = newField(lang.L("Các điều"), newMultiEntry(5), required(lang.L("nội dung các điều")))
+	s.recips = newField(lang.L("Nơi nhận"), newMultiEntry(3), nil)
 	s.signer = newChoice[int](nil, nil, nil)
 	for _, f := range []*field{s.number, s.date.field, s.summary, s.authority, s.proposal} {
 		f.entry.OnSubmitted = func(string) { s.onSave() }
 	}
 	s.lines = newDataTable([]DataColumn[tdkt.ListEntry]{
-		{"STT", 40, func(l tdkt.ListEntry) string { return "" }},
-		{"Họ và tên / tập thể", 200, func(l tdkt.ListEntry) string { return l.Name }},
-		{"Chức vụ – đơn vị", 280, func(l tdkt.ListEntry) string { return l.Position }},
-		{"Tiền thưởng", 110, func(l tdkt.ListEntry) string { return tdkt.Money(l.Bonus) }},
+		{lang.L("STT"), 40, func(l tdkt.ListEntry) string { return "" }},
+		{lang.L("Họ và tên / tập thể"), 200, func(l tdkt.ListEntry) string { return l.Name }},
+		{lang.L("Chức vụ – đơn vị"), 280, func(l tdkt.ListEntry) string { return l.Position }},
+		{lang.L("Tiền thưởng"), 110, func(l tdkt.ListEntry) string { return tdkt.Money(l.Bonus) }},
 	}, func(i int, _ tdkt.ListEntry) {
 		s.selLine = i
 		if s.d != nil && s.d.Status != tdkt.DecisionIssued {
@@ -134,47 +136,47 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 	s.info.Importance = widget.SuccessImportance
 	s.info.Wrapping = fyne.TextWrapWord
 	s.info.Hide()
-	s.saveBt = widget.NewButtonWithIcon("Lưu dự thảo", theme.DocumentSaveIcon(), s.onSave)
-	s.issueBt = widget.NewButtonWithIcon("Ban hành", theme.ConfirmIcon(), s.onIssue)
+	s.saveBt = widget.NewButtonWithIcon(lang.L("Lưu dự thảo"), theme.DocumentSaveIcon(), s.onSave)
+	s.issueBt = widget.NewButtonWithIcon(lang.L("Ban hành"), theme.ConfirmIcon(), s.onIssue)
 	s.issueBt.Importance = widget.HighImportance
-	s.deleteBt = widget.NewButtonWithIcon("Xóa dự thảo", theme.DeleteIcon(), s.onDelete)
-	s.amendBt = widget.NewButtonWithIcon("Lập quyết định sửa đổi", theme.ContentRedoIcon(), s.onAmend)
-	s.removeBt = widget.NewButtonWithIcon("Bỏ dòng đã chọn", theme.ContentRemoveIcon(), s.onRemoveLine)
-	s.empty = wrapLabel("Chọn một quyết định ở bên trái, hoặc bấm \"Lập dự thảo từ kết quả Hội đồng\".")
+	s.deleteBt = widget.NewButtonWithIcon(lang.L("Xóa dự thảo"), theme.DeleteIcon(), s.onDelete)
+	s.amendBt = widget.NewButtonWithIcon(lang.L("Lập quyết định sửa đổi"), theme.ContentRedoIcon(), s.onAmend)
+	s.removeBt = widget.NewButtonWithIcon(lang.L("Bỏ dòng đã chọn"), theme.ContentRemoveIcon(), s.onRemoveLine)
+	s.empty = wrapLabel(lang.L("Chọn một quyết định ở bên trái, hoặc bấm \"Lập dự thảo từ kết quả Hội đồng\"."))
 	s.prog = newProgress()
 	s.exp = newExporter(e)
-	s.pdfBt = widget.NewButtonWithIcon("Xuất PDF quyết định", theme.DocumentPrintIcon(), s.onExportPDF)
-	s.certBt = widget.NewButtonWithIcon("In bằng khen/giấy khen", theme.DocumentPrintIcon(), s.onPrintCertificates)
-	s.certPreview = widget.NewCheck("Xem trước khung", nil)
+	s.pdfBt = widget.NewButtonWithIcon(lang.L("Xuất PDF quyết định"), theme.DocumentPrintIcon(), s.onExportPDF)
+	s.certBt = widget.NewButtonWithIcon(lang.L("In bằng khen/giấy khen"), theme.DocumentPrintIcon(), s.onPrintCertificates)
+	s.certPreview = widget.NewCheck(lang.L("Xem trước khung"), nil)
 	return s
 }
 
 func (s *decisionsScreen) content() fyne.CanvasObject {
-	s.draftBt = widget.NewButtonWithIcon("Lập dự thảo từ kết quả Hội đồng", theme.ContentAddIcon(), s.onDraft)
+	s.draftBt = widget.NewButtonWithIcon(lang.L("Lập dự thảo từ kết quả Hội đồng"), theme.ContentAddIcon(), s.onDraft)
 	s.draftBt.Importance = widget.HighImportance
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel("Năm"), nil, s.year), s.draftBt, s.waiting, s.prog.box),
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Năm")), nil, s.year), s.draftBt, s.waiting, s.prog.box),
 		nil, nil, nil, s.list)
 	form := formRows(
-		"Số", container.NewBorder(nil, nil, nil, s.numberLbl, s.number.widget()),
-		"Ngày ký", s.date.field,
-		"Hình thức", s.award,
-		"Trích yếu", s.summary,
-		"Thẩm quyền", s.authority,
-		"Căn cứ (mỗi dòng một căn cứ)", s.bases,
-		"Theo đề nghị", s.proposal,
-		"Các điều (mỗi dòng một điều)", s.articles,
-		"Nơi nhận (mỗi dòng một nơi)", s.recips,
-		"Người ký", s.signer.sel,
+		lang.L("Số"), container.NewBorder(nil, nil, nil, s.numberLbl, s.number.widget()),
+		lang.L("Ngày ký"), s.date.field,
+		lang.L("Hình thức"), s.award,
+		lang.L("Trích yếu"), s.summary,
+		lang.L("Thẩm quyền"), s.authority,
+		lang.L("Căn cứ (mỗi dòng một căn cứ)"), s.bases,
+		lang.L("Theo đề nghị"), s.proposal,
+		lang.L("Các điều (mỗi dòng một điều)"), s.articles,
+		lang.L("Nơi nhận (mỗi dòng một nơi)"), s.recips,
+		lang.L("Người ký"), s.signer.sel,
 	)
-	listBox := container.NewVBox(container.NewBorder(nil, nil, boldLabel("Danh sách kèm theo"), s.removeBt),
+	listBox := container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Danh sách kèm theo")), s.removeBt),
 		sized(s.lines.table, 180), s.total)
 	editor := container.NewVScroll(container.NewPadded(container.NewVBox(form, listBox)))
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Soạn thảo", editor),
-		container.NewTabItem("Xem trước", container.NewVScroll(container.NewPadded(s.preview))),
+		container.NewTabItem(lang.L("Soạn thảo"), editor),
+		container.NewTabItem(lang.L("Xem trước"), container.NewVScroll(container.NewPadded(s.preview))),
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == "Xem trước" {
+		if t == s.tabs.Items[1] { // the preview
 			s.showPreview()
 		}
 	}
@@ -203,7 +205,7 @@ func (s *decisionsScreen) refresh() {
 		return
 	}
 	year, this, sel, office := atoi(s.year.Selected), s.e.today().Year, s.selected, s.e.office.Code
-	s.prog.run("Đang tải quyết định…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	s.prog.run(lang.L("Đang tải quyết định…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var list []*tdkt.Decision
 		var waiting []passedCandidate
 		var cur *tdkt.Decision
@@ -278,12 +280,12 @@ func (s *decisionsScreen) showWaiting(waiting []passedCandidate) {
 	}
 	var msg []string
 	if here > 0 {
-		msg = append(msg, fmt.Sprintf("%d người, tập thể đã đạt tại Hội đồng đang chờ quyết định.", here))
+		msg = append(msg, fmt.Sprintf(lang.L("%d người, tập thể đã đạt tại Hội đồng đang chờ quyết định."), here))
 	} else {
-		msg = append(msg, "Không có ai đang chờ quyết định.")
+		msg = append(msg, lang.L("Không có ai đang chờ quyết định."))
 	}
 	if up > 0 {
-		msg = append(msg, fmt.Sprintf("%d đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước: trình cấp trên.", up))
+		msg = append(msg, fmt.Sprintf(lang.L("%d đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước: trình cấp trên."), up))
 	}
 	s.waiting.SetText(strings.Join(msg, " "))
 }
@@ -335,11 +337,11 @@ func (s *decisionsScreen) onDraft() {
 		groups[k] = append(groups[k], pc)
 	}
 	if len(order) == 0 {
-		msg := "Không có người, tập thể nào đã đạt tại Hội đồng mà chưa có quyết định."
+		msg := lang.L("Không có người, tập thể nào đã đạt tại Hội đồng mà chưa có quyết định.")
 		if len(upward) > 0 {
-			msg += "\nCác đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước được trình lên cấp trên, không lập quyết định ở đây: " + strings.Join(upward, "; ") + "."
+			msg += lang.L("\nCác đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước được trình lên cấp trên, không lập quyết định ở đây: ") + strings.Join(upward, "; ") + "."
 		}
-		s.e.showInfo("Lập dự thảo", msg)
+		s.e.showInfo(lang.L("Lập dự thảo"), msg)
 		return
 	}
 	date := s.e.today()
@@ -367,7 +369,7 @@ func (s *decisionsScreen) onDraft() {
 	s.selected = drafts[0].ID
 	s.year.SetSelected(strconv.Itoa(date.Year))
 	s.refresh()
-	s.info.SetText(fmt.Sprintf("Đã lập %d dự thảo quyết định.", len(drafts)))
+	s.info.SetText(fmt.Sprintf(lang.L("Đã lập %d dự thảo quyết định."), len(drafts)))
 	s.info.Show()
 }
 
@@ -516,7 +518,7 @@ func titleCase(s string) string {
 // goroutine (tx.NextNumber reads the year's decisions), then shows it.
 func (s *decisionsScreen) openDecision(id string) {
 	s.selected = id
-	s.prog.run("Đang mở quyết định…", func(context.Context, func(int, int)) (func(), error) {
+	s.prog.run(lang.L("Đang mở quyết định…"), func(context.Context, func(int, int)) (func(), error) {
 		var d *tdkt.Decision
 		var next int
 		err := s.e.view(func(tx *store.Tx) (err error) { d, next, err = readDecision(tx, id); return })
@@ -536,15 +538,15 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 	s.d = d
 	issued := d.Status == tdkt.DecisionIssued
 	if issued {
-		s.headline.SetText(fmt.Sprintf("Quyết định số %s ngày %s – đã ban hành, chỉ xem", d.NumberText(), dateText(d.Date)))
+		s.headline.SetText(fmt.Sprintf(lang.L("Quyết định số %s ngày %s – đã ban hành, chỉ xem"), d.NumberText(), dateText(d.Date)))
 		s.numberLbl.SetText("")
 		s.number.set(strconv.Itoa(d.Number))
 	} else {
-		s.headline.SetText("Dự thảo quyết định")
+		s.headline.SetText(lang.L("Dự thảo quyết định"))
 		if d.Amends != "" {
-			s.headline.SetText("Dự thảo quyết định sửa đổi")
+			s.headline.SetText(lang.L("Dự thảo quyết định sửa đổi"))
 		}
-		s.numberLbl.SetText(fmt.Sprintf("Số dự kiến: %s (để trống: lấy số tiếp theo khi ban hành)", tdkt.NumberText(next, d.Symbol)))
+		s.numberLbl.SetText(fmt.Sprintf(lang.L("Số dự kiến: %s (để trống: lấy số tiếp theo khi ban hành)"), tdkt.NumberText(next, d.Symbol)))
 		if d.Number > 0 {
 			s.number.set(strconv.Itoa(d.Number))
 		} else {
@@ -553,7 +555,7 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 		s.number.entry.SetPlaceHolder(strconv.Itoa(next))
 	}
 	s.date.setDate(d.Date)
-	s.award.SetText(s.e.itemName(d.AwardCode) + " – " + tdkt.MethodLabel(d.Method))
+	s.award.SetText(s.e.itemName(d.AwardCode) + " – " + methodLabel(d.Method))
 	s.summary.set(d.Summary)
 	s.authority.set(d.Authority)
 	s.bases.set(strings.Join(d.Bases, "\n"))
@@ -627,7 +629,7 @@ func (s *decisionsScreen) showLines() {
 	s.selLine = -1
 	s.lines.setRows(s.d.List)
 	t := s.d.Total()
-	s.total.SetText(fmt.Sprintf("Cộng %d dòng; tổng tiền thưởng %s đồng (%s).", len(s.d.List), tdkt.Money(t), tdkt.MoneyWords(t)))
+	s.total.SetText(fmt.Sprintf(lang.L("Cộng %d dòng; tổng tiền thưởng %s đồng (%s)."), len(s.d.List), tdkt.Money(t), tdkt.MoneyWords(t)))
 }
 
 // onDateChanged recomputes each line's bonus with cat.Bonus for the new
@@ -715,7 +717,7 @@ func (s *decisionsScreen) onSave() {
 	s.selected = d.ID
 	s.refresh()
 	s.msg.Hide()
-	s.info.SetText("Đã lưu dự thảo.")
+	s.info.SetText(lang.L("Đã lưu dự thảo."))
 	s.info.Show()
 }
 
@@ -735,7 +737,7 @@ func (s *decisionsScreen) onIssue() {
 		s.fail(err)
 		return
 	}
-	s.e.confirm("Ban hành quyết định", fmt.Sprintf("Ban hành quyết định \"%s\" với %d dòng khen thưởng? Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác.",
+	s.e.confirm(lang.L("Ban hành quyết định"), fmt.Sprintf(lang.L("Ban hành quyết định \"%s\" với %d dòng khen thưởng? Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
 		d.Summary, len(d.List)), func() { s.issueNow(d) })
 }
 
@@ -756,7 +758,7 @@ func (s *decisionsScreen) issueNow(d *tdkt.Decision) {
 	}
 	s.selected = issued.ID
 	s.refresh()
-	s.info.SetText(fmt.Sprintf("Đã ban hành Quyết định số %s, vào sổ %d dòng khen thưởng.", issued.NumberText(), len(awards)))
+	s.info.SetText(fmt.Sprintf(lang.L("Đã ban hành Quyết định số %s, vào sổ %d dòng khen thưởng."), issued.NumberText(), len(awards)))
 	s.info.Show()
 }
 
@@ -765,7 +767,7 @@ func (s *decisionsScreen) onDelete() {
 		return
 	}
 	id := s.d.ID
-	s.e.confirm("Xóa dự thảo", "Xóa dự thảo này? Những người trong danh sách sẽ trở lại danh sách chờ quyết định.", func() {
+	s.e.confirm(lang.L("Xóa dự thảo"), lang.L("Xóa dự thảo này? Những người trong danh sách sẽ trở lại danh sách chờ quyết định."), func() {
 		if err := s.e.update(func(tx *store.Tx) error { return tx.Delete(tdkt.KindDecision, id) }); err != nil {
 			s.fail(err)
 			return
@@ -799,13 +801,8 @@ func (s *decisionsScreen) onAmend() {
 	if s.d == nil || s.d.Status != tdkt.DecisionIssued {
 		return
 	}
-	o := s.d
 	today := s.e.today()
-	d := &tdkt.Decision{Issuer: o.Issuer, Symbol: o.Symbol, Year: today.Year, Date: today, AwardCode: o.AwardCode,
-		Method: o.Method, Authority: o.Authority, Bases: append([]string(nil), o.Bases...), Proposal: o.Proposal,
-		Summary:    fmt.Sprintf("Về việc sửa đổi, bổ sung Quyết định số %s ngày %s", o.NumberText(), dateText(o.Date)),
-		Articles:   []string{fmt.Sprintf("Sửa đổi, bổ sung Quyết định số %s ngày %s như sau: …", o.NumberText(), dateText(o.Date)), "Quyết định này có hiệu lực kể từ ngày ký./."},
-		Recipients: append([]string(nil), o.Recipients...), Signer: o.Signer, Amends: o.ID, Status: tdkt.DecisionDraft}
+	d := amendment(s.d, today)
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(d) }); err != nil {
 		s.fail(err)
 		return
@@ -813,6 +810,16 @@ func (s *decisionsScreen) onAmend() {
 	s.selected = d.ID
 	s.year.SetSelected(strconv.Itoa(today.Year))
 	s.refresh()
+}
+
+// amendment drafts the decision amending o. Its wording is printed, so it
+// stays Vietnamese whatever the window's language.
+func amendment(o *tdkt.Decision, today tdkt.Date) *tdkt.Decision {
+	return &tdkt.Decision{Issuer: o.Issuer, Symbol: o.Symbol, Year: today.Year, Date: today, AwardCode: o.AwardCode,
+		Method: o.Method, Authority: o.Authority, Bases: append([]string(nil), o.Bases...), Proposal: o.Proposal,
+		Summary:    fmt.Sprintf("Về việc sửa đổi, bổ sung Quyết định số %s ngày %s", o.NumberText(), dateText(o.Date)),
+		Articles:   []string{fmt.Sprintf("Sửa đổi, bổ sung Quyết định số %s ngày %s như sau: …", o.NumberText(), dateText(o.Date)), "Quyết định này có hiệu lực kể từ ngày ký./."},
+		Recipients: append([]string(nil), o.Recipients...), Signer: o.Signer, Amends: o.ID, Status: tdkt.DecisionDraft}
 }
 
 // showPreview lays the decision out read-only, as it will be printed.
@@ -827,7 +834,7 @@ func (s *decisionsScreen) showPreview() {
 	if d.Status != tdkt.DecisionIssued {
 		c, err := s.collect()
 		if err != nil {
-			s.prevText = "Chưa xem trước được: " + err.Error()
+			s.prevText = lang.L("Chưa xem trước được: ") + err.Error()
 			s.preview.Add(wrapLabel(s.prevText))
 			return
 		}
@@ -843,7 +850,7 @@ func (s *decisionsScreen) showPreview() {
 // stored, a draft as it stands in the form.
 func (s *decisionsScreen) exportedDecision() (*tdkt.Decision, error) {
 	if s.d == nil {
-		return nil, fmt.Errorf("chưa chọn quyết định")
+		return nil, errors.New(lang.L("chưa chọn quyết định"))
 	}
 	if s.d.Status == tdkt.DecisionIssued {
 		return s.d, nil
@@ -863,7 +870,7 @@ func (s *decisionsScreen) pdfJob() (exportJob, error) {
 // certJob is the certificates of the issued decision.
 func (s *decisionsScreen) certJob() (exportJob, error) {
 	if s.d == nil || s.d.Status != tdkt.DecisionIssued {
-		return exportJob{}, fmt.Errorf("chỉ in bằng cho quyết định đã ban hành")
+		return exportJob{}, errors.New(lang.L("chỉ in bằng cho quyết định đã ban hành"))
 	}
 	return certificatesJob(s.e, s.d, s.certPreview.Checked), nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,37 +47,37 @@ type dossiersScreen struct {
 	addBt    *widget.Button
 }
 
-const allYears = "Tất cả các năm"
+func allYears() string { return lang.L("Tất cả các năm") }
 
 func newDossiersScreen(e *env) *dossiersScreen {
 	s := &dossiersScreen{e: e, loaded: -1}
 	var years []string
 	y := e.today().Year
-	years = append(years, allYears)
+	years = append(years, allYears())
 	for i := y + 1; i >= y-25; i-- {
 		years = append(years, strconv.Itoa(i))
 	}
 	s.year = widget.NewSelect(years, func(string) { s.reload() })
 	s.status = newChoice(append([]tdkt.Status{""}, tdkt.Statuses...), func(st tdkt.Status) string {
 		if st == "" {
-			return "Mọi trạng thái"
+			return lang.L("Mọi trạng thái")
 		}
-		return tdkt.StatusLabel(st)
+		return statusLabel(st)
 	}, func(tdkt.Status) { s.reload() })
-	s.unit = newUnitPicker(e, "Mọi đơn vị", func(string) { s.reload() })
+	s.unit = newUnitPicker(e, lang.L("Mọi đơn vị"), func(string) { s.reload() })
 	s.award = newChoice(e.awardCodes(), e.awardFilterLabel, func(string) { s.reload() })
 	s.query = newEntry()
-	s.query.SetPlaceHolder("Tìm theo trích yếu, số tờ trình, tên người được đề nghị…")
+	s.query.SetPlaceHolder(lang.L("Tìm theo trích yếu, số tờ trình, tên người được đề nghị…"))
 	s.query.OnChanged = func(string) { s.typing.call(150*time.Millisecond, s.reload) }
 	s.table = newDataTable([]DataColumn[*store.DossierRow]{
-		{"Số tờ trình", 110, func(d *store.DossierRow) string { return d.Ref }},
-		{"Trích yếu", 330, func(d *store.DossierRow) string { return d.Title }},
-		{"Đơn vị trình", 210, func(d *store.DossierRow) string { return e.unitName(d.UnitID) }},
-		{"Năm", 55, func(d *store.DossierRow) string { return strconv.Itoa(d.Year) }},
-		{"Đề nghị", 70, func(d *store.DossierRow) string { return strconv.Itoa(d.Candidates) }},
-		{"Trạng thái", 190, func(d *store.DossierRow) string { return tdkt.StatusLabel(d.Status) }},
-		{"Ngày nhận", 95, func(d *store.DossierRow) string { return dateText(d.Received) }},
-		{"Hạn", 95, func(d *store.DossierRow) string { return dateText(d.Deadline) }},
+		{lang.L("Số tờ trình"), 110, func(d *store.DossierRow) string { return d.Ref }},
+		{lang.L("Trích yếu"), 330, func(d *store.DossierRow) string { return d.Title }},
+		{lang.L("Đơn vị trình"), 210, func(d *store.DossierRow) string { return e.unitName(d.UnitID) }},
+		{lang.L("Năm"), 55, func(d *store.DossierRow) string { return strconv.Itoa(d.Year) }},
+		{lang.L("Đề nghị"), 70, func(d *store.DossierRow) string { return strconv.Itoa(d.Candidates) }},
+		{lang.L("Trạng thái"), 190, func(d *store.DossierRow) string { return statusLabel(d.Status) }},
+		{lang.L("Ngày nhận"), 95, func(d *store.DossierRow) string { return dateText(d.Received) }},
+		{lang.L("Hạn"), 95, func(d *store.DossierRow) string { return dateText(d.Deadline) }},
 	}, func(_ int, d *store.DossierRow) { s.openID(d.ID) })
 	s.count = widget.NewLabel("")
 	s.prog = newProgress()
@@ -86,12 +87,12 @@ func newDossiersScreen(e *env) *dossiersScreen {
 }
 
 func (s *dossiersScreen) content() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon("Tiếp nhận hồ sơ mới", theme.ContentAddIcon(), s.onNew)
+	add := widget.NewButtonWithIcon(lang.L("Tiếp nhận hồ sơ mới"), theme.ContentAddIcon(), s.onNew)
 	add.Importance = widget.HighImportance
 	s.addBt = add
 	filters := container.NewGridWithColumns(4, s.year, s.status.sel, s.unit.button, s.award.sel)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(disabledButton("Xuất Excel", theme.DownloadIcon()), add), heading("Hồ sơ đề nghị khen thưởng")),
+		container.NewBorder(nil, nil, nil, container.NewHBox(disabledButton(lang.L("Xuất Excel"), theme.DownloadIcon()), add), heading(lang.L("Hồ sơ đề nghị khen thưởng"))),
 		filters, s.query, s.prog.box)
 	s.listView = container.NewBorder(top, s.count, nil, nil, s.table.table)
 	s.stack.Objects = []fyne.CanvasObject{s.listView}
@@ -121,7 +122,7 @@ type dossierRow struct {
 
 func (s *dossiersScreen) currentFilter() dossierFilter {
 	f := dossierFilter{UnitID: s.unit.id}
-	if s.year.Selected != allYears {
+	if s.year.Selected != allYears() {
 		f.Year = atoi(s.year.Selected)
 	}
 	f.Status, _ = s.status.get()
@@ -144,7 +145,7 @@ func (s *dossiersScreen) reload() {
 	}
 	ver := s.e.version
 	units := s.e.units
-	s.prog.run("Đang tải danh sách hồ sơ…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	s.prog.run(lang.L("Đang tải danh sách hồ sơ…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var ds []*store.DossierRow
 		err := s.e.view(func(tx *store.Tx) (err error) { ds, err = loadDossiers(ctx, tx, f, report); return })
 		if err != nil {
@@ -186,7 +187,7 @@ func (s *dossiersScreen) applyFilter() {
 		out = append(out, r.d)
 	}
 	s.table.setRows(out)
-	s.count.SetText(fmt.Sprintf("%s hồ sơ", num(len(out))))
+	s.count.SetText(fmt.Sprintf(lang.L("%s hồ sơ"), num(len(out))))
 }
 
 func hasAward(d *store.DossierRow, code string) bool { return slices.Contains(d.Awards, code) }

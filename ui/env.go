@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -212,12 +213,12 @@ func (e *env) showInfo(title, msg string) {
 // ý". The button is kept in confirmOK while the dialog is open (tests tap it).
 func (e *env) confirm(title, msg string, yes func()) {
 	var d *dialog.CustomDialog
-	ok := widget.NewButtonWithIcon("Đồng ý", theme.ConfirmIcon(), func() {
+	ok := widget.NewButtonWithIcon(lang.L("Đồng ý"), theme.ConfirmIcon(), func() {
 		d.Hide()
 		yes()
 	})
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { d.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(title, wrapLabel(msg), e.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
 	d.Resize(fyne.NewSize(520, 200))

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"io"
 	"sort"
 	"strconv"
@@ -22,9 +24,9 @@ import (
 // decisionJob prints a decision (a draft prints as it stands on screen).
 func decisionJob(e *env, d *tdkt.Decision) exportJob {
 	cat := e.cat
-	what, name := "Dự thảo quyết định", fileName(".pdf", "Du thao QD", d.AwardCode, strconv.Itoa(d.Date.Year))
+	what, name := lang.L("Dự thảo quyết định"), fileName(".pdf", "Du thao QD", d.AwardCode, strconv.Itoa(d.Date.Year))
 	if d.Status == tdkt.DecisionIssued {
-		what = "Quyết định số " + d.NumberText()
+		what = lang.L("Quyết định số ") + d.NumberText()
 		name = fileName(".pdf", "QD", d.NumberText(), strconv.Itoa(decisionYear(d)))
 	}
 	return exportJob{what: what, name: name, render: func(_ context.Context, w io.Writer, _ func(int, int)) error {
@@ -47,15 +49,15 @@ func decisionYear(d *tdkt.Decision) int {
 // issued decision on the office's blanks; preview draws the frames used to
 // calibrate the blank.
 func certificatesJob(e *env, d *tdkt.Decision, preview bool) exportJob {
-	what := "Bằng khen, giấy khen theo Quyết định số " + d.NumberText()
+	what := lang.L("Bằng khen, giấy khen theo Quyết định số ") + d.NumberText()
 	parts := []string{"In bang", "QD", d.NumberText(), strconv.Itoa(decisionYear(d))}
 	if preview {
-		what = "Bản xem trước khung in bằng theo Quyết định số " + d.NumberText()
+		what = lang.L("Bản xem trước khung in bằng theo Quyết định số ") + d.NumberText()
 		parts = append(parts, "xem truoc khung")
 	}
 	return exportJob{what: what, name: fileName(".pdf", parts...), render: func(ctx context.Context, w io.Writer, report func(int, int)) error {
 		if d.Status != tdkt.DecisionIssued {
-			return fmt.Errorf("quyết định chưa ban hành: chưa in được bằng")
+			return errors.New(lang.L("quyết định chưa ban hành: chưa in được bằng"))
 		}
 		var off *tdkt.Office
 		var awards []*tdkt.Award
@@ -94,7 +96,7 @@ func certificatesJob(e *env, d *tdkt.Decision, preview bool) exportJob {
 			return err
 		}
 		if len(awards) == 0 {
-			return fmt.Errorf("quyết định %s không có dòng nào trong sổ khen thưởng", d.NumberText())
+			return fmt.Errorf(lang.L("quyết định %s không có dòng nào trong sổ khen thưởng"), d.NumberText())
 		}
 		sort.Slice(awards, func(i, j int) bool { return awards[i].Number < awards[j].Number })
 		opt := pdf.CertOptions{Layout: pdf.DefaultLayout(d.AwardCode), Preview: preview, Gender: gender}
@@ -113,21 +115,21 @@ func meetingName(m *tdkt.Meeting) string {
 // minutesJob prints the council's minutes.
 func minutesJob(e *env, m *tdkt.Meeting) exportJob {
 	off, cat := e.office, e.cat
-	return exportJob{what: "Biên bản họp ngày " + dateText(m.Date), name: fileName(".pdf", "Bien ban hop HD", meetingName(m)),
+	return exportJob{what: lang.L("Biên bản họp ngày ") + dateText(m.Date), name: fileName(".pdf", "Bien ban hop HD", meetingName(m)),
 		render: func(_ context.Context, w io.Writer, _ func(int, int)) error { return pdf.Minutes(w, off, m, cat) }}
 }
 
 // ballotsJob prints the ballot papers of the secret-ballot items.
 func ballotsJob(e *env, m *tdkt.Meeting) exportJob {
 	off, cat := e.office, e.cat
-	return exportJob{what: "Phiếu bầu phiên họp ngày " + dateText(m.Date), name: fileName(".pdf", "Phieu bau", meetingName(m)),
+	return exportJob{what: lang.L("Phiếu bầu phiên họp ngày ") + dateText(m.Date), name: fileName(".pdf", "Phieu bau", meetingName(m)),
 		render: func(_ context.Context, w io.Writer, _ func(int, int)) error { return pdf.Ballots(w, off, m, cat) }}
 }
 
 // resultsJob writes the candidates with their ballot results as a sheet.
 func resultsJob(e *env, m *tdkt.Meeting) exportJob {
 	cat := e.cat
-	return exportJob{what: "Kết quả biểu quyết phiên họp ngày " + dateText(m.Date), name: fileName(".xlsx", "Ket qua bieu quyet", meetingName(m)),
+	return exportJob{what: lang.L("Kết quả biểu quyết phiên họp ngày ") + dateText(m.Date), name: fileName(".xlsx", "Ket qua bieu quyet", meetingName(m)),
 		render: func(_ context.Context, w io.Writer, _ func(int, int)) error { return xlsx.Candidates(w, "", m, cat) }}
 }
 
@@ -139,9 +141,9 @@ func registerJob(e *env, from, to int) exportJob {
 	if to != from {
 		years += "-" + strconv.Itoa(to)
 	}
-	what := "Sổ khen thưởng năm " + strconv.Itoa(from)
+	what := lang.L("Sổ khen thưởng năm ") + strconv.Itoa(from)
 	if to != from {
-		what = fmt.Sprintf("Sổ khen thưởng năm %d – %d", from, to)
+		what = fmt.Sprintf(lang.L("Sổ khen thưởng năm %d – %d"), from, to)
 	}
 	return exportJob{what: what, name: fileName(".xlsx", "So khen thuong", years), stoppable: true,
 		render: func(ctx context.Context, w io.Writer, report func(int, int)) error {
@@ -157,16 +159,16 @@ var returnForms = []string{"0601", "0602", "0603"}
 
 func returnLabel(form string) string {
 	return map[string]string{
-		"0601": "Biểu 0601.N – Số phong trào thi đua",
-		"0602": "Biểu 0602.N – Khen thưởng cấp Nhà nước",
-		"0603": "Biểu 0603.N – Khen thưởng cấp tỉnh",
+		"0601": lang.L("Biểu 0601.N – Số phong trào thi đua"),
+		"0602": lang.L("Biểu 0602.N – Khen thưởng cấp Nhà nước"),
+		"0603": lang.L("Biểu 0603.N – Khen thưởng cấp tỉnh"),
 	}[form]
 }
 
 // returnJob writes return 0601.N, 0602.N or 0603.N for year.
 func returnJob(e *env, form string, year int) exportJob {
 	off, cat, today := e.office, e.cat, e.today()
-	return exportJob{what: fmt.Sprintf("Biểu %s.N năm %d", form, year), name: fileName(".xlsx", "Bieu "+form+".N", strconv.Itoa(year)),
+	return exportJob{what: fmt.Sprintf(lang.L("Biểu %s.N năm %d"), form, year), name: fileName(".xlsx", "Bieu "+form+".N", strconv.Itoa(year)),
 		render: func(ctx context.Context, w io.Writer, _ func(int, int)) error {
 			h := xlsx.ReturnHeader{Reporter: off.IssuingBody, Receiver: "Bộ Nội vụ", Year: year, Made: today, Place: off.Place}
 			if len(off.Signers) > 0 {
@@ -200,6 +202,6 @@ func returnJob(e *env, form string, year int) exportJob {
 				}
 				return xlsx.Return0603(w, h, facts)
 			}
-			return fmt.Errorf("không có biểu %q (0601, 0602 hoặc 0603)", form)
+			return fmt.Errorf(lang.L("không có biểu %q (0601, 0602 hoặc 0603)"), form)
 		}}
 }

@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -55,13 +56,13 @@ func newExporter(e *env) *exporter {
 // chose.
 func (x *exporter) ask(job exportJob) {
 	if x.prog.current().running() {
-		x.e.showInfo("Đang xuất tệp", "Một tệp khác đang được ghi; hãy chờ xong rồi thử lại.")
+		x.e.showInfo(lang.L("Đang xuất tệp"), lang.L("Một tệp khác đang được ghi; hãy chờ xong rồi thử lại."))
 		return
 	}
 	ext := filepath.Ext(job.name)
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			x.e.showError(fmt.Errorf("Không chọn được nơi lưu: %w", err))
+			x.e.showError(fmt.Errorf(lang.L("Không chọn được nơi lưu: %w"), err))
 			return
 		}
 		if w == nil {
@@ -80,9 +81,9 @@ func (x *exporter) ask(job exportJob) {
 	if ext != "" {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}
-	d.SetTitleText("Lưu " + lowerFirst(job.what))
-	d.SetConfirmText("Lưu")
-	d.SetDismissText("Hủy")
+	d.SetTitleText(lang.L("Lưu ") + lowerFirst(job.what))
+	d.SetConfirmText(lang.L("Lưu"))
+	d.SetDismissText(lang.L("Hủy"))
 	d.Resize(fyne.NewSize(900, 600))
 	x.e.show(d)
 }
@@ -95,7 +96,7 @@ func (x *exporter) write(job exportJob, path string) *task {
 		x.prog.cancel.Hide()
 	}
 	x.last, x.lastErr = "", nil
-	return x.prog.run("Đang xuất "+lowerFirst(job.what)+"…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	return x.prog.run(lang.L("Đang xuất ")+lowerFirst(job.what)+"…", func(ctx context.Context, report func(int, int)) (func(), error) {
 		err := export.WriteFile(path, func(w io.Writer) error {
 			if err := job.render(ctx, w, report); err != nil {
 				return err
@@ -110,7 +111,7 @@ func (x *exporter) write(job exportJob, path string) *task {
 			if errors.Is(err, errCancelled) || ctx.Err() != nil {
 				return nil, errCancelled
 			}
-			return nil, fmt.Errorf("Không xuất được %s: %w", lowerFirst(job.what), err)
+			return nil, fmt.Errorf(lang.L("Không xuất được %s: %w"), lowerFirst(job.what), err)
 		}
 		return func() { x.finished(job, path) }, nil
 	}, func(err error) {
@@ -126,19 +127,19 @@ func (x *exporter) wait() { x.prog.wait() }
 func (x *exporter) finished(job exportJob, path string) {
 	x.last = path
 	var d *dialog.CustomDialog
-	open := widget.NewButtonWithIcon("Mở tệp", theme.FileIcon(), func() {
+	open := widget.NewButtonWithIcon(lang.L("Mở tệp"), theme.FileIcon(), func() {
 		d.Hide()
 		if err := openFile(path); err != nil {
-			x.e.showError(fmt.Errorf("Máy chưa mở được tệp bằng chương trình xem (%v). Tệp đã lưu tại %s: hãy mở bằng tay", err, path))
+			x.e.showError(fmt.Errorf(lang.L("Máy chưa mở được tệp bằng chương trình xem (%v). Tệp đã lưu tại %s: hãy mở bằng tay"), err, path))
 		}
 	})
 	open.Importance = widget.HighImportance
-	closeBt := widget.NewButtonWithIcon("Đóng", theme.CancelIcon(), func() { d.Hide() })
-	msg := fmt.Sprintf("Đã ghi %s vào tệp:\n%s", lowerFirst(job.what), path)
+	closeBt := widget.NewButtonWithIcon(lang.L("Đóng"), theme.CancelIcon(), func() { d.Hide() })
+	msg := fmt.Sprintf(lang.L("Đã ghi %s vào tệp:\n%s"), lowerFirst(job.what), path)
 	if job.note != "" {
 		msg += "\n" + job.note
 	}
-	d = dialog.NewCustomWithoutButtons("Đã xuất tệp", wrapLabel(msg), x.e.win)
+	d = dialog.NewCustomWithoutButtons(lang.L("Đã xuất tệp"), wrapLabel(msg), x.e.win)
 	if job.noOpen {
 		open = nil
 		d.SetButtons([]fyne.CanvasObject{closeBt})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fyne.io/fyne/v2/lang"
 
 	"tdkt/store"
 )
@@ -14,16 +15,16 @@ func (e *env) writeFailed(err error) {
 	var title, hint string
 	switch {
 	case errors.Is(err, store.ErrDiskFull):
-		title = "Ổ đĩa đã đầy – chưa lưu được"
-		hint = "Hãy xóa bớt tệp không cần trên ổ đĩa chứa tệp dữ liệu (hoặc chép bớt sang ổ khác), rồi bấm Lưu lại."
+		title = lang.L("Ổ đĩa đã đầy – chưa lưu được")
+		hint = lang.L("Hãy xóa bớt tệp không cần trên ổ đĩa chứa tệp dữ liệu (hoặc chép bớt sang ổ khác), rồi bấm Lưu lại.")
 	case errors.Is(err, store.ErrReadOnlyMedia):
-		title = "Không ghi được tệp dữ liệu"
-		hint = "Hãy chép tệp dữ liệu vào một thư mục trên ổ cứng của máy có quyền ghi, rồi mở từ đó."
+		title = lang.L("Không ghi được tệp dữ liệu")
+		hint = lang.L("Hãy chép tệp dữ liệu vào một thư mục trên ổ cứng của máy có quyền ghi, rồi mở từ đó.")
 	case errors.Is(err, store.ErrReadOnly):
-		title = "Đang mở chỉ để xem"
-		hint = "Cơ sở dữ liệu đang mở chỉ để xem nên không lưu được thay đổi."
+		title = lang.L("Đang mở chỉ để xem")
+		hint = lang.L("Cơ sở dữ liệu đang mở chỉ để xem nên không lưu được thay đổi.")
 	default:
 		return
 	}
-	e.show(newMessage(title, capFirst(err.Error())+".\n\n"+hint+"\nNhững gì đang nhập vẫn còn trên màn hình; dữ liệu đã lưu trước đó không bị ảnh hưởng.", e.win))
+	e.show(newMessage(title, capFirst(err.Error())+".\n\n"+hint+lang.L("\nNhững gì đang nhập vẫn còn trên màn hình; dữ liệu đã lưu trước đó không bị ảnh hưởng."), e.win))
 }

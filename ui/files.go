@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"tdkt"
@@ -44,7 +45,7 @@ func (e *env) awardCodes() []string {
 // awardFilterLabel names a filter entry: "Mọi hình thức" or the item.
 func (e *env) awardFilterLabel(c string) string {
 	if c == "" {
-		return "Mọi hình thức"
+		return lang.L("Mọi hình thức")
 	}
 	return e.itemName(c)
 }

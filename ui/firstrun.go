@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,9 +54,9 @@ type setupScreen struct {
 func newSetupScreen(path string, win fyne.Window, done func()) *setupScreen {
 	s := &setupScreen{path: path, win: win, done: done}
 	s.level = newChoice([]tdkt.Level{tdkt.LevelProvince, tdkt.LevelCommune}, levelLabel, s.onLevel)
-	s.code = newField("Mã cơ quan", newEntry(), func(v string) error {
+	s.code = newField(lang.L("Mã cơ quan"), newEntry(), func(v string) error {
 		if v == "" {
-			return errors.New("Chưa nhập mã cơ quan")
+			return errors.New(lang.L("Chưa nhập mã cơ quan"))
 		}
 		lvl, _ := s.level.get()
 		if err := store.ValidOfficeCode(v, lvl); err != nil {
@@ -63,23 +64,23 @@ func newSetupScreen(path string, win fyne.Window, done func()) *setupScreen {
 		}
 		return nil
 	})
-	s.code.entry.SetPlaceHolder("tỉnh: SL; xã: SL-X001")
-	s.name = newField("Tên cơ quan", newEntry(), required("tên cơ quan"))
-	s.name.entry.SetPlaceHolder("Sở Nội vụ tỉnh … – Phòng Thi đua, Khen thưởng")
-	s.govern = newField("Cơ quan chủ quản", newEntry(), nil)
-	s.issuing = newField("Cơ quan ban hành", newEntry(), required("cơ quan ban hành quyết định"))
-	s.issuing.entry.SetPlaceHolder("ỦY BAN NHÂN DÂN TỈNH …")
-	s.symbol = newField("Ký hiệu quyết định", newEntry(), required("ký hiệu quyết định"))
-	s.place = newField("Địa danh", newEntry(), required("địa danh ghi ở dòng ngày tháng"))
-	s.place.entry.SetPlaceHolder("tên tỉnh hoặc xã, ví dụ: Sơn Lâm")
-	s.sign1 = newField("Người ký", newEntry(), required("họ tên người ký"))
-	s.title1 = newField("Chức vụ", newEntry(), required("chức vụ người ký"))
+	s.code.entry.SetPlaceHolder(lang.L("tỉnh: SL; xã: SL-X001"))
+	s.name = newField(lang.L("Tên cơ quan"), newEntry(), required(lang.L("tên cơ quan")))
+	s.name.entry.SetPlaceHolder(lang.L("Sở Nội vụ tỉnh … – Phòng Thi đua, Khen thưởng"))
+	s.govern = newField(lang.L("Cơ quan chủ quản"), newEntry(), nil)
+	s.issuing = newField(lang.L("Cơ quan ban hành"), newEntry(), required(lang.L("cơ quan ban hành quyết định")))
+	s.issuing.entry.SetPlaceHolder(lang.L("ỦY BAN NHÂN DÂN TỈNH …"))
+	s.symbol = newField(lang.L("Ký hiệu quyết định"), newEntry(), required(lang.L("ký hiệu quyết định")))
+	s.place = newField(lang.L("Địa danh"), newEntry(), required(lang.L("địa danh ghi ở dòng ngày tháng")))
+	s.place.entry.SetPlaceHolder(lang.L("tên tỉnh hoặc xã, ví dụ: Sơn Lâm"))
+	s.sign1 = newField(lang.L("Người ký"), newEntry(), required(lang.L("họ tên người ký")))
+	s.title1 = newField(lang.L("Chức vụ"), newEntry(), required(lang.L("chức vụ người ký")))
 	s.mode1 = newChoice([]string{"TM", "KT"}, modeLabel, nil)
-	s.sign2 = newField("Người ký thay", newEntry(), nil)
-	s.title2 = newField("Chức vụ", newEntry(), nil)
+	s.sign2 = newField(lang.L("Người ký thay"), newEntry(), nil)
+	s.title2 = newField(lang.L("Chức vụ"), newEntry(), nil)
 	s.mode2 = newChoice([]string{"TM", "KT"}, modeLabel, nil)
-	s.salary = newField("Lương cơ sở", newEntry(), moneyValidator)
-	s.salaryOn = newDateField("Áp dụng từ ngày", false)
+	s.salary = newField(lang.L("Lương cơ sở"), newEntry(), moneyValidator)
+	s.salaryOn = newDateField(lang.L("Áp dụng từ ngày"), false)
 
 	s.level.set(tdkt.LevelProvince)
 	s.symbol.set("QĐ-UBND")
@@ -96,9 +97,9 @@ func newSetupScreen(path string, win fyne.Window, done func()) *setupScreen {
 
 	s.msg = dangerLabel()
 	s.msg.Hide()
-	s.createBt = widget.NewButtonWithIcon("Tạo cơ sở dữ liệu", theme.ConfirmIcon(), s.onCreate)
+	s.createBt = widget.NewButtonWithIcon(lang.L("Tạo cơ sở dữ liệu"), theme.ConfirmIcon(), s.onCreate)
 	s.createBt.Importance = widget.HighImportance
-	s.demoBt = widget.NewButtonWithIcon("Dùng thử với tỉnh mẫu Sơn Lâm", theme.MediaPlayIcon(), s.onDemo)
+	s.demoBt = widget.NewButtonWithIcon(lang.L("Dùng thử với tỉnh mẫu Sơn Lâm"), theme.MediaPlayIcon(), s.onDemo)
 	s.bar = widget.NewProgressBarInfinite()
 	s.bar.Stop()
 	s.bar.Hide()
@@ -111,9 +112,9 @@ func newSetupScreen(path string, win fyne.Window, done func()) *setupScreen {
 
 func levelLabel(l tdkt.Level) string {
 	if l == tdkt.LevelCommune {
-		return "Cấp xã (xã, phường, đặc khu)"
+		return lang.L("Cấp xã (xã, phường, đặc khu)")
 	}
-	return "Cấp tỉnh (tỉnh, thành phố)"
+	return lang.L("Cấp tỉnh (tỉnh, thành phố)")
 }
 
 func modeLabel(m string) string {
@@ -131,39 +132,39 @@ func (s *setupScreen) onLevel(l tdkt.Level) {
 		return
 	}
 	if l == tdkt.LevelCommune {
-		s.issuing.entry.SetPlaceHolder("ỦY BAN NHÂN DÂN XÃ …")
+		s.issuing.entry.SetPlaceHolder(lang.L("ỦY BAN NHÂN DÂN XÃ …"))
 	} else {
-		s.issuing.entry.SetPlaceHolder("ỦY BAN NHÂN DÂN TỈNH …")
+		s.issuing.entry.SetPlaceHolder(lang.L("ỦY BAN NHÂN DÂN TỈNH …"))
 	}
 }
 
 func (s *setupScreen) content() fyne.CanvasObject {
-	intro := wrapLabel(fmt.Sprintf("Chưa có cơ sở dữ liệu tại %s. Hãy khai báo cơ quan để bắt đầu, "+
-		"hoặc dùng thử với dữ liệu mẫu của tỉnh Sơn Lâm (tỉnh giả định, không phải số liệu thật).", s.path))
+	intro := wrapLabel(fmt.Sprintf(lang.L("Chưa có cơ sở dữ liệu tại %s. Hãy khai báo cơ quan để bắt đầu, "+
+		"hoặc dùng thử với dữ liệu mẫu của tỉnh Sơn Lâm (tỉnh giả định, không phải số liệu thật)."), s.path))
 	office := formRows(
-		"Cấp", s.level.sel,
-		"Mã cơ quan", s.code,
-		"Tên cơ quan", s.name,
-		"Cơ quan chủ quản", s.govern,
-		"Cơ quan ban hành", s.issuing,
-		"Ký hiệu quyết định", s.symbol,
-		"Địa danh", s.place,
+		lang.L("Cấp"), s.level.sel,
+		lang.L("Mã cơ quan"), s.code,
+		lang.L("Tên cơ quan"), s.name,
+		lang.L("Cơ quan chủ quản"), s.govern,
+		lang.L("Cơ quan ban hành"), s.issuing,
+		lang.L("Ký hiệu quyết định"), s.symbol,
+		lang.L("Địa danh"), s.place,
 	)
 	signers := formRows(
-		"Người ký (1)", s.sign1,
-		"Chức vụ", container.NewBorder(nil, nil, nil, s.mode1.sel, s.title1.widget()),
-		"Người ký (2)", s.sign2,
-		"Chức vụ", container.NewBorder(nil, nil, nil, s.mode2.sel, s.title2.widget()),
-		"Lương cơ sở (đồng)", s.salary,
-		"Áp dụng từ ngày", s.salaryOn.field,
+		lang.L("Người ký (1)"), s.sign1,
+		lang.L("Chức vụ"), container.NewBorder(nil, nil, nil, s.mode1.sel, s.title1.widget()),
+		lang.L("Người ký (2)"), s.sign2,
+		lang.L("Chức vụ"), container.NewBorder(nil, nil, nil, s.mode2.sel, s.title2.widget()),
+		lang.L("Lương cơ sở (đồng)"), s.salary,
+		lang.L("Áp dụng từ ngày"), s.salaryOn.field,
 	)
-	hint := wrapLabel("TM.: Chủ tịch ký thay mặt Ủy ban; KT.: Phó Chủ tịch ký thay Chủ tịch. Lương cơ sở dùng để tính tiền thưởng theo ngày ký quyết định.")
+	hint := wrapLabel(lang.L("TM.: Chủ tịch ký thay mặt Ủy ban; KT.: Phó Chủ tịch ký thay Chủ tịch. Lương cơ sở dùng để tính tiền thưởng theo ngày ký quyết định."))
 	hint.TextStyle.Italic = true
 	cols := container.NewGridWithColumns(2,
-		widget.NewCard("Cơ quan", "", office),
-		widget.NewCard("Người ký và lương cơ sở", "", container.NewVBox(signers, hint)))
+		widget.NewCard(lang.L("Cơ quan"), "", office),
+		widget.NewCard(lang.L("Người ký và lương cơ sở"), "", container.NewVBox(signers, hint)))
 	buttons := container.NewHBox(s.createBt, s.demoBt)
-	body := container.NewVBox(heading("Thiết lập lần đầu – "+Title), intro, cols, s.msg, buttons, s.bar, s.status)
+	body := container.NewVBox(heading(lang.L("Thiết lập lần đầu – ")+title()), intro, cols, s.msg, buttons, s.bar, s.status)
 	return container.NewVScroll(container.NewPadded(body))
 }
 
@@ -174,7 +175,7 @@ func (s *setupScreen) office() (*tdkt.Office, error) {
 	}
 	lvl, ok := s.level.get()
 	if !ok {
-		return nil, errors.New("Chưa chọn cấp của cơ quan")
+		return nil, errors.New(lang.L("Chưa chọn cấp của cơ quan"))
 	}
 	o := &tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: s.code.entry.Text, Name: s.name.text(), Level: lvl,
 		GoverningBody: s.govern.text(), IssuingBody: tdkt.UpperVN(s.issuing.text()), Symbol: s.symbol.text(),
@@ -211,7 +212,7 @@ func (s *setupScreen) catalog() (*tdkt.Catalog, error) {
 }
 
 func (s *setupScreen) fail(err error) {
-	s.msg.SetText("Chưa tạo được: " + err.Error())
+	s.msg.SetText(lang.L("Chưa tạo được: ") + err.Error())
 	s.msg.Show()
 }
 
@@ -246,7 +247,7 @@ func (s *setupScreen) onCreate() {
 		return
 	}
 	user := userName()
-	s.setBusy(true, "Đang tạo cơ sở dữ liệu…")
+	s.setBusy(true, lang.L("Đang tạo cơ sở dữ liệu…"))
 	s.busy = runBackground(func() func() {
 		err := store.Create(s.path, o.Code, store.Options{}, func(db *store.DB) error {
 			return db.Update(user, func(tx *store.Tx) error {
@@ -275,10 +276,10 @@ func (s *setupScreen) onDemo() {
 		return
 	}
 	s.msg.Hide()
-	s.setBusy(true, "Đang tạo dữ liệu mẫu…")
+	s.setBusy(true, lang.L("Đang tạo dữ liệu mẫu…"))
 	s.busy = runBackground(func() func() {
 		err := demo.Generate(s.path, "small", 1, func(step string) {
-			uiAsync(func() { s.status.SetText("Đang tạo dữ liệu mẫu: " + step) })
+			uiAsync(func() { s.status.SetText(lang.L("Đang tạo dữ liệu mẫu: ") + step) })
 		})
 		return func() {
 			s.setBusy(false, "")
@@ -311,21 +312,21 @@ type adminStep struct {
 
 func newAdminStep(db *store.DB, win fyne.Window, done func(*tdkt.User)) *adminStep {
 	s := &adminStep{db: db, win: win, done: done}
-	s.login = newField("Tên đăng nhập", newEntry(), func(v string) error {
+	s.login = newField(lang.L("Tên đăng nhập"), newEntry(), func(v string) error {
 		if strings.TrimSpace(v) == "" {
-			return errors.New("Chưa nhập tên đăng nhập")
+			return errors.New(lang.L("Chưa nhập tên đăng nhập"))
 		}
 		if err := tdkt.ValidateUser(&tdkt.User{Login: strings.TrimSpace(v), Name: "x", Role: tdkt.RoleAdmin}); err != nil {
-			return errors.New("Chỉ dùng 2–32 chữ thường không dấu, số, dấu chấm, gạch (ví dụ: quantri)")
+			return errors.New(lang.L("Chỉ dùng 2–32 chữ thường không dấu, số, dấu chấm, gạch (ví dụ: quantri)"))
 		}
 		return nil
 	})
 	s.login.set("quantri")
-	s.name = newField("Họ và tên", newEntry(), required("họ và tên người quản trị"))
-	s.pw1 = newField("Mật khẩu", passwordEntry(), passwordRule)
-	s.pw2 = newField("Nhập lại mật khẩu", passwordEntry(), func(v string) error {
+	s.name = newField(lang.L("Họ và tên"), newEntry(), required(lang.L("họ và tên người quản trị")))
+	s.pw1 = newField(lang.L("Mật khẩu"), passwordEntry(), passwordRule)
+	s.pw2 = newField(lang.L("Nhập lại mật khẩu"), passwordEntry(), func(v string) error {
 		if v != s.pw1.entry.Text {
-			return errors.New("Hai lần nhập mật khẩu không giống nhau")
+			return errors.New(lang.L("Hai lần nhập mật khẩu không giống nhau"))
 		}
 		return nil
 	})
@@ -334,20 +335,20 @@ func newAdminStep(db *store.DB, win fyne.Window, done func(*tdkt.User)) *adminSt
 	}
 	s.msg = dangerLabel()
 	s.msg.Hide()
-	s.create = widget.NewButtonWithIcon("Tạo tài khoản quản trị", theme.AccountIcon(), s.onCreate)
+	s.create = widget.NewButtonWithIcon(lang.L("Tạo tài khoản quản trị"), theme.AccountIcon(), s.onCreate)
 	s.create.Importance = widget.HighImportance
-	s.skip = widget.NewButtonWithIcon("Dùng không cần đăng nhập", theme.NavigateNextIcon(), func() { s.done(nil) })
+	s.skip = widget.NewButtonWithIcon(lang.L("Dùng không cần đăng nhập"), theme.NavigateNextIcon(), func() { s.done(nil) })
 	return s
 }
 
 func (s *adminStep) content() fyne.CanvasObject {
-	intro := wrapLabel("Đã tạo cơ sở dữ liệu. Nên tạo ngay tài khoản Quản trị: từ đó chương trình hỏi đăng nhập khi mở, " +
-		"ghi đúng tên người sửa vào nhật ký, phân quyền Chuyên viên/Lãnh đạo/Chỉ xem, và tự khóa màn hình khi không dùng " + durationText(lockAfter) +
-		". Các tài khoản khác thêm sau ở Cài đặt → Người dùng.")
-	skip := wrapLabel("Máy chỉ một người dùng và để ở nơi an toàn có thể dùng không cần đăng nhập; tài khoản tạo sau cũng được.")
+	intro := wrapLabel(lang.L("Đã tạo cơ sở dữ liệu. Nên tạo ngay tài khoản Quản trị: từ đó chương trình hỏi đăng nhập khi mở, "+
+		"ghi đúng tên người sửa vào nhật ký, phân quyền Chuyên viên/Lãnh đạo/Chỉ xem, và tự khóa màn hình khi không dùng ") + durationText(lockAfter) +
+		lang.L(". Các tài khoản khác thêm sau ở Cài đặt → Người dùng."))
+	skip := wrapLabel(lang.L("Máy chỉ một người dùng và để ở nơi an toàn có thể dùng không cần đăng nhập; tài khoản tạo sau cũng được."))
 	skip.Importance = widget.LowImportance
-	form := container.NewVBox(heading("Tài khoản quản trị"), intro,
-		formRows("Tên đăng nhập", s.login, "Họ và tên", s.name, "Mật khẩu", s.pw1, "Nhập lại mật khẩu", s.pw2),
+	form := container.NewVBox(heading(lang.L("Tài khoản quản trị")), intro,
+		formRows(lang.L("Tên đăng nhập"), s.login, lang.L("Họ và tên"), s.name, lang.L("Mật khẩu"), s.pw1, lang.L("Nhập lại mật khẩu"), s.pw2),
 		s.msg, container.NewHBox(s.create, s.skip), skip)
 	return container.NewCenter(container.New(&widthLayout{width: 640}, widget.NewCard("", "", form)))
 }
@@ -361,7 +362,7 @@ func (s *adminStep) onCreate() {
 	u := &tdkt.User{Login: strings.ToLower(strings.TrimSpace(s.login.entry.Text)), Name: s.name.text(), Role: tdkt.RoleAdmin}
 	pw := s.pw1.entry.Text
 	if err := s.db.Update(userName(), func(tx *store.Tx) error { return tx.AddUser(u, pw) }); err != nil {
-		s.msg.SetText("Chưa tạo được: " + err.Error())
+		s.msg.SetText(lang.L("Chưa tạo được: ") + err.Error())
 		s.msg.Show()
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,19 +55,19 @@ func recordHistory(tx *store.Tx, kind tdkt.Kind, id string) ([]historyRow, error
 func opText(tx *store.Tx, op string, first bool) string {
 	switch {
 	case op == "put" && first:
-		return "tạo"
+		return lang.L("tạo")
 	case op == "put":
-		return "sửa"
+		return lang.L("sửa")
 	case op == "delete":
-		return "xóa"
+		return lang.L("xóa")
 	case op == "seed":
-		return "khởi tạo"
+		return lang.L("khởi tạo")
 	case strings.HasPrefix(op, "sync:"):
 		from := strings.TrimPrefix(op, "sync:")
 		if p, err := tx.Peer(from); err == nil && p.Name != "" {
 			from = p.Name + " (" + from + ")"
 		}
-		return "đồng bộ từ " + from
+		return lang.L("đồng bộ từ ") + from
 	}
 	return op
 }
@@ -83,7 +84,7 @@ type historyView struct {
 func (e *env) historyDialog(kind tdkt.Kind, id string) *historyView {
 	var rows []historyRow
 	var changes []tdkt.StatusChange
-	title := tdkt.KindLabel(kind) + " " + id
+	title := kindLabel(kind) + " " + id
 	err := e.view(func(tx *store.Tx) (err error) {
 		if rows, err = recordHistory(tx, kind, id); err != nil {
 			return err
@@ -94,7 +95,7 @@ func (e *env) historyDialog(kind tdkt.Kind, id string) *historyView {
 		}
 		switch r := rec.(type) {
 		case *tdkt.Dossier:
-			title = "Hồ sơ " + r.ID + " – " + r.Title
+			title = lang.L("Hồ sơ ") + r.ID + " – " + r.Title
 			changes = append(changes, r.History...)
 		case *tdkt.Person:
 			title = r.Name
@@ -109,13 +110,13 @@ func (e *env) historyDialog(kind tdkt.Kind, id string) *historyView {
 	}
 	v := &historyView{}
 	v.entries = newDataTable([]DataColumn[historyRow]{
-		{"Thời gian", 130, func(h historyRow) string { return h.At }},
-		{"Người thực hiện", 230, func(h historyRow) string { return h.By }},
-		{"Thao tác", 180, func(h historyRow) string { return h.Op }},
-		{"Phiên bản", 100, func(h historyRow) string { return strconv.Itoa(h.Version) }},
+		{lang.L("Thời gian"), 130, func(h historyRow) string { return h.At }},
+		{lang.L("Người thực hiện"), 230, func(h historyRow) string { return h.By }},
+		{lang.L("Thao tác"), 180, func(h historyRow) string { return h.Op }},
+		{lang.L("Phiên bản"), 100, func(h historyRow) string { return strconv.Itoa(h.Version) }},
 	}, nil)
 	v.entries.setRows(rows)
-	body := container.NewBorder(wrapLabel(fmt.Sprintf("%d lần ghi, mới nhất ở trên. Nhật ký được nối chuỗi bằng mã băm nên không sửa, xóa được.", len(rows))),
+	body := container.NewBorder(wrapLabel(fmt.Sprintf(lang.L("%d lần ghi, mới nhất ở trên. Nhật ký được nối chuỗi bằng mã băm nên không sửa, xóa được."), len(rows))),
 		nil, nil, nil, v.entries.table)
 	var content fyne.CanvasObject = body
 	if kind == tdkt.KindDossier {
@@ -123,18 +124,18 @@ func (e *env) historyDialog(kind tdkt.Kind, id string) *historyView {
 			changes[i], changes[j] = changes[j], changes[i]
 		}
 		v.status = newDataTable([]DataColumn[tdkt.StatusChange]{
-			{"Thời gian", 130, func(h tdkt.StatusChange) string { return timeText(h.At) }},
-			{"Người", 110, func(h tdkt.StatusChange) string { return h.By }},
-			{"Chuyển sang", 190, func(h tdkt.StatusChange) string { return tdkt.StatusLabel(h.To) }},
-			{"Lý do", 300, func(h tdkt.StatusChange) string { return h.Reason }},
+			{lang.L("Thời gian"), 130, func(h tdkt.StatusChange) string { return timeText(h.At) }},
+			{lang.L("Người"), 110, func(h tdkt.StatusChange) string { return h.By }},
+			{lang.L("Chuyển sang"), 190, func(h tdkt.StatusChange) string { return statusLabel(h.To) }},
+			{lang.L("Lý do"), 300, func(h tdkt.StatusChange) string { return h.Reason }},
 		}, nil)
 		v.status.setRows(changes)
-		split := container.NewVSplit(container.NewBorder(boldLabel("Các lần ghi"), nil, nil, nil, body),
-			container.NewBorder(boldLabel("Lịch sử trạng thái"), nil, nil, nil, v.status.table))
+		split := container.NewVSplit(container.NewBorder(boldLabel(lang.L("Các lần ghi")), nil, nil, nil, body),
+			container.NewBorder(boldLabel(lang.L("Lịch sử trạng thái")), nil, nil, nil, v.status.table))
 		split.Offset = 0.55
 		content = split
 	}
-	d := dialog.NewCustom("Lịch sử – "+title, "Đóng", content, e.win)
+	d := dialog.NewCustom(lang.L("Lịch sử – ")+title, lang.L("Đóng"), content, e.win)
 	d.Resize(fyne.NewSize(820, 560))
 	v.dlg = d
 	e.show(d)
@@ -143,7 +144,7 @@ func (e *env) historyDialog(kind tdkt.Kind, id string) *historyView {
 
 // historyButton opens the history of the record that id() names.
 func historyButton(e *env, kind tdkt.Kind, id func() string) *widget.Button {
-	return widget.NewButtonWithIcon("Lịch sử", theme.HistoryIcon(), func() {
+	return widget.NewButtonWithIcon(lang.L("Lịch sử"), theme.HistoryIcon(), func() {
 		if x := id(); x != "" {
 			e.historyDialog(kind, x)
 		}

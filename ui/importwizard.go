@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,39 +30,39 @@ var importFields = []tdkt.Field{
 func fieldLabel(f tdkt.Field) string {
 	switch f {
 	case tdkt.FieldName:
-		return "Họ và tên"
+		return lang.L("Họ và tên")
 	case tdkt.FieldSubject:
-		return "Cá nhân/Tập thể"
+		return lang.L("Cá nhân/Tập thể")
 	case tdkt.FieldPosition:
-		return "Chức vụ"
+		return lang.L("Chức vụ")
 	case tdkt.FieldUnit:
-		return "Đơn vị"
+		return lang.L("Đơn vị")
 	case tdkt.FieldBirth:
-		return "Năm sinh"
+		return lang.L("Năm sinh")
 	case tdkt.FieldGender:
-		return "Giới tính"
+		return lang.L("Giới tính")
 	case tdkt.FieldEthnicity:
-		return "Dân tộc"
+		return lang.L("Dân tộc")
 	case tdkt.FieldAward:
-		return "Hình thức khen thưởng"
+		return lang.L("Hình thức khen thưởng")
 	case tdkt.FieldYear:
-		return "Năm"
+		return lang.L("Năm")
 	case tdkt.FieldDecision:
-		return "Số quyết định"
+		return lang.L("Số quyết định")
 	case tdkt.FieldDate:
-		return "Ngày quyết định"
+		return lang.L("Ngày quyết định")
 	case tdkt.FieldSigner:
-		return "Người ký"
+		return lang.L("Người ký")
 	case tdkt.FieldBonus:
-		return "Tiền thưởng"
+		return lang.L("Tiền thưởng")
 	case tdkt.FieldNumber:
-		return "Số vào sổ"
+		return lang.L("Số vào sổ")
 	case tdkt.FieldPrinted:
-		return "Đã in bằng"
+		return lang.L("Đã in bằng")
 	case tdkt.FieldSeq:
-		return "Số thứ tự (bỏ qua)"
+		return lang.L("Số thứ tự (bỏ qua)")
 	}
-	return "(bỏ qua)"
+	return lang.L("(bỏ qua)")
 }
 
 // colName is the spreadsheet name of column c (0-based): A … Z, AA …
@@ -127,11 +128,11 @@ func newImportWizard(e *env, done func(imported bool)) *importWizard {
 				o.(*widget.Label).SetText(w.probs[i])
 			}
 		})
-	w.checkBt = widget.NewButtonWithIcon("Kiểm tra", theme.SearchIcon(), w.onCheck)
-	w.importBt = widget.NewButtonWithIcon("Nhập", theme.UploadIcon(), w.onImport)
+	w.checkBt = widget.NewButtonWithIcon(lang.L("Kiểm tra"), theme.SearchIcon(), w.onCheck)
+	w.importBt = widget.NewButtonWithIcon(lang.L("Nhập"), theme.UploadIcon(), w.onImport)
 	w.importBt.Importance = widget.HighImportance
 	w.importBt.Disable()
-	w.backBt = widget.NewButtonWithIcon("Quay lại sổ khen thưởng", theme.NavigateBackIcon(), func() { w.done(false) })
+	w.backBt = widget.NewButtonWithIcon(lang.L("Quay lại sổ khen thưởng"), theme.NavigateBackIcon(), func() { w.done(false) })
 	return w
 }
 
@@ -145,14 +146,14 @@ func (w *importWizard) content() fyne.CanvasObject {
 		return l
 	}
 	header := container.New(&columnsLayout{widths: importColWidths},
-		hdr("Cột"), hdr("Tiêu đề trong tệp"), hdr("Giá trị dòng đầu"), hdr("Nội dung của cột"))
+		hdr(lang.L("Cột")), hdr(lang.L("Tiêu đề trong tệp")), hdr(lang.L("Giá trị dòng đầu")), hdr(lang.L("Nội dung của cột")))
 	mapping := container.NewBorder(header, nil, nil, nil, container.NewVScroll(w.cols))
 	result := container.NewBorder(container.NewVBox(w.status, w.probHead), nil, nil, nil, w.probList)
 	split := container.NewVSplit(mapping, result)
 	split.Offset = 0.7
 	w.split = split
-	top := container.NewVBox(heading("Nhập sổ khen thưởng cũ từ Excel"), w.info,
-		wrapLabel("Chương trình đã đoán nội dung từng cột theo tiêu đề. Hãy xem lại, chọn đúng nội dung cho từng cột (cột không cần: \"(bỏ qua)\"), rồi bấm \"Kiểm tra\"."),
+	top := container.NewVBox(heading(lang.L("Nhập sổ khen thưởng cũ từ Excel")), w.info,
+		wrapLabel(lang.L("Chương trình đã đoán nội dung từng cột theo tiêu đề. Hãy xem lại, chọn đúng nội dung cho từng cột (cột không cần: \"(bỏ qua)\"), rồi bấm \"Kiểm tra\".")),
 		w.bar)
 	buttons := container.NewBorder(nil, nil, w.backBt, container.NewHBox(w.checkBt, w.importBt))
 	w.page = container.NewBorder(top, buttons, nil, nil, split)
@@ -198,7 +199,7 @@ func (w *importWizard) open(path string) {
 	w.cols.Objects = nil
 	w.cols.Refresh()
 	w.setProblems(nil, "")
-	w.info.SetText("Đang đọc " + filepath.Base(path) + "…")
+	w.info.SetText(lang.L("Đang đọc ") + filepath.Base(path) + "…")
 	w.status.SetText("")
 	w.busy(true)
 	w.cur = runBackground(func() func() {
@@ -209,7 +210,7 @@ func (w *importWizard) open(path string) {
 			}
 			w.busy(false)
 			if err != nil {
-				w.info.SetText(fmt.Sprintf("Không đọc được %s: %v", filepath.Base(path), err))
+				w.info.SetText(fmt.Sprintf(lang.L("Không đọc được %s: %v"), filepath.Base(path), err))
 				w.checkBt.Disable()
 				return
 			}
@@ -234,7 +235,7 @@ func (w *importWizard) showSheet(sh *xlsx.Sheet) {
 	if len(sh.Rows) > 0 {
 		first, last = sh.Rows[0].Line, sh.Rows[len(sh.Rows)-1].Line
 	}
-	w.info.SetText(fmt.Sprintf("Tệp %s – trang tính \"%s\", dòng tiêu đề: dòng %d; %d dòng dữ liệu (dòng %d – %d).",
+	w.info.SetText(fmt.Sprintf(lang.L("Tệp %s – trang tính \"%s\", dòng tiêu đề: dòng %d; %d dòng dữ liệu (dòng %d – %d)."),
 		filepath.Base(w.path), sh.Name, sh.HeaderLine, len(sh.Rows), first, last))
 	n := len(sh.Headings)
 	for len(sh.Fields) < n {
@@ -254,7 +255,7 @@ func (w *importWizard) showSheet(sh *xlsx.Sheet) {
 	w.checked = false
 	w.importBt.Disable()
 	w.checkBt.Enable()
-	w.status.SetText("Bấm \"Kiểm tra\" để đọc thử mọi dòng (chưa ghi gì vào cơ sở dữ liệu).")
+	w.status.SetText(lang.L("Bấm \"Kiểm tra\" để đọc thử mọi dòng (chưa ghi gì vào cơ sở dữ liệu)."))
 }
 
 // sampleCell is the first value of column c, to help recognise it.
@@ -279,7 +280,7 @@ func (w *importWizard) setField(c int, f tdkt.Field) {
 	w.sheet.Fields[c] = f
 	w.checked = false
 	w.importBt.Disable()
-	w.status.SetText("Đã đổi nội dung cột " + colName(c) + ". Bấm \"Kiểm tra\" lại trước khi nhập.")
+	w.status.SetText(lang.L("Đã đổi nội dung cột ") + colName(c) + lang.L(". Bấm \"Kiểm tra\" lại trước khi nhập."))
 }
 
 // mappingProblems are the mistakes of the mapping itself, found before
@@ -295,12 +296,12 @@ func (w *importWizard) mappingProblems() []string {
 	}
 	for _, f := range []tdkt.Field{tdkt.FieldName, tdkt.FieldAward} {
 		if len(cols[f]) == 0 {
-			probs = append(probs, fmt.Sprintf("Chưa có cột nào là \"%s\".", fieldLabel(f)))
+			probs = append(probs, fmt.Sprintf(lang.L("Chưa có cột nào là \"%s\"."), fieldLabel(f)))
 		}
 	}
 	for _, f := range importFields {
 		if len(cols[f]) > 1 {
-			probs = append(probs, fmt.Sprintf("Các cột %s cùng là \"%s\": mỗi nội dung chỉ chọn cho một cột.", strings.Join(cols[f], ", "), fieldLabel(f)))
+			probs = append(probs, fmt.Sprintf(lang.L("Các cột %s cùng là \"%s\": mỗi nội dung chỉ chọn cho một cột."), strings.Join(cols[f], ", "), fieldLabel(f)))
 		}
 	}
 	return probs
@@ -346,16 +347,16 @@ func (w *importWizard) run(dry bool) {
 	if probs := w.mappingProblems(); len(probs) > 0 {
 		w.checked = false
 		w.importBt.Disable()
-		w.status.SetText("Chưa kiểm tra được: hãy chọn lại nội dung các cột.")
-		w.setProblems(probs, fmt.Sprintf("%d lỗi trong cách chọn cột:", len(probs)))
+		w.status.SetText(lang.L("Chưa kiểm tra được: hãy chọn lại nội dung các cột."))
+		w.setProblems(probs, fmt.Sprintf(lang.L("%d lỗi trong cách chọn cột:"), len(probs)))
 		return
 	}
 	rows := w.sheet.ImportRows()
 	db, by, path := w.e.db, w.e.user, w.path
 	if dry {
-		w.status.SetText(fmt.Sprintf("Đang kiểm tra %d dòng…", len(rows)))
+		w.status.SetText(fmt.Sprintf(lang.L("Đang kiểm tra %d dòng…"), len(rows)))
 	} else {
-		w.status.SetText(fmt.Sprintf("Đang nhập %d dòng…", len(rows)))
+		w.status.SetText(fmt.Sprintf(lang.L("Đang nhập %d dòng…"), len(rows)))
 	}
 	w.busy(true)
 	w.cur = runBackground(func() func() {
@@ -381,25 +382,25 @@ func (w *importWizard) run(dry bool) {
 
 // showReport says what the check found or the import did.
 func (w *importWizard) showReport(rep store.ImportReport, err error, dry bool) {
-	counts := fmt.Sprintf("%d dòng dữ liệu; %d dòng khen thưởng mới, %d dòng đã có trong sổ (bỏ qua); %d cá nhân mới, %d đơn vị mới.",
+	counts := fmt.Sprintf(lang.L("%d dòng dữ liệu; %d dòng khen thưởng mới, %d dòng đã có trong sổ (bỏ qua); %d cá nhân mới, %d đơn vị mới."),
 		rep.Rows, rep.Awards, rep.Duplicates, rep.People, rep.Units)
 	switch {
 	case len(rep.Problems) > 0:
-		w.status.SetText(fmt.Sprintf("Chưa nhập được: %d lỗi ở %s. Sửa tệp Excel (rồi mở lại) hoặc chọn lại nội dung các cột, rồi bấm \"Kiểm tra\".",
+		w.status.SetText(fmt.Sprintf(lang.L("Chưa nhập được: %d lỗi ở %s. Sửa tệp Excel (rồi mở lại) hoặc chọn lại nội dung các cột, rồi bấm \"Kiểm tra\"."),
 			len(rep.Problems), filepath.Base(w.path)))
-		w.setProblems(rep.Problems, fmt.Sprintf("%d lỗi (theo số dòng trong tệp Excel):", len(rep.Problems)))
+		w.setProblems(rep.Problems, fmt.Sprintf(lang.L("%d lỗi (theo số dòng trong tệp Excel):"), len(rep.Problems)))
 	case err != nil:
-		w.status.SetText("Không nhập được: " + err.Error())
+		w.status.SetText(lang.L("Không nhập được: ") + err.Error())
 		w.setProblems(nil, "")
 	case dry:
-		w.status.SetText("Kiểm tra xong, không có lỗi. Khi nhập sẽ có: " + counts + " Bấm \"Nhập\" để ghi vào cơ sở dữ liệu.")
+		w.status.SetText(lang.L("Kiểm tra xong, không có lỗi. Khi nhập sẽ có: ") + counts + lang.L(" Bấm \"Nhập\" để ghi vào cơ sở dữ liệu."))
 		w.setProblems(nil, "")
 	default:
-		w.status.SetText("Đã nhập: " + counts)
+		w.status.SetText(lang.L("Đã nhập: ") + counts)
 		w.setProblems(nil, "")
 		w.checked = false
 		w.importBt.Disable()
-		w.e.showInfo("Đã nhập sổ khen thưởng", fmt.Sprintf("Đã nhập %s: %s", filepath.Base(w.path), counts))
+		w.e.showInfo(lang.L("Đã nhập sổ khen thưởng"), fmt.Sprintf(lang.L("Đã nhập %s: %s"), filepath.Base(w.path), counts))
 		w.done(true)
 	}
 }

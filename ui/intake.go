@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,37 +78,37 @@ func newDossierEditor(e *env, onClose func()) *dossierEditor {
 	ed := &dossierEditor{e: e, onClose: onClose, selCand: -1}
 	ed.headline = heading("")
 	ed.headline.Truncation = fyne.TextTruncateEllipsis
-	ed.title = newField("Trích yếu", newEntry(), required("trích yếu hồ sơ"))
-	ed.title.entry.SetPlaceHolder("Đề nghị tặng … cho …")
-	ed.ref = newField("Số tờ trình", newEntry(), nil)
-	ed.ref.entry.SetPlaceHolder("ví dụ 15/TTr-UBND")
+	ed.title = newField(lang.L("Trích yếu"), newEntry(), required(lang.L("trích yếu hồ sơ")))
+	ed.title.entry.SetPlaceHolder(lang.L("Đề nghị tặng … cho …"))
+	ed.ref = newField(lang.L("Số tờ trình"), newEntry(), nil)
+	ed.ref.entry.SetPlaceHolder(lang.L("ví dụ 15/TTr-UBND"))
 	ed.unit = newUnitPicker(e, "", func(string) {
 		ed.unitErr.Hide()
 		ed.derive()
 	})
 	ed.unitErr = dangerLabel()
 	ed.unitErr.Hide()
-	ed.year = newField("Năm thành tích", newEntry(), intRange(1945, 2100, "năm thành tích"))
+	ed.year = newField(lang.L("Năm thành tích"), newEntry(), intRange(1945, 2100, lang.L("năm thành tích")))
 	ed.year.entry.OnChanged = func(string) {
 		if ed.year.entry.Validate() == nil {
 			ed.derive()
 		}
 	}
-	ed.method = newChoice(tdkt.Methods, tdkt.MethodLabel, func(tdkt.Method) { ed.derive() })
+	ed.method = newChoice(tdkt.Methods, methodLabel, func(tdkt.Method) { ed.derive() })
 	ed.movement = newChoice[string](nil, nil, nil)
-	ed.received = newDateField("Ngày tiếp nhận", false)
-	ed.deadline = newDateField("Hạn xử lý", true)
+	ed.received = newDateField(lang.L("Ngày tiếp nhận"), false)
+	ed.deadline = newDateField(lang.L("Hạn xử lý"), true)
 	for _, f := range []*field{ed.title, ed.ref, ed.year, ed.received.field, ed.deadline.field} {
 		f.entry.OnSubmitted = func(string) { ed.onSave() }
 	}
 
 	ed.cands = newDataTable([]DataColumn[tdkt.Candidate]{
-		{"Mã", 40, func(c tdkt.Candidate) string { return c.ID }},
-		{"Họ tên / tập thể", 200, func(c tdkt.Candidate) string { return c.Name }},
-		{"Đối tượng", 80, func(c tdkt.Candidate) string { return subjectText(c.Subject) }},
-		{"Hình thức đề nghị", 190, func(c tdkt.Candidate) string { return e.itemName(c.AwardCode) }},
-		{"Điều kiện", 110, func(c tdkt.Candidate) string { return ed.eligText(c.ID) }},
-		{"Kết quả", 90, func(c tdkt.Candidate) string { return resultText(c.Result) }},
+		{lang.L("Mã"), 40, func(c tdkt.Candidate) string { return c.ID }},
+		{lang.L("Họ tên / tập thể"), 200, func(c tdkt.Candidate) string { return c.Name }},
+		{lang.L("Đối tượng"), 80, func(c tdkt.Candidate) string { return subjectText(c.Subject) }},
+		{lang.L("Hình thức đề nghị"), 190, func(c tdkt.Candidate) string { return e.itemName(c.AwardCode) }},
+		{lang.L("Điều kiện"), 110, func(c tdkt.Candidate) string { return ed.eligText(c.ID) }},
+		{lang.L("Kết quả"), 90, func(c tdkt.Candidate) string { return resultText(c.Result) }},
 	}, func(i int, _ tdkt.Candidate) {
 		ed.selCand = i
 		ed.editBt.Enable()
@@ -116,35 +117,35 @@ func newDossierEditor(e *env, onClose func()) *dossierEditor {
 			ed.showEligibility()
 		}
 	})
-	ed.editBt = widget.NewButtonWithIcon("Sửa", theme.DocumentCreateIcon(), func() {
+	ed.editBt = widget.NewButtonWithIcon(lang.L("Sửa"), theme.DocumentCreateIcon(), func() {
 		if ed.selCand >= 0 && ed.selCand < len(ed.d.Candidates) {
 			ed.editCandidate(ed.selCand, ed.d.Candidates[ed.selCand].Subject)
 		}
 	})
-	ed.delBt = widget.NewButtonWithIcon("Bỏ", theme.DeleteIcon(), ed.onRemoveCandidate)
+	ed.delBt = widget.NewButtonWithIcon(lang.L("Bỏ"), theme.DeleteIcon(), ed.onRemoveCandidate)
 	ed.elig = container.NewVBox()
 	ed.docs = container.NewVBox()
 	ed.missing = widget.NewLabel("")
 	ed.missing.Wrapping = fyne.TextWrapWord
 	ed.attach = container.NewVBox()
 	ed.statusLbl = boldLabel("")
-	ed.next = newChoice[tdkt.Status](nil, tdkt.StatusLabel, nil)
-	ed.reason = newField("Lý do", newEntry(), nil)
-	ed.reason.entry.SetPlaceHolder("lý do (bắt buộc khi trả lại, không khen thưởng, rút hồ sơ)")
+	ed.next = newChoice[tdkt.Status](nil, statusLabel, nil)
+	ed.reason = newField(lang.L("Lý do"), newEntry(), nil)
+	ed.reason.entry.SetPlaceHolder(lang.L("lý do (bắt buộc khi trả lại, không khen thưởng, rút hồ sơ)"))
 	ed.reason.entry.OnSubmitted = func(string) { ed.onMove() }
-	ed.moveBt = widget.NewButtonWithIcon("Chuyển trạng thái", theme.NavigateNextIcon(), ed.onMove)
+	ed.moveBt = widget.NewButtonWithIcon(lang.L("Chuyển trạng thái"), theme.NavigateNextIcon(), ed.onMove)
 	ed.history = newDataTable([]DataColumn[tdkt.StatusChange]{
-		{"Thời điểm", 130, func(h tdkt.StatusChange) string { return h.At.Local().Format("02/01/2006 15:04") }},
-		{"Người", 80, func(h tdkt.StatusChange) string { return h.By }},
-		{"Chuyển sang", 170, func(h tdkt.StatusChange) string { return tdkt.StatusLabel(h.To) }},
-		{"Lý do", 260, func(h tdkt.StatusChange) string { return h.Reason }},
+		{lang.L("Thời điểm"), 130, func(h tdkt.StatusChange) string { return h.At.Local().Format("02/01/2006 15:04") }},
+		{lang.L("Người"), 80, func(h tdkt.StatusChange) string { return h.By }},
+		{lang.L("Chuyển sang"), 170, func(h tdkt.StatusChange) string { return statusLabel(h.To) }},
+		{lang.L("Lý do"), 260, func(h tdkt.StatusChange) string { return h.Reason }},
 	}, nil)
 	ed.msg = dangerLabel()
 	ed.msg.Hide()
 	ed.info = widget.NewLabel("")
 	ed.info.Importance = widget.SuccessImportance
 	ed.info.Hide()
-	ed.saveBt = widget.NewButtonWithIcon("Lưu hồ sơ", theme.DocumentSaveIcon(), ed.onSave)
+	ed.saveBt = widget.NewButtonWithIcon(lang.L("Lưu hồ sơ"), theme.DocumentSaveIcon(), ed.onSave)
 	ed.saveBt.Importance = widget.HighImportance
 	ed.histBt = historyButton(e, tdkt.KindDossier, func() string {
 		if ed.d == nil || ed.isNew {
@@ -159,15 +160,15 @@ func newDossierEditor(e *env, onClose func()) *dossierEditor {
 func subjectText(s tdkt.Subject) string {
 	switch s {
 	case tdkt.SubjectCollective:
-		return "Tập thể"
+		return lang.L("Tập thể")
 	case tdkt.SubjectFamily:
-		return "Hộ gia đình"
+		return lang.L("Hộ gia đình")
 	}
-	return "Cá nhân"
+	return lang.L("Cá nhân")
 }
 
 func resultText(r tdkt.Result) string {
-	return map[tdkt.Result]string{tdkt.ResultPassed: "Đạt", tdkt.ResultFailed: "Không đạt", tdkt.ResultAwarded: "Đã khen"}[r]
+	return map[tdkt.Result]string{tdkt.ResultPassed: lang.L("Đạt"), tdkt.ResultFailed: lang.L("Không đạt"), tdkt.ResultAwarded: lang.L("Đã khen")}[r]
 }
 
 func (ed *dossierEditor) eligText(id string) string {
@@ -177,9 +178,9 @@ func (ed *dossierEditor) eligText(id string) string {
 	for i, c := range ed.d.Candidates {
 		if c.ID == id {
 			if ed.eligs[i].OK {
-				return "Đủ"
+				return lang.L("Đủ")
 			}
-			return "Chưa đủ"
+			return lang.L("Chưa đủ")
 		}
 	}
 	return ""
@@ -196,42 +197,42 @@ func (ed *dossierEditor) content() fyne.CanvasObject {
 	if ed.view != nil {
 		return ed.view
 	}
-	back := widget.NewButtonWithIcon("Danh sách hồ sơ", theme.NavigateBackIcon(), ed.onClose)
+	back := widget.NewButtonWithIcon(lang.L("Danh sách hồ sơ"), theme.NavigateBackIcon(), ed.onClose)
 	bar := container.NewBorder(nil, nil, back,
-		container.NewHBox(ed.histBt, disabledButton("Xuất PDF", theme.DocumentPrintIcon()), ed.saveBt), ed.headline)
+		container.NewHBox(ed.histBt, disabledButton(lang.L("Xuất PDF"), theme.DocumentPrintIcon()), ed.saveBt), ed.headline)
 	general := formRows(
-		"Trích yếu", ed.title,
-		"Số tờ trình", ed.ref,
-		"Đơn vị trình", container.NewVBox(ed.unit.button, ed.unitErr),
-		"Năm thành tích", ed.year,
-		"Hình thức khen", ed.method.sel,
-		"Phong trào", ed.movement.sel,
-		"Ngày tiếp nhận", ed.received.field,
-		"Hạn xử lý", ed.deadline.field,
+		lang.L("Trích yếu"), ed.title,
+		lang.L("Số tờ trình"), ed.ref,
+		lang.L("Đơn vị trình"), container.NewVBox(ed.unit.button, ed.unitErr),
+		lang.L("Năm thành tích"), ed.year,
+		lang.L("Hình thức khen"), ed.method.sel,
+		lang.L("Phong trào"), ed.movement.sel,
+		lang.L("Ngày tiếp nhận"), ed.received.field,
+		lang.L("Hạn xử lý"), ed.deadline.field,
 	)
-	ed.addP = widget.NewButtonWithIcon("Thêm cá nhân", theme.ContentAddIcon(), func() { ed.editCandidate(-1, tdkt.SubjectPerson) })
-	ed.addC = widget.NewButtonWithIcon("Thêm tập thể", theme.ContentAddIcon(), func() { ed.editCandidate(-1, tdkt.SubjectCollective) })
-	addF := widget.NewButtonWithIcon("Thêm tệp scan…", theme.FileIcon(), ed.onAddFile)
+	ed.addP = widget.NewButtonWithIcon(lang.L("Thêm cá nhân"), theme.ContentAddIcon(), func() { ed.editCandidate(-1, tdkt.SubjectPerson) })
+	ed.addC = widget.NewButtonWithIcon(lang.L("Thêm tập thể"), theme.ContentAddIcon(), func() { ed.editCandidate(-1, tdkt.SubjectCollective) })
+	addF := widget.NewButtonWithIcon(lang.L("Thêm tệp scan…"), theme.FileIcon(), ed.onAddFile)
 	left := container.NewVBox(
 		general,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, boldLabel("Người, tập thể được đề nghị"), container.NewHBox(ed.addP, ed.addC, ed.editBt, ed.delBt)),
+		container.NewBorder(nil, nil, boldLabel(lang.L("Người, tập thể được đề nghị")), container.NewHBox(ed.addP, ed.addC, ed.editBt, ed.delBt)),
 		sized(ed.cands.table, 170),
 		widget.NewSeparator(),
-		boldLabel("Thành phần hồ sơ (Điều 84 Luật TĐKT)"), ed.docs, ed.missing,
+		boldLabel(lang.L("Thành phần hồ sơ (Điều 84 Luật TĐKT)")), ed.docs, ed.missing,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, boldLabel("Tệp đính kèm (bản scan)"), addF), ed.attach,
+		container.NewBorder(nil, nil, boldLabel(lang.L("Tệp đính kèm (bản scan)")), addF), ed.attach,
 	)
 	status := container.NewVBox(
 		ed.statusLbl,
 		container.NewBorder(nil, nil, nil, ed.moveBt, ed.next.sel),
 		ed.reason.widget(),
-		boldLabel("Lịch sử xử lý"),
+		boldLabel(lang.L("Lịch sử xử lý")),
 		sized(ed.history.table, 150),
 	)
 	right := container.NewVBox(
-		widget.NewCard("", "Điều kiện khen thưởng", ed.elig),
-		widget.NewCard("", "Trạng thái", status),
+		widget.NewCard("", lang.L("Điều kiện khen thưởng"), ed.elig),
+		widget.NewCard("", lang.L("Trạng thái"), status),
 	)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(right))
 	split.Offset = 0.56
@@ -255,10 +256,10 @@ func (ed *dossierEditor) load(d *tdkt.Dossier, isNew bool) {
 	ed.newCats = map[string]tdkt.Category{}
 	ed.pending = blobs{}
 	if isNew {
-		ed.headline.SetText("Tiếp nhận hồ sơ mới")
+		ed.headline.SetText(lang.L("Tiếp nhận hồ sơ mới"))
 		ed.histBt.Disable()
 	} else {
-		ed.headline.SetText("Hồ sơ " + d.ID)
+		ed.headline.SetText(lang.L("Hồ sơ ") + d.ID)
 		ed.histBt.Enable()
 	}
 	ed.title.set(d.Title)
@@ -283,7 +284,7 @@ func (ed *dossierEditor) load(d *tdkt.Dossier, isNew bool) {
 
 func (ed *dossierEditor) loadMovements(sel string) {
 	ids := []string{""}
-	names := map[string]string{"": "(không thuộc phong trào nào)"}
+	names := map[string]string{"": lang.L("(không thuộc phong trào nào)")}
 	ed.e.view(func(tx *store.Tx) error {
 		return tx.Each(tdkt.KindMovement, func(r tdkt.Record) error {
 			m := r.(*tdkt.Movement)
@@ -380,7 +381,7 @@ func (ed *dossierEditor) derive() {
 		return
 	}
 	ed.showEligibility()
-	ed.prog.run(fmt.Sprintf("Đang xét điều kiện của %d người, tập thể…", len(cands)), func(ctx context.Context, _ func(int, int)) (func(), error) {
+	ed.prog.run(fmt.Sprintf(lang.L("Đang xét điều kiện của %d người, tập thể…"), len(cands)), func(ctx context.Context, _ func(int, int)) (func(), error) {
 		eligs, quotas, err := compute(ctx)
 		if err != nil {
 			return nil, err
@@ -447,11 +448,11 @@ func (ed *dossierEditor) showEligibility() {
 	defer ed.elig.Refresh()
 	cands := ed.d.Candidates
 	if len(cands) == 0 {
-		ed.elig.Add(wrapLabel("Chưa có người hoặc tập thể được đề nghị."))
+		ed.elig.Add(wrapLabel(lang.L("Chưa có người hoặc tập thể được đề nghị.")))
 		return
 	}
 	if len(ed.eligs) != len(cands) {
-		ed.elig.Add(wrapLabel("Đang xét điều kiện…"))
+		ed.elig.Add(wrapLabel(lang.L("Đang xét điều kiện…")))
 		return
 	}
 	show := make([]int, 0, len(cands))
@@ -466,7 +467,7 @@ func (ed *dossierEditor) showEligibility() {
 				ok++
 			}
 		}
-		ed.elig.Add(wrapLabel(fmt.Sprintf("%d người, tập thể được đề nghị: %d đủ điều kiện, %d chưa đủ. Chọn một dòng để xem chi tiết; dưới đây là những trường hợp chưa đủ đầu tiên.",
+		ed.elig.Add(wrapLabel(fmt.Sprintf(lang.L("%d người, tập thể được đề nghị: %d đủ điều kiện, %d chưa đủ. Chọn một dòng để xem chi tiết; dưới đây là những trường hợp chưa đủ đầu tiên."),
 			len(cands), ok, len(cands)-ok)))
 		if ed.selCand >= 0 && ed.selCand < len(cands) {
 			show = append(show, ed.selCand)
@@ -483,10 +484,10 @@ func (ed *dossierEditor) showEligibility() {
 	for _, i := range show {
 		c := cands[i]
 		el := ed.eligs[i]
-		verdict := "ĐỦ ĐIỀU KIỆN"
+		verdict := lang.L("ĐỦ ĐIỀU KIỆN")
 		imp := widget.SuccessImportance
 		if !el.OK {
-			verdict = "CHƯA ĐỦ ĐIỀU KIỆN"
+			verdict = lang.L("CHƯA ĐỦ ĐIỀU KIỆN")
 			imp = widget.DangerImportance
 		}
 		head := wrapLabel(fmt.Sprintf("%s. %s – %s: %s", c.ID, c.Name, ed.e.itemName(c.AwardCode), verdict))
@@ -497,10 +498,10 @@ func (ed *dossierEditor) showEligibility() {
 			ed.elig.Add(findingRow(f, ""))
 		}
 		if len(el.Paths) > 0 {
-			ed.elig.Add(wrapLabel("Cần đạt đủ một trong các cách sau:"))
+			ed.elig.Add(wrapLabel(lang.L("Cần đạt đủ một trong các cách sau:")))
 			for k, p := range el.Paths {
 				for _, f := range p {
-					ed.elig.Add(findingRow(f, fmt.Sprintf("Cách %d – ", k+1)))
+					ed.elig.Add(findingRow(f, fmt.Sprintf(lang.L("Cách %d – "), k+1)))
 				}
 			}
 		}
@@ -510,9 +511,9 @@ func (ed *dossierEditor) showEligibility() {
 		if q.Over {
 			l.Importance = widget.WarningImportance
 			l.TextStyle.Bold = true
-			l.SetText("Cảnh báo hạn mức: " + q.Message)
+			l.SetText(lang.L("Cảnh báo hạn mức: ") + q.Message)
 		} else {
-			l.SetText("Hạn mức: " + q.Message)
+			l.SetText(lang.L("Hạn mức: ") + q.Message)
 		}
 		ed.elig.Add(l)
 	}
@@ -554,7 +555,7 @@ func (ed *dossierEditor) showDocs() {
 		i := i
 		copies := ""
 		if c.Copies > 0 {
-			copies = fmt.Sprintf(" (%d bản)", c.Copies)
+			copies = fmt.Sprintf(lang.L(" (%d bản)"), c.Copies)
 		}
 		ch := widget.NewCheck(c.Name+copies, func(b bool) {
 			ed.d.Docs[i].Present = b
@@ -564,7 +565,7 @@ func (ed *dossierEditor) showDocs() {
 		ed.docs.Add(ch)
 	}
 	if len(ed.d.Docs) == 0 {
-		ed.docs.Add(wrapLabel("Chọn hình thức khen thưởng cho người được đề nghị để lập danh mục giấy tờ."))
+		ed.docs.Add(wrapLabel(lang.L("Chọn hình thức khen thưởng cho người được đề nghị để lập danh mục giấy tờ.")))
 	}
 	ed.docs.Refresh()
 	ed.showMissing()
@@ -572,10 +573,10 @@ func (ed *dossierEditor) showDocs() {
 
 func (ed *dossierEditor) showMissing() {
 	if m := ed.d.Missing(); len(m) > 0 {
-		ed.missing.SetText("Còn thiếu: " + strings.Join(m, "; ") + ".")
+		ed.missing.SetText(lang.L("Còn thiếu: ") + strings.Join(m, "; ") + ".")
 		ed.missing.Importance = widget.WarningImportance
 	} else if len(ed.d.Docs) > 0 {
-		ed.missing.SetText("Đủ thành phần hồ sơ.")
+		ed.missing.SetText(lang.L("Đủ thành phần hồ sơ."))
 		ed.missing.Importance = widget.SuccessImportance
 	} else {
 		ed.missing.SetText("")
@@ -591,17 +592,17 @@ func (ed *dossierEditor) showAttachments() {
 			ed.d.Attachments = append(ed.d.Attachments[:i], ed.d.Attachments[i+1:]...)
 			ed.showAttachments()
 		})
-		open := widget.NewButtonWithIcon("Mở", theme.FileIcon(), func() { ed.e.openAttachment(ed.pending, a) })
-		saveAs := widget.NewButtonWithIcon("Lưu ra tệp…", theme.DownloadIcon(), func() { ed.e.saveAttachmentAs(ed.pending, a) })
+		open := widget.NewButtonWithIcon(lang.L("Mở"), theme.FileIcon(), func() { ed.e.openAttachment(ed.pending, a) })
+		saveAs := widget.NewButtonWithIcon(lang.L("Lưu ra tệp…"), theme.DownloadIcon(), func() { ed.e.saveAttachmentAs(ed.pending, a) })
 		text := fmt.Sprintf("%s – %s", a.Name, sizeText(a.Size))
 		if _, ok := ed.pending[a.SHA256]; ok {
-			text += " (chưa lưu)"
+			text += lang.L(" (chưa lưu)")
 		}
 		l := truncLabel(text)
 		ed.attach.Add(container.NewBorder(nil, nil, nil, container.NewHBox(open, saveAs, del), l))
 	}
 	if len(ed.d.Attachments) == 0 {
-		ed.attach.Add(widget.NewLabel("Chưa có tệp đính kèm."))
+		ed.attach.Add(widget.NewLabel(lang.L("Chưa có tệp đính kèm.")))
 	}
 	ed.attach.Refresh()
 }
@@ -631,21 +632,21 @@ func (ed *dossierEditor) addAttachment(name string, data []byte) {
 
 func (ed *dossierEditor) showStatus() {
 	d := ed.d
-	ed.statusLbl.SetText("Trạng thái hiện tại: " + tdkt.StatusLabel(d.Status))
+	ed.statusLbl.SetText(lang.L("Trạng thái hiện tại: ") + statusLabel(d.Status))
 	var next []tdkt.Status
 	for _, s := range tdkt.Statuses {
 		if tdkt.CanMove(d.Status, s) {
 			next = append(next, s)
 		}
 	}
-	ed.next.setOptions(next, tdkt.StatusLabel)
+	ed.next.setOptions(next, statusLabel)
 	ed.next.sel.ClearSelected()
 	if len(next) == 0 {
-		ed.next.sel.PlaceHolder = "(hồ sơ đã kết thúc)"
+		ed.next.sel.PlaceHolder = lang.L("(hồ sơ đã kết thúc)")
 		ed.next.sel.Disable()
 		ed.moveBt.Disable()
 	} else {
-		ed.next.sel.PlaceHolder = "(chọn trạng thái mới)"
+		ed.next.sel.PlaceHolder = lang.L("(chọn trạng thái mới)")
 		ed.next.sel.Enable()
 		ed.moveBt.Enable()
 	}
@@ -663,7 +664,7 @@ func (ed *dossierEditor) onRemoveCandidate() {
 		return
 	}
 	c := ed.d.Candidates[i]
-	ed.e.confirm("Bỏ người được đề nghị", fmt.Sprintf("Bỏ %s khỏi hồ sơ?", c.Name), func() {
+	ed.e.confirm(lang.L("Bỏ người được đề nghị"), fmt.Sprintf(lang.L("Bỏ %s khỏi hồ sơ?"), c.Name), func() {
 		ed.d.Candidates = append(ed.d.Candidates[:i], ed.d.Candidates[i+1:]...)
 		delete(ed.newCats, c.ID)
 		ed.derive()
@@ -675,10 +676,10 @@ func (ed *dossierEditor) onRemoveCandidate() {
 func (ed *dossierEditor) collect() (*tdkt.Dossier, error) {
 	err := checkAll(ed.title, ed.year, ed.received.field, ed.deadline.field)
 	if ed.unit.id == "" {
-		ed.unitErr.SetText("Chưa chọn đơn vị trình")
+		ed.unitErr.SetText(lang.L("Chưa chọn đơn vị trình"))
 		ed.unitErr.Show()
 		if err == nil {
-			err = errors.New("Chưa chọn đơn vị trình")
+			err = errors.New(lang.L("Chưa chọn đơn vị trình"))
 		}
 	}
 	if err != nil {
@@ -698,7 +699,7 @@ func (ed *dossierEditor) collect() (*tdkt.Dossier, error) {
 
 func (ed *dossierEditor) fail(err error) {
 	ed.info.Hide()
-	ed.msg.SetText("Chưa lưu: " + err.Error())
+	ed.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
 	ed.msg.Show()
 }
 
@@ -764,9 +765,9 @@ func (ed *dossierEditor) save(move func(*tdkt.Dossier) error) bool {
 	ed.newCats = map[string]tdkt.Category{}
 	ed.pending = blobs{}
 	ed.histBt.Enable()
-	ed.headline.SetText("Hồ sơ " + d.ID)
+	ed.headline.SetText(lang.L("Hồ sơ ") + d.ID)
 	ed.msg.Hide()
-	ed.info.SetText("Đã lưu hồ sơ " + d.ID + " lúc " + now.Format("15:04:05") + ".")
+	ed.info.SetText(lang.L("Đã lưu hồ sơ ") + d.ID + lang.L(" lúc ") + now.Format("15:04:05") + ".")
 	ed.info.Show()
 	ed.derive()
 	ed.showStatus()
@@ -779,7 +780,7 @@ func (ed *dossierEditor) save(move func(*tdkt.Dossier) error) bool {
 func (ed *dossierEditor) onMove() {
 	to, ok := ed.next.get()
 	if !ok {
-		ed.fail(errors.New("Chưa chọn trạng thái mới"))
+		ed.fail(errors.New(lang.L("Chưa chọn trạng thái mới")))
 		return
 	}
 	reason := ed.reason.text()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -126,11 +127,11 @@ func (r *root) lockNow() {
 	}
 	who := r.shell.e.account
 	l := newLoginScreen(r.db, r.unlocked)
-	l.intro.SetText(fmt.Sprintf("Màn hình đã khóa sau %s không sử dụng. %s (%s) hãy nhập mật khẩu để làm tiếp: "+
-		"mọi thứ đang nhập dở vẫn còn nguyên. Người khác đăng nhập thì chương trình chuyển sang tài khoản của người đó.",
+	l.intro.SetText(fmt.Sprintf(lang.L("Màn hình đã khóa sau %s không sử dụng. %s (%s) hãy nhập mật khẩu để làm tiếp: "+
+		"mọi thứ đang nhập dở vẫn còn nguyên. Người khác đăng nhập thì chương trình chuyển sang tài khoản của người đó."),
 		durationText(r.idle.timeout), who.Name, who.Login))
-	l.ok.SetText("Mở khóa")
-	l.title.SetText("Màn hình đã khóa – " + Title)
+	l.ok.SetText(lang.L("Mở khóa"))
+	l.title.SetText(lang.L("Màn hình đã khóa – ") + title())
 	l.login.set(who.Login)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	icon := widget.NewIcon(theme.NewPrimaryThemedResource(theme.LoginIcon()))
@@ -179,13 +180,13 @@ func (e *env) closeDialogs() {
 func durationText(d time.Duration) string {
 	switch {
 	case d >= time.Hour && d%time.Hour == 0:
-		return fmt.Sprintf("%d giờ", d/time.Hour)
+		return fmt.Sprintf(lang.L("%d giờ"), d/time.Hour)
 	case d >= time.Minute:
-		return fmt.Sprintf("%d phút", d/time.Minute)
+		return fmt.Sprintf(lang.L("%d phút"), d/time.Minute)
 	case d >= time.Second:
-		return fmt.Sprintf("%d giây", d/time.Second)
+		return fmt.Sprintf(lang.L("%d giây"), d/time.Second)
 	}
-	return "một lúc"
+	return lang.L("một lúc")
 }
 
 // focusedState sums up the state the keyboard changes in the focused

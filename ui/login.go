@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -30,24 +31,24 @@ type loginScreen struct {
 
 func newLoginScreen(db *store.DB, done func(*tdkt.User)) *loginScreen {
 	s := &loginScreen{db: db, done: done}
-	s.title = heading(Title)
-	s.intro = wrapLabel("Cơ sở dữ liệu này có tài khoản người dùng: hãy đăng nhập.")
-	s.login = newField("Tên đăng nhập", newEntry(), required("tên đăng nhập"))
+	s.title = heading(title())
+	s.intro = wrapLabel(lang.L("Cơ sở dữ liệu này có tài khoản người dùng: hãy đăng nhập."))
+	s.login = newField(lang.L("Tên đăng nhập"), newEntry(), required(lang.L("tên đăng nhập")))
 	pw := newEntry()
 	pw.Password = true
-	s.password = newField("Mật khẩu", pw, required("mật khẩu"))
+	s.password = newField(lang.L("Mật khẩu"), pw, required(lang.L("mật khẩu")))
 	s.login.entry.OnSubmitted = func(string) { s.onLogin() }
 	s.password.entry.OnSubmitted = func(string) { s.onLogin() }
 	s.msg = dangerLabel()
 	s.msg.Hide()
-	s.ok = widget.NewButtonWithIcon("Đăng nhập", theme.LoginIcon(), s.onLogin)
+	s.ok = widget.NewButtonWithIcon(lang.L("Đăng nhập"), theme.LoginIcon(), s.onLogin)
 	s.ok.Importance = widget.HighImportance
 	return s
 }
 
 func (s *loginScreen) form() fyne.CanvasObject {
 	return container.NewVBox(s.title, s.intro,
-		formRows("Tên đăng nhập", s.login, "Mật khẩu", s.password), s.msg, container.NewHBox(layout.NewSpacer(), s.ok))
+		formRows(lang.L("Tên đăng nhập"), s.login, lang.L("Mật khẩu"), s.password), s.msg, container.NewHBox(layout.NewSpacer(), s.ok))
 }
 
 func (s *loginScreen) content() fyne.CanvasObject {
@@ -96,7 +97,7 @@ func (s *loginScreen) onLogin() {
 			s.ok.Enable()
 			if err != nil {
 				if errors.Is(err, store.ErrAuth) {
-					s.msg.SetText("Sai tên đăng nhập hoặc mật khẩu.")
+					s.msg.SetText(lang.L("Sai tên đăng nhập hoặc mật khẩu."))
 				} else {
 					s.msg.SetText(capFirst(err.Error()) + ".")
 				}

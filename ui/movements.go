@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,21 +37,21 @@ type movementsScreen struct {
 func newMovementsScreen(e *env) *movementsScreen {
 	s := &movementsScreen{e: e}
 	s.list = newDataTable([]DataColumn[*tdkt.Movement]{
-		{"Tên phong trào", 330, func(m *tdkt.Movement) string { return m.Name }},
-		{"Cấp phát động", 100, func(m *tdkt.Movement) string { return levelShort(m.Level) }},
-		{"Phạm vi", 110, func(m *tdkt.Movement) string { return m.Scope }},
-		{"Loại", 100, func(m *tdkt.Movement) string { return movementKind(m) }},
-		{"Bắt đầu", 95, func(m *tdkt.Movement) string { return dateText(m.Start) }},
-		{"Kết thúc", 95, func(m *tdkt.Movement) string { return dateText(m.End) }},
+		{lang.L("Tên phong trào"), 330, func(m *tdkt.Movement) string { return m.Name }},
+		{lang.L("Cấp phát động"), 100, func(m *tdkt.Movement) string { return levelShort(m.Level) }},
+		{lang.L("Phạm vi"), 110, func(m *tdkt.Movement) string { return m.Scope }},
+		{lang.L("Loại"), 100, func(m *tdkt.Movement) string { return movementKind(m) }},
+		{lang.L("Bắt đầu"), 95, func(m *tdkt.Movement) string { return dateText(m.Start) }},
+		{lang.L("Kết thúc"), 95, func(m *tdkt.Movement) string { return dateText(m.End) }},
 	}, func(_ int, m *tdkt.Movement) { s.edit(m) })
-	s.name = newField("Tên phong trào", newEntry(), required("tên phong trào"))
+	s.name = newField(lang.L("Tên phong trào"), newEntry(), required(lang.L("tên phong trào")))
 	s.level = newChoice([]tdkt.Level{tdkt.LevelProvince, tdkt.LevelCommune}, levelShort, nil)
-	s.scope = newField("Phạm vi", newEntry(), nil)
-	s.scope.entry.SetPlaceHolder("toàn tỉnh, cụm/khối, ngành, xã")
-	s.theme = widget.NewCheck("Chuyên đề (bỏ chọn: thường xuyên)", nil)
-	s.start = newDateField("Ngày phát động", false)
-	s.end = newDateField("Ngày kết thúc", true)
-	s.goal = newField("Nội dung", newMultiEntry(3), nil)
+	s.scope = newField(lang.L("Phạm vi"), newEntry(), nil)
+	s.scope.entry.SetPlaceHolder(lang.L("toàn tỉnh, cụm/khối, ngành, xã"))
+	s.theme = widget.NewCheck(lang.L("Chuyên đề (bỏ chọn: thường xuyên)"), nil)
+	s.start = newDateField(lang.L("Ngày phát động"), false)
+	s.end = newDateField(lang.L("Ngày kết thúc"), true)
+	s.goal = newField(lang.L("Nội dung"), newMultiEntry(3), nil)
 	for _, f := range []*field{s.name, s.scope, s.start.field, s.end.field} {
 		f.entry.OnSubmitted = func(string) { s.onSave() }
 	}
@@ -62,30 +63,30 @@ func newMovementsScreen(e *env) *movementsScreen {
 
 func levelShort(l tdkt.Level) string {
 	if l == tdkt.LevelCommune {
-		return "Cấp xã"
+		return lang.L("Cấp xã")
 	}
-	return "Cấp tỉnh"
+	return lang.L("Cấp tỉnh")
 }
 
 func movementKind(m *tdkt.Movement) string {
 	if m.Thematic {
-		return "Chuyên đề"
+		return lang.L("Chuyên đề")
 	}
-	return "Thường xuyên"
+	return lang.L("Thường xuyên")
 }
 
 func (s *movementsScreen) content() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon("Phong trào mới", theme.ContentAddIcon(), func() { s.edit(&tdkt.Movement{Level: s.e.office.Level}) })
-	save := widget.NewButtonWithIcon("Lưu phong trào", theme.DocumentSaveIcon(), s.onSave)
+	add := widget.NewButtonWithIcon(lang.L("Phong trào mới"), theme.ContentAddIcon(), func() { s.edit(&tdkt.Movement{Level: s.e.office.Level}) })
+	save := widget.NewButtonWithIcon(lang.L("Lưu phong trào"), theme.DocumentSaveIcon(), s.onSave)
 	save.Importance = widget.HighImportance
-	form := container.NewVBox(heading("Phong trào"), formRows(
-		"Tên phong trào", s.name, "Cấp phát động", s.level.sel, "Phạm vi", s.scope, "", s.theme,
-		"Ngày phát động", s.start.field, "Ngày kết thúc", s.end.field, "Nội dung", s.goal), s.msg, container.NewHBox(save))
+	form := container.NewVBox(heading(lang.L("Phong trào")), formRows(
+		lang.L("Tên phong trào"), s.name, lang.L("Cấp phát động"), s.level.sel, lang.L("Phạm vi"), s.scope, "", s.theme,
+		lang.L("Ngày phát động"), s.start.field, lang.L("Ngày kết thúc"), s.end.field, lang.L("Nội dung"), s.goal), s.msg, container.NewHBox(save))
 	moves := container.NewHSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.list.table), container.NewVScroll(form))
 	moves.Offset = 0.58
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Phong trào thi đua", moves),
-		container.NewTabItem("Cụm, khối thi đua", s.clusters.content()),
+		container.NewTabItem(lang.L("Phong trào thi đua"), moves),
+		container.NewTabItem(lang.L("Cụm, khối thi đua"), s.clusters.content()),
 	)
 	return s.tabs
 }
@@ -136,11 +137,11 @@ func (s *movementsScreen) onSave() {
 	m.End, _ = s.end.date()
 	m.Goal = s.goal.text()
 	if !m.End.IsZero() && m.End.Before(m.Start) {
-		s.end.show(errors.New("Ngày kết thúc phải sau ngày phát động"))
+		s.end.show(errors.New(lang.L("Ngày kết thúc phải sau ngày phát động")))
 		return
 	}
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&m) }); err != nil {
-		s.msg.SetText("Chưa lưu được: " + err.Error())
+		s.msg.SetText(lang.L("Chưa lưu được: ") + err.Error())
 		s.msg.Show()
 		return
 	}

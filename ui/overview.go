@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,11 +55,11 @@ type overviewData struct {
 func newOverviewScreen(e *env) *overviewScreen {
 	s := &overviewScreen{e: e, counts: map[tdkt.Status]*canvas.Text{}, loaded: -1}
 	s.deadlines = newDataTable([]DataColumn[deadlineRow]{
-		{"Hạn", 95, func(r deadlineRow) string { return dateText(r.d.Deadline) }},
-		{"Còn lại", 80, func(r deadlineRow) string { return daysText(r.days) }},
-		{"Trạng thái", 150, func(r deadlineRow) string { return tdkt.StatusLabel(r.d.Status) }},
-		{"Đơn vị trình", 200, func(r deadlineRow) string { return e.unitName(r.d.UnitID) }},
-		{"Hồ sơ", 360, func(r deadlineRow) string { return r.d.Title }},
+		{lang.L("Hạn"), 95, func(r deadlineRow) string { return dateText(r.d.Deadline) }},
+		{lang.L("Còn lại"), 80, func(r deadlineRow) string { return daysText(r.days) }},
+		{lang.L("Trạng thái"), 150, func(r deadlineRow) string { return statusLabel(r.d.Status) }},
+		{lang.L("Đơn vị trình"), 200, func(r deadlineRow) string { return e.unitName(r.d.UnitID) }},
+		{lang.L("Hồ sơ"), 360, func(r deadlineRow) string { return r.d.Title }},
 	}, func(_ int, r deadlineRow) {
 		if s.open != nil {
 			s.open(r.d.ID)
@@ -67,7 +68,7 @@ func newOverviewScreen(e *env) *overviewScreen {
 	s.byForm = newBarChart()
 	s.shares = newBarChart()
 	s.yearLabel = boldLabel("")
-	s.formTitle = boldLabel("Khen thưởng theo hình thức")
+	s.formTitle = boldLabel(lang.L("Khen thưởng theo hình thức"))
 	s.prog = newProgress()
 	return s
 }
@@ -75,11 +76,11 @@ func newOverviewScreen(e *env) *overviewScreen {
 func daysText(n int) string {
 	switch {
 	case n < 0:
-		return fmt.Sprintf("quá %d ngày", -n)
+		return fmt.Sprintf(lang.L("quá %d ngày"), -n)
 	case n == 0:
-		return "hôm nay"
+		return lang.L("hôm nay")
 	}
-	return fmt.Sprintf("%d ngày", n)
+	return fmt.Sprintf(lang.L("%d ngày"), n)
 }
 
 func (s *overviewScreen) content() fyne.CanvasObject {
@@ -89,15 +90,15 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 		n.TextSize = 22
 		n.TextStyle.Bold = true
 		s.counts[st] = n
-		l := widget.NewLabelWithStyle(tdkt.StatusLabel(st), fyne.TextAlignCenter, fyne.TextStyle{})
+		l := widget.NewLabelWithStyle(statusLabel(st), fyne.TextAlignCenter, fyne.TextStyle{})
 		l.Wrapping = fyne.TextWrapWord
 		cards.Add(container.NewVBox(container.NewCenter(n), l))
 	}
 	left := container.NewBorder(
-		container.NewVBox(boldLabel("Hồ sơ theo trạng thái"), cards, boldLabel("Hạn xử lý hồ sơ năm nay (gần nhất trước)")),
+		container.NewVBox(boldLabel(lang.L("Hồ sơ theo trạng thái")), cards, boldLabel(lang.L("Hạn xử lý hồ sơ năm nay (gần nhất trước)"))),
 		nil, nil, nil, s.deadlines.table)
 	charts := container.NewVBox(s.yearLabel,
-		boldLabel("Tỷ lệ khen thưởng hướng về cơ sở"), s.shares.box,
+		boldLabel(lang.L("Tỷ lệ khen thưởng hướng về cơ sở")), s.shares.box,
 		widget.NewSeparator(), s.formTitle, s.byForm.box)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(charts)))
 	split.Offset = 0.5
@@ -113,7 +114,7 @@ func (s *overviewScreen) refresh() {
 	s.loaded = s.e.version
 	today := s.e.today()
 	cat := s.e.cat
-	s.prog.run("Đang tổng hợp số liệu…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	s.prog.run(lang.L("Đang tổng hợp số liệu…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var d overviewData
 		err := s.e.view(func(tx *store.Tx) error {
 			var err error
@@ -194,17 +195,17 @@ func (s *overviewScreen) show(d overviewData) {
 	}
 	s.deadlines.setRows(d.Deadlines)
 	if d.Year == 0 {
-		s.yearLabel.SetText("Sổ khen thưởng chưa có dòng nào.")
+		s.yearLabel.SetText(lang.L("Sổ khen thưởng chưa có dòng nào."))
 		s.shares.set(nil)
 		s.byForm.set(nil)
 		return
 	}
 	note := ""
 	if d.Year != s.e.today().Year {
-		note = fmt.Sprintf(" (năm %d chưa có khen thưởng, hiển thị năm gần nhất có số liệu)", s.e.today().Year)
+		note = fmt.Sprintf(lang.L(" (năm %d chưa có khen thưởng, hiển thị năm gần nhất có số liệu)"), s.e.today().Year)
 	}
-	s.yearLabel.SetText(fmt.Sprintf("Khen thưởng năm %d: %s lượt%s", d.Year, num(d.All), note))
-	s.formTitle.SetText(fmt.Sprintf("Khen thưởng năm %d theo hình thức", d.Year))
+	s.yearLabel.SetText(fmt.Sprintf(lang.L("Khen thưởng năm %d: %s lượt%s"), d.Year, num(d.All), note))
+	s.formTitle.SetText(fmt.Sprintf(lang.L("Khen thưởng năm %d theo hình thức"), d.Year))
 	total := func(n int) int {
 		if n == 0 {
 			return -1
@@ -212,9 +213,9 @@ func (s *overviewScreen) show(d overviewData) {
 		return n
 	}
 	s.shares.set([]bar{
-		{Label: "Người trực tiếp lao động, sản xuất (trên số cá nhân)", Value: d.Direct, Total: total(d.Persons), Color: colorDirect},
-		{Label: fmt.Sprintf("Tập thể nhỏ: thôn, bản, tổ, đội, đơn vị ≤ %d người (trên số tập thể)", s.e.cat.SmallLimit()), Value: d.Small, Total: total(d.Collectives), Color: colorSmall},
-		{Label: "Vùng sâu, vùng xa, biên giới, hải đảo, vùng DTTS (trên tổng số)", Value: d.Area, Total: total(d.All), Color: colorArea},
+		{Label: lang.L("Người trực tiếp lao động, sản xuất (trên số cá nhân)"), Value: d.Direct, Total: total(d.Persons), Color: colorDirect},
+		{Label: fmt.Sprintf(lang.L("Tập thể nhỏ: thôn, bản, tổ, đội, đơn vị ≤ %d người (trên số tập thể)"), s.e.cat.SmallLimit()), Value: d.Small, Total: total(d.Collectives), Color: colorSmall},
+		{Label: lang.L("Vùng sâu, vùng xa, biên giới, hải đảo, vùng DTTS (trên tổng số)"), Value: d.Area, Total: total(d.All), Color: colorArea},
 	})
 	type kv struct {
 		code string

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,27 +46,27 @@ type peoplePane struct {
 func newPeoplePane(e *env) *peoplePane {
 	p := &peoplePane{e: e}
 	p.query = newEntry()
-	p.query.SetPlaceHolder("Tìm cá nhân theo tên (gõ có dấu hoặc không dấu, ví dụ: nguyen van)")
+	p.query.SetPlaceHolder(lang.L("Tìm cá nhân theo tên (gõ có dấu hoặc không dấu, ví dụ: nguyen van)"))
 	p.query.OnChanged = func(string) { p.search() }
 	p.list = newDataTable([]DataColumn[*tdkt.Person]{
-		{"Họ và tên", 180, func(x *tdkt.Person) string { return x.Name }},
-		{"Chức vụ", 140, func(x *tdkt.Person) string { return x.Position }},
-		{"Đơn vị", 220, func(x *tdkt.Person) string { return e.unitName(x.UnitID) }},
-		{"Đối tượng", 170, func(x *tdkt.Person) string { return tdkt.CategoryLabel(x.Category) }},
+		{lang.L("Họ và tên"), 180, func(x *tdkt.Person) string { return x.Name }},
+		{lang.L("Chức vụ"), 140, func(x *tdkt.Person) string { return x.Position }},
+		{lang.L("Đơn vị"), 220, func(x *tdkt.Person) string { return e.unitName(x.UnitID) }},
+		{lang.L("Đối tượng"), 170, func(x *tdkt.Person) string { return categoryLabel(x.Category) }},
 	}, func(_ int, x *tdkt.Person) { p.show(x) })
 	p.prog = newProgress()
-	p.header = widget.NewLabel("Chọn đơn vị ở cây bên trái hoặc gõ tên để tìm.")
+	p.header = widget.NewLabel(lang.L("Chọn đơn vị ở cây bên trái hoặc gõ tên để tìm."))
 	p.header.Truncation = fyne.TextTruncateEllipsis
 
 	p.title = heading("")
 	p.info = wrapLabel("")
 	p.awards = newDataTable(awardHistoryColumns(e), nil)
-	p.model = widget.NewCheck("Điển hình tiên tiến", func(bool) { p.story.check() })
-	p.since = newField("Từ năm", newEntry(), nil)
-	p.since.entry.SetPlaceHolder("năm hoặc dịp, ví dụ 2025")
-	p.story = newField("Câu chuyện", newMultiEntry(3), func(s string) error {
+	p.model = widget.NewCheck(lang.L("Điển hình tiên tiến"), func(bool) { p.story.check() })
+	p.since = newField(lang.L("Từ năm"), newEntry(), nil)
+	p.since.entry.SetPlaceHolder(lang.L("năm hoặc dịp, ví dụ 2025"))
+	p.story = newField(lang.L("Câu chuyện"), newMultiEntry(3), func(s string) error {
 		if p.model.Checked && tdkt.NFC(s) == "" {
-			return errors.New("Cần ghi tóm tắt câu chuyện điển hình")
+			return errors.New(lang.L("Cần ghi tóm tắt câu chuyện điển hình"))
 		}
 		return nil
 	})
@@ -81,7 +82,7 @@ func newPeoplePane(e *env) *peoplePane {
 		}
 		return p.person.ID
 	})
-	p.save = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), p.onSave)
+	p.save = widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), p.onSave)
 	p.save.Importance = widget.HighImportance
 	p.since.entry.OnSubmitted = func(string) { p.onSave() }
 	p.msg = dangerLabel()
@@ -90,17 +91,17 @@ func newPeoplePane(e *env) *peoplePane {
 }
 
 func (p *peoplePane) content() fyne.CanvasObject {
-	photoBt := widget.NewButtonWithIcon("Chọn ảnh…", theme.FileImageIcon(), p.onPhoto)
+	photoBt := widget.NewButtonWithIcon(lang.L("Chọn ảnh…"), theme.FileImageIcon(), p.onPhoto)
 	noPhoto := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		p.photoID = ""
 		p.pending = blobs{}
 		p.showPhoto()
 	})
-	modelBox := widget.NewCard("", "Điển hình tiên tiến", container.NewVBox(p.model,
-		formRows("Từ năm", p.since, "Câu chuyện", p.story, "Ảnh", container.NewBorder(nil, nil, p.image, container.NewHBox(photoBt, noPhoto), p.photo)),
+	modelBox := widget.NewCard("", lang.L("Điển hình tiên tiến"), container.NewVBox(p.model,
+		formRows(lang.L("Từ năm"), p.since, lang.L("Câu chuyện"), p.story, lang.L("Ảnh"), container.NewBorder(nil, nil, p.image, container.NewHBox(photoBt, noPhoto), p.photo)),
 		p.msg, container.NewHBox(p.save)))
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(p.histBt), p.title)
-	p.page = container.NewBorder(container.NewVBox(head, p.info, boldLabel("Khen thưởng theo năm")), modelBox, nil, nil, p.awards.table)
+	p.page = container.NewBorder(container.NewVBox(head, p.info, boldLabel(lang.L("Khen thưởng theo năm"))), modelBox, nil, nil, p.awards.table)
 	p.page.Hide()
 	left := container.NewBorder(container.NewVBox(p.query, p.prog.box, p.header), nil, nil, nil, p.list.table)
 	split := container.NewHSplit(left, p.page)
@@ -114,7 +115,7 @@ func (p *peoplePane) wait() { p.prog.current().wait() }
 func (p *peoplePane) showUnit(unitID string) {
 	p.query.SetText("")
 	name := p.e.unitName(unitID)
-	p.prog.run("Đang đọc danh sách cá nhân…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	p.prog.run(lang.L("Đang đọc danh sách cá nhân…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var out []*tdkt.Person
 		err := p.e.view(func(tx *store.Tx) error {
 			ids := tx.IDs("person.unit", unitID)
@@ -139,7 +140,7 @@ func (p *peoplePane) showUnit(unitID string) {
 			return nil, err
 		}
 		return func() {
-			p.header.SetText(fmt.Sprintf("%s: %s cá nhân", name, num(len(out))))
+			p.header.SetText(fmt.Sprintf(lang.L("%s: %s cá nhân"), name, num(len(out))))
 			p.list.setRows(out)
 		}, nil
 	}, p.e.showError)
@@ -159,9 +160,9 @@ func (p *peoplePane) search() {
 	}
 	more := ""
 	if len(out) == 500 {
-		more = " (hiển thị 500 kết quả đầu, hãy gõ thêm để thu hẹp)"
+		more = lang.L(" (hiển thị 500 kết quả đầu, hãy gõ thêm để thu hẹp)")
 	}
-	p.header.SetText(fmt.Sprintf("Tìm \"%s\": %d cá nhân%s", tdkt.NFC(q), len(out), more))
+	p.header.SetText(fmt.Sprintf(lang.L("Tìm \"%s\": %d cá nhân%s"), tdkt.NFC(q), len(out), more))
 	p.list.setRows(out)
 }
 
@@ -179,31 +180,31 @@ func (p *peoplePane) show(x *tdkt.Person) {
 	p.person = x
 	p.title.SetText(x.Name)
 	var lines []string
-	g := "Nữ"
+	g := lang.L("Nữ")
 	if x.Gender == tdkt.Male {
-		g = "Nam"
+		g = lang.L("Nam")
 	}
 	l := g
 	if !x.Birth.IsZero() {
-		l += ", sinh ngày " + dateText(x.Birth)
+		l += lang.L(", sinh ngày ") + dateText(x.Birth)
 	}
 	if x.Ethnicity != "" {
-		l += ", dân tộc " + x.Ethnicity
+		l += lang.L(", dân tộc ") + x.Ethnicity
 	}
 	lines = append(lines, l)
 	if x.Position != "" {
-		lines = append(lines, "Chức vụ: "+x.Position)
+		lines = append(lines, lang.L("Chức vụ: ")+x.Position)
 	}
 	if x.UnitID != "" {
-		u := "Đơn vị: " + p.e.unitName(x.UnitID)
+		u := lang.L("Đơn vị: ") + p.e.unitName(x.UnitID)
 		if cur := p.e.currentUnit(x.UnitID); cur != x.UnitID {
-			u += " (nay là " + p.e.unitName(cur) + ")"
+			u += lang.L(" (nay là ") + p.e.unitName(cur) + ")"
 		}
 		lines = append(lines, u)
 	}
-	cat := "Đối tượng: " + tdkt.CategoryLabel(x.Category)
+	cat := lang.L("Đối tượng: ") + categoryLabel(x.Category)
 	if x.Category.Direct() {
-		cat += " – người trực tiếp lao động, sản xuất"
+		cat += lang.L(" – người trực tiếp lao động, sản xuất")
 	}
 	lines = append(lines, cat)
 	p.info.SetText(strings.Join(lines, "\n"))
@@ -231,19 +232,19 @@ func (p *peoplePane) show(x *tdkt.Person) {
 // the old attachments folder.
 func (p *peoplePane) showPhoto() {
 	if p.photoID == "" {
-		p.photo.SetText("(chưa có ảnh)")
+		p.photo.SetText(lang.L("(chưa có ảnh)"))
 		p.image.Hide()
 		return
 	}
 	b, err := p.e.readBlob(p.pending, p.photoID)
 	if err != nil {
-		p.photo.SetText("Không đọc được ảnh " + p.photoID[:12] + "…")
+		p.photo.SetText(lang.L("Không đọc được ảnh ") + p.photoID[:12] + "…")
 		p.image.Hide()
 		return
 	}
-	text := "Ảnh " + sizeText(int64(len(b)))
+	text := lang.L("Ảnh ") + sizeText(int64(len(b)))
 	if _, ok := p.pending[p.photoID]; ok {
-		text += " (chưa lưu)"
+		text += lang.L(" (chưa lưu)")
 	}
 	p.photo.SetText(text)
 	p.image.Resource = fyne.NewStaticResource(p.photoID[:12], b)
@@ -261,7 +262,7 @@ func (p *peoplePane) onPhoto() {
 func (p *peoplePane) setPhoto(name string, b []byte) error {
 	a, err := newAttachment(name, b)
 	if err == nil && a.Type != "image/jpeg" && a.Type != "image/png" {
-		err = fmt.Errorf("ảnh %q phải là tệp JPEG hoặc PNG", a.Name)
+		err = fmt.Errorf(lang.L("ảnh %q phải là tệp JPEG hoặc PNG"), a.Name)
 	}
 	if err != nil {
 		p.e.showError(err)
@@ -296,7 +297,7 @@ func (p *peoplePane) onSave() {
 		return tx.Put(&x)
 	})
 	if err != nil {
-		p.msg.SetText("Chưa lưu được: " + err.Error())
+		p.msg.SetText(lang.L("Chưa lưu được: ") + err.Error())
 		p.msg.Show()
 		return
 	}

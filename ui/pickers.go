@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +22,7 @@ func (e *env) unitLine(u *tdkt.Unit) string {
 		s += " · " + f
 	}
 	if u.MergedInto != "" {
-		s += " (đã hợp nhất vào " + e.unitName(u.MergedInto) + ")"
+		s += lang.L(" (đã hợp nhất vào ") + e.unitName(u.MergedInto) + ")"
 	}
 	return s
 }
@@ -30,19 +31,19 @@ func (e *env) unitLine(u *tdkt.Unit) string {
 func flagsText(f tdkt.AreaFlags) string {
 	var p []string
 	if f.Remote {
-		p = append(p, "vùng sâu, vùng xa")
+		p = append(p, lang.L("vùng sâu, vùng xa"))
 	}
 	if f.Border {
-		p = append(p, "biên giới")
+		p = append(p, lang.L("biên giới"))
 	}
 	if f.Island {
-		p = append(p, "hải đảo")
+		p = append(p, lang.L("hải đảo"))
 	}
 	if f.EthnicMinority {
-		p = append(p, "vùng DTTS")
+		p = append(p, lang.L("vùng DTTS"))
 	}
 	if f.Difficult {
-		p = append(p, "ĐBKK")
+		p = append(p, lang.L("ĐBKK"))
 	}
 	return strings.Join(p, ", ")
 }
@@ -75,7 +76,7 @@ func (p *unitPicker) set(id string) {
 	case p.allLabel != "":
 		p.button.SetText(p.allLabel)
 	default:
-		p.button.SetText("(chọn đơn vị)")
+		p.button.SetText(lang.L("(chọn đơn vị)"))
 	}
 }
 
@@ -98,7 +99,7 @@ func (p *unitPicker) open() {
 		d.Hide()
 	}
 	q := newEntry()
-	q.SetPlaceHolder("Gõ tên đơn vị (có dấu hoặc không dấu)")
+	q.SetPlaceHolder(lang.L("Gõ tên đơn vị (có dấu hoặc không dấu)"))
 	q.OnChanged = func(s string) {
 		words := tdkt.FoldWords(s)
 		shown = nil
@@ -120,7 +121,7 @@ func (p *unitPicker) open() {
 	if p.allLabel != "" {
 		top.Add(widget.NewButton(p.allLabel, func() { p.choose(""); d.Hide() }))
 	}
-	d = dialog.NewCustom("Chọn đơn vị", "Đóng", container.NewBorder(top, nil, nil, nil, list), p.e.win)
+	d = dialog.NewCustom(lang.L("Chọn đơn vị"), lang.L("Đóng"), container.NewBorder(top, nil, nil, nil, list), p.e.win)
 	d.Resize(fyne.NewSize(640, 520))
 	p.e.show(d)
 	p.e.win.Canvas().Focus(q)

@@ -42,7 +42,7 @@ func TestProvinceScale(t *testing.T) {
 	}
 	ds := sh.dossiers
 	sh.show(navDossiers)
-	step("hồ sơ: tất cả các năm", func() { ds.year.SetSelected(allYears) }, ds.wait)
+	step("hồ sơ: tất cả các năm", func() { ds.year.SetSelected(allYears()) }, ds.wait)
 	t.Logf("  %d hồ sơ", len(ds.table.rows))
 	step("hồ sơ: lọc Đã khen thưởng", func() { ds.status.set(tdkt.StatusAwarded) }, ds.wait)
 	step("hồ sơ: tìm \"nguyen\"", func() { ds.query.SetText("nguyen") }, ds.wait)

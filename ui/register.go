@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -63,18 +64,18 @@ func newRegisterScreen(e *env) *registerScreen {
 	})
 	s.award = newChoice(e.awardCodes(), e.awardFilterLabel, func(string) { s.filter() })
 	s.query = newEntry()
-	s.query.SetPlaceHolder("Lọc theo tên, chức vụ, đơn vị, số quyết định, số vào sổ…")
+	s.query.SetPlaceHolder(lang.L("Lọc theo tên, chức vụ, đơn vị, số quyết định, số vào sổ…"))
 	s.query.OnChanged = func(string) { s.typing.call(150*time.Millisecond, s.filter) }
 	s.table = newDataTable([]DataColumn[*regRow]{
-		{"Số vào sổ", 110, func(r *regRow) string { return r.a.Number }},
-		{"Họ tên / tập thể", 190, func(r *regRow) string { return r.a.Name }},
-		{"Chức vụ – đơn vị", 210, func(r *regRow) string { return r.position(e) }},
-		{"Hình thức", 170, func(r *regRow) string { return e.itemShort(r.a.AwardCode) }},
-		{"Năm", 50, func(r *regRow) string { return strconv.Itoa(r.a.Year) }},
-		{"Số quyết định", 120, func(r *regRow) string { return r.a.DecisionNo }},
-		{"Ngày QĐ", 100, func(r *regRow) string { return dateText(r.a.DecisionDate) }},
-		{"Người ký", 140, func(r *regRow) string { return r.a.Signer }},
-		{"Tiền thưởng", 100, func(r *regRow) string { return tdkt.Money(r.a.Bonus) }},
+		{lang.L("Số vào sổ"), 110, func(r *regRow) string { return r.a.Number }},
+		{lang.L("Họ tên / tập thể"), 190, func(r *regRow) string { return r.a.Name }},
+		{lang.L("Chức vụ – đơn vị"), 210, func(r *regRow) string { return r.position(e) }},
+		{lang.L("Hình thức"), 170, func(r *regRow) string { return e.itemShort(r.a.AwardCode) }},
+		{lang.L("Năm"), 50, func(r *regRow) string { return strconv.Itoa(r.a.Year) }},
+		{lang.L("Số quyết định"), 120, func(r *regRow) string { return r.a.DecisionNo }},
+		{lang.L("Ngày QĐ"), 100, func(r *regRow) string { return dateText(r.a.DecisionDate) }},
+		{lang.L("Người ký"), 140, func(r *regRow) string { return r.a.Signer }},
+		{lang.L("Tiền thưởng"), 100, func(r *regRow) string { return tdkt.Money(r.a.Bonus) }},
 	}, nil)
 	s.sum = widget.NewLabel("")
 	s.prog = newProgress()
@@ -91,14 +92,14 @@ func (r *regRow) position(e *env) string {
 }
 
 func (s *registerScreen) content() fyne.CanvasObject {
-	filters := container.NewBorder(nil, nil, container.NewHBox(boldLabel("Năm thành tích"), s.year),
+	filters := container.NewBorder(nil, nil, container.NewHBox(boldLabel(lang.L("Năm thành tích")), s.year),
 		nil, container.NewGridWithColumns(2, s.award.sel, s.query))
-	exportBt := widget.NewButtonWithIcon("Xuất sổ khen thưởng (Excel)", theme.DownloadIcon(), s.onExportRegister)
-	returnsBt := widget.NewButtonWithIcon("Báo cáo thống kê", theme.DocumentIcon(), s.onReturns)
-	importBt := widget.NewButtonWithIcon("Nhập từ Excel…", theme.UploadIcon(), s.onImport)
+	exportBt := widget.NewButtonWithIcon(lang.L("Xuất sổ khen thưởng (Excel)"), theme.DownloadIcon(), s.onExportRegister)
+	returnsBt := widget.NewButtonWithIcon(lang.L("Báo cáo thống kê"), theme.DocumentIcon(), s.onReturns)
+	importBt := widget.NewButtonWithIcon(lang.L("Nhập từ Excel…"), theme.UploadIcon(), s.onImport)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(exportBt, returnsBt, importBt),
-			heading("Sổ theo dõi khen thưởng")),
+			heading(lang.L("Sổ theo dõi khen thưởng"))),
 		filters, s.prog.box, s.exp.prog.box)
 	s.award.set("")
 	s.view = container.NewBorder(top, s.sum, nil, nil, s.table.table)
@@ -131,7 +132,7 @@ func (s *registerScreen) refresh() {
 func (s *registerScreen) load() {
 	y := atoi(s.year.Selected)
 	s.loaded, s.shown = s.e.version, y
-	s.prog.run(fmt.Sprintf("Đang tải sổ khen thưởng năm %d…", y), func(ctx context.Context, report func(int, int)) (func(), error) {
+	s.prog.run(fmt.Sprintf(lang.L("Đang tải sổ khen thưởng năm %d…"), y), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var as []*tdkt.Award
 		err := s.e.view(func(tx *store.Tx) (err error) { as, err = awardsOfYear(ctx, tx, y, report); return })
 		if err != nil {
@@ -170,7 +171,7 @@ func (s *registerScreen) filter() {
 		}
 	}
 	s.table.setRows(out)
-	s.sum.SetText(fmt.Sprintf("%s dòng; tổng tiền thưởng %s đồng.", num(len(out)), tdkt.Money(total)))
+	s.sum.SetText(fmt.Sprintf(lang.L("%s dòng; tổng tiền thưởng %s đồng."), num(len(out)), tdkt.Money(total)))
 }
 
 func containsAll(folded string, words []string) bool {
@@ -185,20 +186,20 @@ func containsAll(folded string, words []string) bool {
 // onExportRegister asks for the years, then where to save the register.
 func (s *registerScreen) onExportRegister() {
 	y := s.year.Selected
-	from := newField("Từ năm", newEntry(), intRange(1945, 2100, "năm"))
-	to := newField("Đến năm", newEntry(), intRange(1945, 2100, "năm"))
+	from := newField(lang.L("Từ năm"), newEntry(), intRange(1945, 2100, lang.L("năm")))
+	to := newField(lang.L("Đến năm"), newEntry(), intRange(1945, 2100, lang.L("năm")))
 	from.set(y)
 	to.set(y)
 	msg := dangerLabel()
 	msg.Hide()
 	var d *dialog.CustomDialog
-	ok := widget.NewButtonWithIcon("Chọn nơi lưu…", theme.DocumentSaveIcon(), func() {
+	ok := widget.NewButtonWithIcon(lang.L("Chọn nơi lưu…"), theme.DocumentSaveIcon(), func() {
 		if err := checkAll(from, to); err != nil {
 			return
 		}
 		a, b := atoi(from.entry.Text), atoi(to.entry.Text)
 		if b < a {
-			msg.SetText(fmt.Sprintf("Năm cuối (%d) phải từ năm đầu (%d) trở đi.", b, a))
+			msg.SetText(fmt.Sprintf(lang.L("Năm cuối (%d) phải từ năm đầu (%d) trở đi."), b, a))
 			msg.Show()
 			return
 		}
@@ -207,10 +208,10 @@ func (s *registerScreen) onExportRegister() {
 	})
 	ok.Importance = widget.HighImportance
 	body := container.NewVBox(
-		wrapLabel("Sổ gồm mọi dòng khen thưởng của các năm thành tích đã chọn (không theo bộ lọc đang dùng trên màn hình). Để xuất một năm, chọn năm đầu và năm cuối như nhau."),
-		formRows("Từ năm", from, "Đến năm", to), msg)
-	d = dialog.NewCustomWithoutButtons("Xuất sổ khen thưởng (Excel)", body, s.e.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { d.Hide() }), ok})
+		wrapLabel(lang.L("Sổ gồm mọi dòng khen thưởng của các năm thành tích đã chọn (không theo bộ lọc đang dùng trên màn hình). Để xuất một năm, chọn năm đầu và năm cuối như nhau.")),
+		formRows(lang.L("Từ năm"), from, lang.L("Đến năm"), to), msg)
+	d = dialog.NewCustomWithoutButtons(lang.L("Xuất sổ khen thưởng (Excel)"), body, s.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() }), ok})
 	d.Resize(fyne.NewSize(520, 300))
 	s.e.show(d)
 }
@@ -219,10 +220,10 @@ func (s *registerScreen) onExportRegister() {
 func (s *registerScreen) onReturns() {
 	form := newChoice(returnForms, returnLabel, nil)
 	form.set("0603")
-	year := newField("Năm báo cáo", newEntry(), intRange(1945, 2100, "năm"))
+	year := newField(lang.L("Năm báo cáo"), newEntry(), intRange(1945, 2100, lang.L("năm")))
 	year.set(s.year.Selected)
 	var d *dialog.CustomDialog
-	ok := widget.NewButtonWithIcon("Chọn nơi lưu…", theme.DocumentSaveIcon(), func() {
+	ok := widget.NewButtonWithIcon(lang.L("Chọn nơi lưu…"), theme.DocumentSaveIcon(), func() {
 		f, chosen := form.get()
 		if err := checkAll(year); err != nil || !chosen {
 			return
@@ -232,10 +233,10 @@ func (s *registerScreen) onReturns() {
 	})
 	ok.Importance = widget.HighImportance
 	body := container.NewVBox(
-		wrapLabel("Biểu mẫu thống kê ban hành theo Thông tư số 02/2023/TT-BNV. Biểu 0602.N và 0603.N đếm các khen thưởng có quyết định ký trong năm báo cáo; biểu 0601.N đếm các phong trào thi đua diễn ra trong năm."),
-		formRows("Biểu", form.sel, "Năm báo cáo", year))
-	d = dialog.NewCustomWithoutButtons("Báo cáo thống kê", body, s.e.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { d.Hide() }), ok})
+		wrapLabel(lang.L("Biểu mẫu thống kê ban hành theo Thông tư số 02/2023/TT-BNV. Biểu 0602.N và 0603.N đếm các khen thưởng có quyết định ký trong năm báo cáo; biểu 0601.N đếm các phong trào thi đua diễn ra trong năm.")),
+		formRows(lang.L("Biểu"), form.sel, lang.L("Năm báo cáo"), year))
+	d = dialog.NewCustomWithoutButtons(lang.L("Báo cáo thống kê"), body, s.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() }), ok})
 	d.Resize(fyne.NewSize(560, 300))
 	s.e.show(d)
 }
@@ -244,7 +245,7 @@ func (s *registerScreen) onReturns() {
 func (s *registerScreen) onImport() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			s.e.showError(fmt.Errorf("Không mở được tệp: %w", err))
+			s.e.showError(fmt.Errorf(lang.L("Không mở được tệp: %w"), err))
 			return
 		}
 		if r == nil {
@@ -255,9 +256,9 @@ func (s *registerScreen) onImport() {
 		s.openImport(path)
 	}, s.e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetTitleText("Chọn sổ khen thưởng cũ (Excel .xlsx)")
-	d.SetConfirmText("Mở")
-	d.SetDismissText("Hủy")
+	d.SetTitleText(lang.L("Chọn sổ khen thưởng cũ (Excel .xlsx)"))
+	d.SetConfirmText(lang.L("Mở"))
+	d.SetDismissText(lang.L("Hủy"))
 	d.Resize(fyne.NewSize(900, 600))
 	s.e.show(d)
 }

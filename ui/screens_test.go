@@ -94,7 +94,7 @@ func TestScreensOverDemo(t *testing.T) {
 	}
 	ds.query.SetText("")
 	ds.wait()
-	ds.year.SetSelected(allYears)
+	ds.year.SetSelected(allYears())
 	ds.wait()
 	all := len(ds.table.rows)
 	ds.award.set("CSTDT")

@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/lang"
 
 	"tdkt"
 	"tdkt/store"
@@ -60,13 +61,13 @@ func Screenshots(path, outDir string) error {
 		os.Setenv("FYNE_SCALE", "1") // pictures of 1280×800 pixels
 	}
 	a := newApp()
-	w := a.NewWindow(Title)
+	w := a.NewWindow(title())
 	w.Resize(fyne.NewSize(1280, 800))
 	r := newRoot(w, work)
 	w.SetOnClosed(r.close)
 	r.start()
 	if r.shell != nil {
-		r.shell.fileLbl.SetText("Tệp dữ liệu: " + path)
+		r.shell.fileLbl.SetText(lang.L("Tệp dữ liệu: ") + path)
 	}
 	done := make(chan error, 1)
 	go func() {
@@ -79,7 +80,7 @@ func Screenshots(path, outDir string) error {
 	case err := <-done:
 		return err
 	case <-time.After(5 * time.Second):
-		return errors.New("cửa sổ đóng trước khi chụp xong")
+		return errors.New(lang.L("cửa sổ đóng trước khi chụp xong"))
 	}
 }
 
@@ -90,14 +91,14 @@ func (r *root) screenshots(outDir string) error {
 	var sh *shell
 	fyne.DoAndWait(func() { sh = r.shell })
 	if sh == nil {
-		return fmt.Errorf("không mở được %s", r.path)
+		return fmt.Errorf(lang.L("không mở được %s"), r.path)
 	}
 	shot := func(name string) error {
 		time.Sleep(800 * time.Millisecond)
 		var img image.Image
 		fyne.DoAndWait(func() { img = capture(r.win) })
 		if img == nil {
-			return fmt.Errorf("không chụp được %s", name)
+			return fmt.Errorf(lang.L("không chụp được %s"), name)
 		}
 		f, err := os.Create(filepath.Join(outDir, name+".png"))
 		if err != nil {
@@ -366,7 +367,7 @@ func (r *root) syncShots(sh *shell, shot func(string) error) error {
 		return err
 	}
 	if err := f.sync(sh.e.db, stick); err != nil {
-		return fmt.Errorf("chuẩn bị ảnh Đồng bộ: %w", err)
+		return fmt.Errorf(lang.L("chuẩn bị ảnh Đồng bộ: %w"), err)
 	}
 	s := sh.sync
 	closeDialogs := func() {
@@ -386,7 +387,7 @@ func (r *root) syncShots(sh *shell, shot func(string) error) error {
 	// import the first bundle waiting (the one that makes the conflict)
 	fyne.DoAndWait(func() {
 		for _, in := range s.files {
-			if in.state == "chưa nhập" {
+			if in.state == lang.L("chưa nhập") {
 				s.importFile(in.path, "")
 				break
 			}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,6 +23,8 @@ import (
 type settingsScreen struct {
 	e   *env
 	app appHooks // the window around the shell; nil in screen tests
+
+	language *widget.RadioGroup // Tiếng Việt / English, for the next start
 
 	cat      *tdkt.Catalog // working copy
 	items    *dataTable[tdkt.Item]
@@ -77,25 +80,25 @@ type signerRow struct {
 func newSettingsScreen(e *env) *settingsScreen {
 	s := &settingsScreen{e: e, itemIdx: -1}
 	s.items = newDataTable([]DataColumn[tdkt.Item]{
-		{"Mã", 75, func(it tdkt.Item) string { return it.Code }},
-		{"Hình thức", 230, func(it tdkt.Item) string { return it.Name }},
-		{"Phiếu", 60, func(it tdkt.Item) string { return fmtFloat(it.Threshold) + "%" }},
+		{lang.L("Mã"), 75, func(it tdkt.Item) string { return it.Code }},
+		{lang.L("Hình thức"), 230, func(it tdkt.Item) string { return it.Name }},
+		{lang.L("Phiếu"), 60, func(it tdkt.Item) string { return fmtFloat(it.Threshold) + "%" }},
 		{"HS CN", 60, func(it tdkt.Item) string { return fmtFloat(it.CoefPerson) }},
 		{"HS TT", 60, func(it tdkt.Item) string { return fmtFloat(it.CoefCollective) }},
 	}, func(i int, _ tdkt.Item) { s.editItem(i) })
 	s.code = boldLabel("")
-	s.name = newField("Tên", newEntry(), required("tên hình thức"))
-	s.short = newField("Tên ngắn", newEntry(), nil)
-	s.thresh = newField("Tỷ lệ phiếu", newEntry(), floatRange(0, 100, "tỷ lệ phiếu"))
-	s.coefP = newField("Hệ số cá nhân", newEntry(), floatRange(0, 1000, "hệ số"))
-	s.coefC = newField("Hệ số tập thể", newEntry(), floatRange(0, 1000, "hệ số"))
-	s.copies = newField("Số bộ hồ sơ", newEntry(), optionalInt(0, 20, "số bộ hồ sơ"))
-	s.secret = widget.NewCheck("Bỏ phiếu kín", nil)
+	s.name = newField(lang.L("Tên"), newEntry(), required(lang.L("tên hình thức")))
+	s.short = newField(lang.L("Tên ngắn"), newEntry(), nil)
+	s.thresh = newField(lang.L("Tỷ lệ phiếu"), newEntry(), floatRange(0, 100, lang.L("tỷ lệ phiếu")))
+	s.coefP = newField(lang.L("Hệ số cá nhân"), newEntry(), floatRange(0, 1000, lang.L("hệ số")))
+	s.coefC = newField(lang.L("Hệ số tập thể"), newEntry(), floatRange(0, 1000, lang.L("hệ số")))
+	s.copies = newField(lang.L("Số bộ hồ sơ"), newEntry(), optionalInt(0, 20, lang.L("số bộ hồ sơ")))
+	s.secret = widget.NewCheck(lang.L("Bỏ phiếu kín"), nil)
 	s.crit = container.NewVBox()
 	s.docs = container.NewVBox()
-	s.quorumN = newField("Túc số (tử)", newEntry(), intRange(1, 100, "tử số"))
-	s.quorumD = newField("Túc số (mẫu)", newEntry(), intRange(1, 100, "mẫu số"))
-	s.roundTo = newField("Làm tròn", newEntry(), moneyValidator)
+	s.quorumN = newField(lang.L("Túc số (tử)"), newEntry(), intRange(1, 100, lang.L("tử số")))
+	s.quorumD = newField(lang.L("Túc số (mẫu)"), newEntry(), intRange(1, 100, lang.L("mẫu số")))
+	s.roundTo = newField(lang.L("Làm tròn"), newEntry(), moneyValidator)
 	s.catMsg = dangerLabel()
 	s.catMsg.Hide()
 	s.catInfo = widget.NewLabel("")
@@ -106,26 +109,26 @@ func newSettingsScreen(e *env) *settingsScreen {
 	}
 
 	s.salaries = newDataTable([]DataColumn[tdkt.Salary]{
-		{"Áp dụng từ", 100, func(x tdkt.Salary) string { return dateText(x.From) }},
-		{"Mức lương cơ sở", 130, func(x tdkt.Salary) string { return tdkt.Money(x.Amount) + " đ" }},
-		{"Căn cứ", 300, func(x tdkt.Salary) string { return x.Basis }},
+		{lang.L("Áp dụng từ"), 100, func(x tdkt.Salary) string { return dateText(x.From) }},
+		{lang.L("Mức lương cơ sở"), 130, func(x tdkt.Salary) string { return tdkt.Money(x.Amount) + lang.L(" đ") }},
+		{lang.L("Căn cứ"), 300, func(x tdkt.Salary) string { return x.Basis }},
 	}, nil)
-	s.salFrom = newDateField("Áp dụng từ ngày", false)
-	s.salAmt = newField("Mức lương cơ sở", newEntry(), moneyValidator)
-	s.salAmt.entry.SetPlaceHolder("ví dụ 2.340.000")
-	s.salBasis = newField("Căn cứ", newEntry(), required("văn bản căn cứ"))
-	s.salBasis.entry.SetPlaceHolder("ví dụ Nghị định số …/…/NĐ-CP")
+	s.salFrom = newDateField(lang.L("Áp dụng từ ngày"), false)
+	s.salAmt = newField(lang.L("Mức lương cơ sở"), newEntry(), moneyValidator)
+	s.salAmt.entry.SetPlaceHolder(lang.L("ví dụ 2.340.000"))
+	s.salBasis = newField(lang.L("Căn cứ"), newEntry(), required(lang.L("văn bản căn cứ")))
+	s.salBasis.entry.SetPlaceHolder(lang.L("ví dụ Nghị định số …/…/NĐ-CP"))
 	for _, f := range []*field{s.salFrom.field, s.salAmt, s.salBasis} {
 		f.entry.OnSubmitted = func(string) { s.onAddSalary() }
 	}
 	s.salMsg = dangerLabel()
 	s.salMsg.Hide()
 
-	s.offName = newField("Tên cơ quan", newEntry(), required("tên cơ quan"))
-	s.offIssue = newField("Cơ quan ban hành", newEntry(), required("cơ quan ban hành"))
-	s.offGovern = newField("Cơ quan chủ quản", newEntry(), nil)
-	s.offSymbol = newField("Ký hiệu quyết định", newEntry(), required("ký hiệu quyết định"))
-	s.offPlace = newField("Địa danh", newEntry(), required("địa danh"))
+	s.offName = newField(lang.L("Tên cơ quan"), newEntry(), required(lang.L("tên cơ quan")))
+	s.offIssue = newField(lang.L("Cơ quan ban hành"), newEntry(), required(lang.L("cơ quan ban hành")))
+	s.offGovern = newField(lang.L("Cơ quan chủ quản"), newEntry(), nil)
+	s.offSymbol = newField(lang.L("Ký hiệu quyết định"), newEntry(), required(lang.L("ký hiệu quyết định")))
+	s.offPlace = newField(lang.L("Địa danh"), newEntry(), required(lang.L("địa danh")))
 	for _, f := range []*field{s.offName, s.offIssue, s.offGovern, s.offSymbol, s.offPlace} {
 		f.entry.OnSubmitted = func(string) { s.onSaveOffice() }
 	}
@@ -141,51 +144,54 @@ func newSettingsScreen(e *env) *settingsScreen {
 }
 
 func (s *settingsScreen) content() fyne.CanvasObject {
-	saveCat := widget.NewButtonWithIcon("Lưu danh mục", theme.DocumentSaveIcon(), s.onSaveCatalog)
+	saveCat := widget.NewButtonWithIcon(lang.L("Lưu danh mục"), theme.DocumentSaveIcon(), s.onSaveCatalog)
 	saveCat.Importance = widget.HighImportance
-	addDoc := widget.NewButtonWithIcon("Thêm giấy tờ", theme.ContentAddIcon(), s.onAddDoc)
+	addDoc := widget.NewButtonWithIcon(lang.L("Thêm giấy tờ"), theme.ContentAddIcon(), s.onAddDoc)
 	s.itemPage = container.NewVBox(s.code,
-		formRows("Tên", s.name, "Tên ngắn", s.short, "Tỷ lệ phiếu đồng ý (% tổng số thành viên)", s.thresh,
-			"Hệ số tiền thưởng cá nhân", s.coefP, "Hệ số tiền thưởng tập thể", s.coefC, "Số bộ hồ sơ", s.copies, "", s.secret),
-		boldLabel("Tiêu chuẩn (lời văn hiển thị khi xét)"), s.crit,
-		container.NewBorder(nil, nil, boldLabel("Thành phần hồ sơ"), addDoc), s.docs)
+		formRows(lang.L("Tên"), s.name, lang.L("Tên ngắn"), s.short, lang.L("Tỷ lệ phiếu đồng ý (% tổng số thành viên)"), s.thresh,
+			lang.L("Hệ số tiền thưởng cá nhân"), s.coefP, lang.L("Hệ số tiền thưởng tập thể"), s.coefC, lang.L("Số bộ hồ sơ"), s.copies, "", s.secret),
+		boldLabel(lang.L("Tiêu chuẩn (lời văn hiển thị khi xét)")), s.crit,
+		container.NewBorder(nil, nil, boldLabel(lang.L("Thành phần hồ sơ")), addDoc), s.docs)
 	s.itemPage.Hide()
-	general := formRows("Túc số: tử số", s.quorumN, "Túc số: mẫu số", s.quorumD, "Làm tròn tiền thưởng lên bội số của (đồng)", s.roundTo)
+	general := formRows(lang.L("Túc số: tử số"), s.quorumN, lang.L("Túc số: mẫu số"), s.quorumD, lang.L("Làm tròn tiền thưởng lên bội số của (đồng)"), s.roundTo)
 	catRight := container.NewVScroll(container.NewPadded(container.NewVBox(s.itemPage, widget.NewSeparator(),
-		boldLabel("Quy định chung"), general, s.catMsg, s.catInfo, container.NewHBox(saveCat))))
+		boldLabel(lang.L("Quy định chung")), general, s.catMsg, s.catInfo, container.NewHBox(saveCat))))
 	catSplit := container.NewHSplit(s.items.table, catRight)
 	catSplit.Offset = 0.45
 
-	addSal := widget.NewButtonWithIcon("Thêm mức lương cơ sở", theme.ContentAddIcon(), s.onAddSalary)
+	addSal := widget.NewButtonWithIcon(lang.L("Thêm mức lương cơ sở"), theme.ContentAddIcon(), s.onAddSalary)
 	addSal.Importance = widget.HighImportance
-	salary := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), boldLabel("Thêm mức mới (áp dụng cho quyết định ký từ ngày này)"),
-		formRows("Áp dụng từ ngày", s.salFrom.field, "Mức lương cơ sở (đồng)", s.salAmt, "Căn cứ", s.salBasis), s.salMsg, container.NewHBox(addSal)),
+	salary := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), boldLabel(lang.L("Thêm mức mới (áp dụng cho quyết định ký từ ngày này)")),
+		formRows(lang.L("Áp dụng từ ngày"), s.salFrom.field, lang.L("Mức lương cơ sở (đồng)"), s.salAmt, lang.L("Căn cứ"), s.salBasis), s.salMsg, container.NewHBox(addSal)),
 		nil, nil, s.salaries.table)
 
-	saveOff := widget.NewButtonWithIcon("Lưu cơ quan và người ký", theme.DocumentSaveIcon(), s.onSaveOffice)
+	saveOff := widget.NewButtonWithIcon(lang.L("Lưu cơ quan và người ký"), theme.DocumentSaveIcon(), s.onSaveOffice)
 	saveOff.Importance = widget.HighImportance
-	addSig := widget.NewButtonWithIcon("Thêm người ký", theme.ContentAddIcon(), func() {
+	addSig := widget.NewButtonWithIcon(lang.L("Thêm người ký"), theme.ContentAddIcon(), func() {
 		s.addSignerRow(tdkt.Signer{Mode: "KT"})
 	})
 	office := container.NewVScroll(container.NewPadded(container.NewVBox(
-		formRows("Tên cơ quan", s.offName, "Cơ quan ban hành", s.offIssue, "Cơ quan chủ quản", s.offGovern,
-			"Ký hiệu quyết định", s.offSymbol, "Địa danh", s.offPlace),
-		container.NewBorder(nil, nil, boldLabel("Người ký quyết định"), addSig), s.signers,
+		formRows(lang.L("Tên cơ quan"), s.offName, lang.L("Cơ quan ban hành"), s.offIssue, lang.L("Cơ quan chủ quản"), s.offGovern,
+			lang.L("Ký hiệu quyết định"), s.offSymbol, lang.L("Địa danh"), s.offPlace),
+		container.NewBorder(nil, nil, boldLabel(lang.L("Người ký quyết định")), addSig), s.signers,
 		s.offMsg, s.offInfo, container.NewHBox(saveOff))))
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Danh mục khen thưởng", catSplit),
-		container.NewTabItem("Lương cơ sở", salary),
-		container.NewTabItem("Cơ quan và người ký", office),
+		container.NewTabItem(lang.L("Danh mục khen thưởng"), catSplit),
+		container.NewTabItem(lang.L("Lương cơ sở"), salary),
+		container.NewTabItem(lang.L("Cơ quan và người ký"), office),
 	)
-	s.usersTab = container.NewTabItem("Người dùng", s.users.content())
-	s.backupTab = container.NewTabItem("Sao lưu & khôi phục", s.backup.content())
+	s.usersTab = container.NewTabItem(lang.L("Người dùng"), s.users.content())
+	s.backupTab = container.NewTabItem(lang.L("Sao lưu & khôi phục"), s.backup.content())
 	s.tabs.Append(s.usersTab)
 	s.tabs.Append(s.backupTab)
 	if s.e.typing != nil {
 		typing := widget.NewForm(s.e.typing.SettingsItems()...)
-		s.tabs.Append(container.NewTabItem("Gõ tiếng Việt", container.NewPadded(container.NewVBox(typing,
-			widget.NewLabel("Bật/tắt nhanh: nút \"Gõ\" ở đầu cửa sổ hoặc Ctrl+Shift+T.")))))
+		s.tabs.Append(container.NewTabItem(lang.L("Gõ tiếng Việt"), container.NewPadded(container.NewVBox(typing,
+			widget.NewLabel(lang.L("Bật/tắt nhanh: nút \"Gõ\" ở đầu cửa sổ hoặc Ctrl+Shift+T."))))))
 	}
+	tab, group := languageTab(fyne.CurrentApp().Preferences())
+	s.language = group
+	s.tabs.Append(tab)
 	return s.tabs
 }
 
@@ -258,7 +264,7 @@ func (s *settingsScreen) editItem(i int) {
 		s.crit.Add(en)
 	}
 	if len(all) == 0 {
-		s.crit.Add(widget.NewLabel("(không có tiêu chuẩn riêng)"))
+		s.crit.Add(widget.NewLabel(lang.L("(không có tiêu chuẩn riêng)")))
 	}
 	s.crit.Refresh()
 	s.showDocs()
@@ -288,7 +294,7 @@ func (s *settingsScreen) showDocs() {
 		n := newEntry()
 		n.SetText(d.Name)
 		c := newEntry()
-		c.SetPlaceHolder("bản")
+		c.SetPlaceHolder(lang.L("bản"))
 		if d.Copies > 0 {
 			c.SetText(strconv.Itoa(d.Copies))
 		}
@@ -355,13 +361,13 @@ func (s *settingsScreen) onSaveCatalog() {
 	s.catInfo.Hide()
 	if s.itemIdx >= 0 {
 		if err := checkAll(s.name, s.thresh, s.coefP, s.coefC, s.copies); err != nil {
-			s.catMsg.SetText("Chưa lưu: " + err.Error())
+			s.catMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 			s.catMsg.Show()
 			return
 		}
 	}
 	if err := checkAll(s.quorumN, s.quorumD, s.roundTo); err != nil {
-		s.catMsg.SetText("Chưa lưu: " + err.Error())
+		s.catMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 		s.catMsg.Show()
 		return
 	}
@@ -372,26 +378,26 @@ func (s *settingsScreen) onSaveCatalog() {
 	for _, it := range s.cat.Items {
 		for _, d := range it.Docs {
 			if d.Name == "" {
-				s.catMsg.SetText(fmt.Sprintf("Chưa lưu: %s có giấy tờ chưa ghi tên", it.Name))
+				s.catMsg.SetText(fmt.Sprintf(lang.L("Chưa lưu: %s có giấy tờ chưa ghi tên"), it.Name))
 				s.catMsg.Show()
 				return
 			}
 		}
 	}
 	if err := s.cat.Validate(); err != nil {
-		s.catMsg.SetText("Chưa lưu: " + err.Error())
+		s.catMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 		s.catMsg.Show()
 		return
 	}
 	c := cloneCatalog(s.cat)
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(c) }); err != nil {
-		s.catMsg.SetText("Chưa lưu: " + err.Error())
+		s.catMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 		s.catMsg.Show()
 		return
 	}
 	s.e.cat = c
 	s.catMsg.Hide()
-	s.catInfo.SetText("Đã lưu danh mục khen thưởng.")
+	s.catInfo.SetText(lang.L("Đã lưu danh mục khen thưởng."))
 	s.catInfo.Show()
 	s.items.setRows(s.cat.Items)
 }
@@ -406,7 +412,7 @@ func (s *settingsScreen) onAddSalary() {
 	c := cloneCatalog(s.e.cat)
 	for _, x := range c.BaseSalary {
 		if x.From == from {
-			s.salFrom.show(errors.New("Đã có mức lương cơ sở áp dụng từ ngày này"))
+			s.salFrom.show(errors.New(lang.L("Đã có mức lương cơ sở áp dụng từ ngày này")))
 			return
 		}
 	}
@@ -417,7 +423,7 @@ func (s *settingsScreen) onAddSalary() {
 		return
 	}
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(c) }); err != nil {
-		s.salMsg.SetText("Chưa lưu: " + err.Error())
+		s.salMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 		s.salMsg.Show()
 		return
 	}
@@ -445,9 +451,9 @@ func (s *settingsScreen) loadOffice() {
 
 func (s *settingsScreen) addSignerRow(sg tdkt.Signer) {
 	r := &signerRow{name: newEntry(), title: newEntry(), mode: newChoice([]string{"TM", "KT"}, modeLabel, nil)}
-	r.name.SetPlaceHolder("Họ và tên")
+	r.name.SetPlaceHolder(lang.L("Họ và tên"))
 	r.name.SetText(sg.Name)
-	r.title.SetPlaceHolder("Chức vụ, ví dụ CHỦ TỊCH")
+	r.title.SetPlaceHolder(lang.L("Chức vụ, ví dụ CHỦ TỊCH"))
 	r.title.SetText(sg.Title)
 	r.mode.set(sg.Mode)
 	r.name.OnSubmitted = func(string) { s.onSaveOffice() }
@@ -470,7 +476,7 @@ func (s *settingsScreen) addSignerRow(sg tdkt.Signer) {
 func (s *settingsScreen) onSaveOffice() {
 	s.offInfo.Hide()
 	if err := checkAll(s.offName, s.offIssue, s.offSymbol, s.offPlace); err != nil {
-		s.offMsg.SetText("Chưa lưu: " + err.Error())
+		s.offMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 		s.offMsg.Show()
 		return
 	}
@@ -487,7 +493,7 @@ func (s *settingsScreen) onSaveOffice() {
 			continue
 		}
 		if name == "" || title == "" {
-			s.offMsg.SetText(fmt.Sprintf("Chưa lưu: người ký thứ %d cần đủ họ tên và chức vụ", i+1))
+			s.offMsg.SetText(fmt.Sprintf(lang.L("Chưa lưu: người ký thứ %d cần đủ họ tên và chức vụ"), i+1))
 			s.offMsg.Show()
 			return
 		}
@@ -495,17 +501,17 @@ func (s *settingsScreen) onSaveOffice() {
 		o.Signers = append(o.Signers, tdkt.Signer{Name: name, Title: tdkt.UpperVN(title), Mode: mode})
 	}
 	if len(o.Signers) == 0 {
-		s.offMsg.SetText("Chưa lưu: cần ít nhất một người ký")
+		s.offMsg.SetText(lang.L("Chưa lưu: cần ít nhất một người ký"))
 		s.offMsg.Show()
 		return
 	}
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&o) }); err != nil {
-		s.offMsg.SetText("Chưa lưu: " + err.Error())
+		s.offMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 		s.offMsg.Show()
 		return
 	}
 	s.e.office = &o
 	s.offMsg.Hide()
-	s.offInfo.SetText("Đã lưu thông tin cơ quan và người ký.")
+	s.offInfo.SetText(lang.L("Đã lưu thông tin cơ quan và người ký."))
 	s.offInfo.Show()
 }

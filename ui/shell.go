@@ -3,10 +3,9 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"tdkt"
 )
 
 // screen is one page of the window, reached from the navigation.
@@ -74,19 +73,19 @@ func newShell(e *env) *shell {
 	s.settings = newSettingsScreen(e)
 	s.overview.open = s.openDossier
 	s.items = []*navItem{
-		{title: "Tổng quan", icon: theme.HomeIcon(), s: s.overview},
-		{title: "Đơn vị & cá nhân", icon: theme.AccountIcon(), s: s.units},
-		{title: "Phong trào, cụm & khối", icon: theme.MediaFastForwardIcon(), s: s.movements},
-		{title: "Hồ sơ", icon: theme.FolderOpenIcon(), s: s.dossiers},
-		{title: "Hội đồng", icon: theme.ConfirmIcon(), s: s.council},
-		{title: "Quyết định", icon: theme.DocumentCreateIcon(), s: s.decisions},
-		{title: "Sổ & báo cáo", icon: theme.ListIcon(), s: s.register},
-		{title: "Đồng bộ", icon: theme.ViewRefreshIcon(), s: s.sync},
-		{title: "Cài đặt", icon: theme.SettingsIcon(), s: s.settings},
+		{title: lang.L("Tổng quan"), icon: theme.HomeIcon(), s: s.overview},
+		{title: lang.L("Đơn vị & cá nhân"), icon: theme.AccountIcon(), s: s.units},
+		{title: lang.L("Phong trào, cụm & khối"), icon: theme.MediaFastForwardIcon(), s: s.movements},
+		{title: lang.L("Hồ sơ"), icon: theme.FolderOpenIcon(), s: s.dossiers},
+		{title: lang.L("Hội đồng"), icon: theme.ConfirmIcon(), s: s.council},
+		{title: lang.L("Quyết định"), icon: theme.DocumentCreateIcon(), s: s.decisions},
+		{title: lang.L("Sổ & báo cáo"), icon: theme.ListIcon(), s: s.register},
+		{title: lang.L("Đồng bộ"), icon: theme.ViewRefreshIcon(), s: s.sync},
+		{title: lang.L("Cài đặt"), icon: theme.SettingsIcon(), s: s.settings},
 	}
 	s.nav = widget.NewList(func() int { return len(s.items) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Phong trào, cụm & khối"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(lang.L("Phong trào, cụm & khối")))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
@@ -101,14 +100,14 @@ func newShell(e *env) *shell {
 func (s *shell) content() fyne.CanvasObject {
 	office := boldLabel(s.e.office.Name)
 	office.Truncation = fyne.TextTruncateEllipsis
-	file := widget.NewLabel("Tệp dữ liệu: " + s.e.path)
+	file := widget.NewLabel(lang.L("Tệp dữ liệu: ") + s.e.path)
 	file.Truncation = fyne.TextTruncateEllipsis
 	file.Importance = widget.LowImportance
 	s.fileLbl = file
-	sync := widget.NewButtonWithIcon("Đồng bộ", theme.ViewRefreshIcon(), func() { s.show(navSync) })
+	sync := widget.NewButtonWithIcon(lang.L("Đồng bộ"), theme.ViewRefreshIcon(), func() { s.show(navSync) })
 	right := container.NewHBox()
 	if a := s.e.account; a != nil {
-		who := widget.NewLabelWithStyle(a.Name+" – "+tdkt.RoleLabel(a.Role), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+		who := widget.NewLabelWithStyle(a.Name+" – "+roleLabel(a.Role), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 		right.Add(container.NewCenter(who))
 	}
 	right.Add(container.NewCenter(sync))

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -41,7 +42,7 @@ func newIdentity(db *store.DB, by string, off *tdkt.Office) (*bundle.Identity, e
 	}
 	err = db.Update(by, func(tx *store.Tx) error {
 		if len(tx.Identity()) > 0 {
-			return errors.New("cơ quan đã có cặp khóa")
+			return errors.New(lang.L("cơ quan đã có cặp khóa"))
 		}
 		return tx.SetIdentity(b)
 	})
@@ -62,7 +63,7 @@ func trustKey(db *store.DB, by string, k bundle.Key) error {
 		if err != nil {
 			p = &store.Peer{}
 		} else if !bytes.Equal(p.Sign, k.Sign) && !p.Revoked {
-			return fmt.Errorf("%s đã có khóa khác; hãy thu hồi khóa cũ trước khi tin cậy khóa mới", k.Code)
+			return fmt.Errorf(lang.L("%s đã có khóa khác; hãy thu hồi khóa cũ trước khi tin cậy khóa mới"), k.Code)
 		}
 		p.Code, p.Name, p.Level, p.Sign, p.Age, p.Revoked = k.Code, k.Name, k.Level, k.Sign, k.Age, false
 		return tx.PutPeer(p)

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,15 +30,15 @@ func (s *syncScreen) showConflicts() {
 	s.confBox.Objects = nil
 	s.cards = nil
 	if len(s.conflicts) == 0 {
-		s.confNote.SetText("Không có xung đột. Xung đột xảy ra khi hai cơ quan cùng sửa một bản ghi giữa hai lần trao đổi gói.")
+		s.confNote.SetText(lang.L("Không có xung đột. Xung đột xảy ra khi hai cơ quan cùng sửa một bản ghi giữa hai lần trao đổi gói."))
 		s.confBox.Refresh()
 		return
 	}
-	s.confNote.SetText(fmt.Sprintf("%d bản ghi được hai cơ quan cùng sửa. Chương trình đã tạm chọn một bản (giống nhau ở mọi cơ quan); "+
-		"hãy xem hai bản và chọn bản đúng. Lựa chọn được gửi đi trong các gói sau.", len(s.conflicts)))
+	s.confNote.SetText(fmt.Sprintf(lang.L("%d bản ghi được hai cơ quan cùng sửa. Chương trình đã tạm chọn một bản (giống nhau ở mọi cơ quan); "+
+		"hãy xem hai bản và chọn bản đúng. Lựa chọn được gửi đi trong các gói sau."), len(s.conflicts)))
 	for i, c := range s.conflicts {
 		if i == maxConflictCards {
-			s.confBox.Add(wrapLabel(fmt.Sprintf("… và %d xung đột khác, hiện ra khi các xung đột trên được giải quyết.", len(s.conflicts)-i)))
+			s.confBox.Add(wrapLabel(fmt.Sprintf(lang.L("… và %d xung đột khác, hiện ra khi các xung đột trên được giải quyết."), len(s.conflicts)-i)))
 			break
 		}
 		s.confBox.Add(s.conflictCard(c))
@@ -54,7 +55,7 @@ func (s *syncScreen) conflictCard(c store.Conflict) fyne.CanvasObject {
 	for i, v := range versions {
 		fields[i] = s.recordFields(v)
 	}
-	title := fmt.Sprintf("%s %s", tdkt.KindLabel(c.Kind), c.ID)
+	title := fmt.Sprintf("%s %s", kindLabel(c.Kind), c.ID)
 	for _, k := range []string{"title", "name"} {
 		if v := fields[0][k]; v != "" {
 			title += " – " + v
@@ -68,9 +69,9 @@ func (s *syncScreen) conflictCard(c store.Conflict) fyne.CanvasObject {
 	}
 	head := []fyne.CanvasObject{boldLabel("")}
 	for i, v := range versions {
-		t := "Bản hiện hành"
+		t := lang.L("Bản hiện hành")
 		if i > 0 {
-			t = "Bản kia"
+			t = lang.L("Bản kia")
 			if len(versions) > 2 {
 				t += " " + strconv.Itoa(i)
 			}
@@ -99,10 +100,10 @@ func (s *syncScreen) conflictCard(c store.Conflict) fyne.CanvasObject {
 		}
 		row(objs...)
 	}
-	card.keep = widget.NewButtonWithIcon("Giữ bản hiện hành", theme.ConfirmIcon(), func() { s.resolve(c, c.Current) })
+	card.keep = widget.NewButtonWithIcon(lang.L("Giữ bản hiện hành"), theme.ConfirmIcon(), func() { s.resolve(c, c.Current) })
 	buttons := container.NewHBox(card.keep)
 	for i, o := range c.Others {
-		t := "Dùng bản kia"
+		t := lang.L("Dùng bản kia")
 		if len(c.Others) > 1 {
 			t += " " + strconv.Itoa(i+1)
 		}
@@ -122,28 +123,28 @@ func (s *syncScreen) conflictCard(c store.Conflict) fyne.CanvasObject {
 func (s *syncScreen) resolve(c store.Conflict, rec tdkt.Record) {
 	err := s.e.update(func(tx *store.Tx) error { return tx.Resolve(rec) })
 	if err != nil {
-		s.e.showError(fmt.Errorf("Không giải quyết được xung đột %s: %w", c.ID, err))
+		s.e.showError(fmt.Errorf(lang.L("Không giải quyết được xung đột %s: %w"), c.ID, err))
 		return
 	}
 	if err := s.e.reload(); err != nil {
 		s.e.showError(err)
 	}
-	s.summary = fmt.Sprintf("Đã giải quyết xung đột %s %s.", strings.ToLower(tdkt.KindLabel(c.Kind)), c.ID)
+	s.summary = fmt.Sprintf(lang.L("Đã giải quyết xung đột %s %s."), strings.ToLower(kindLabel(c.Kind)), c.ID)
 	s.refresh()
 }
 
 // versionLine says who changed a version and when.
 func versionLine(r tdkt.Record) string {
 	m := r.Base()
-	t := "sửa"
+	t := lang.L("sửa")
 	if m.Deleted {
-		t = "xóa"
+		t = lang.L("xóa")
 	}
 	if !m.UpdatedAt.IsZero() {
-		t += " lúc " + m.UpdatedAt.Local().Format("15:04 02/01/2006")
+		t += lang.L(" lúc ") + m.UpdatedAt.Local().Format("15:04 02/01/2006")
 	}
 	if m.UpdatedBy != "" {
-		t += " bởi " + m.UpdatedBy
+		t += lang.L(" bởi ") + m.UpdatedBy
 	}
 	return t
 }
@@ -168,7 +169,7 @@ func (s *syncScreen) recordFields(r tdkt.Record) map[string]string {
 		out[k] = s.readable(r.Kind(), k, shortJSON(v))
 	}
 	if r.Base().Deleted {
-		out["deleted"] = "đã xóa"
+		out["deleted"] = lang.L("đã xóa")
 	}
 	return out
 }
@@ -181,21 +182,21 @@ func (s *syncScreen) readable(kind tdkt.Kind, key, v string) string {
 	case "award":
 		return s.e.itemName(v)
 	case "method":
-		if l := tdkt.MethodLabel(tdkt.Method(v)); l != "" {
+		if l := methodLabel(tdkt.Method(v)); l != "" {
 			return l
 		}
 	case "status":
 		if kind == tdkt.KindDossier {
-			if l := tdkt.StatusLabel(tdkt.Status(v)); l != "" {
+			if l := statusLabel(tdkt.Status(v)); l != "" {
 				return l
 			}
 		}
 	}
 	switch v {
 	case "true":
-		return "có"
+		return lang.L("có")
 	case "false":
-		return "không"
+		return lang.L("không")
 	}
 	if d, err := time.Parse("2006-01-02", v); err == nil {
 		return dateText(tdkt.DateOf(d))
@@ -211,7 +212,7 @@ func shortJSON(v json.RawMessage) string {
 	}
 	var list []json.RawMessage
 	if json.Unmarshal(v, &list) == nil {
-		return fmt.Sprintf("%d mục: %s", len(list), clip(string(v)))
+		return fmt.Sprintf(lang.L("%d mục: %s"), len(list), clip(string(v)))
 	}
 	return clip(string(v))
 }
@@ -275,23 +276,27 @@ func contains(list []string, s string) bool {
 
 // fieldName is the Vietnamese name of a record field in the comparison.
 func fieldName(k string) string {
-	if n, ok := fieldNames[k]; ok {
+	if n, ok := fieldNames()[k]; ok {
 		return n
 	}
 	return k
 }
 
-var fieldNames = map[string]string{
-	"title": "Tiêu đề", "name": "Tên", "status": "Trạng thái", "year": "Năm", "unit": "Đơn vị",
-	"number": "Số", "date": "Ngày", "award": "Hình thức", "ref": "Số tờ trình", "method": "Phương thức",
-	"movement": "Phong trào", "received": "Ngày nhận", "deadline": "Hạn xử lý", "candidates": "Đề nghị",
-	"docs": "Thành phần hồ sơ", "attachments": "Tệp đính kèm", "history": "Lịch sử xử lý", "position": "Chức vụ",
-	"gender": "Giới tính", "birth": "Ngày sinh", "ethnicity": "Dân tộc", "parent": "Trực thuộc", "type": "Loại",
-	"items": "Chương trình họp", "members": "Thành viên", "closed": "Đã khóa", "place": "Địa điểm",
-	"summary": "Trích yếu", "list": "Danh sách", "articles": "Các điều", "signer": "Người ký",
-	"decisionNo": "Số quyết định", "decisionDate": "Ngày quyết định", "bonus": "Tiền thưởng",
-	"deleted": "Bản ghi", "flags": "Vùng", "mergedInto": "Sáp nhập vào", "idNumber": "Số định danh",
-	"category": "Đối tượng", "subject": "Cá nhân/tập thể", "person": "Cá nhân", "revoked": "Đã hủy",
+// fieldNames is a function so that the names follow the window's language,
+// chosen after package initialisation.
+func fieldNames() map[string]string {
+	return map[string]string{
+		"title": lang.L("Tiêu đề"), "name": lang.L("Tên"), "status": lang.L("Trạng thái"), "year": lang.L("Năm"), "unit": lang.L("Đơn vị"),
+		"number": lang.L("Số"), "date": lang.L("Ngày"), "award": lang.L("Hình thức"), "ref": lang.L("Số tờ trình"), "method": lang.L("Phương thức"),
+		"movement": lang.L("Phong trào"), "received": lang.L("Ngày nhận"), "deadline": lang.L("Hạn xử lý"), "candidates": lang.L("Đề nghị"),
+		"docs": lang.L("Thành phần hồ sơ"), "attachments": lang.L("Tệp đính kèm"), "history": lang.L("Lịch sử xử lý"), "position": lang.L("Chức vụ"),
+		"gender": lang.L("Giới tính"), "birth": lang.L("Ngày sinh"), "ethnicity": lang.L("Dân tộc"), "parent": lang.L("Trực thuộc"), "type": lang.L("Loại"),
+		"items": lang.L("Chương trình họp"), "members": lang.L("Thành viên"), "closed": lang.L("Đã khóa"), "place": lang.L("Địa điểm"),
+		"summary": lang.L("Trích yếu"), "list": lang.L("Danh sách"), "articles": lang.L("Các điều"), "signer": lang.L("Người ký"),
+		"decisionNo": lang.L("Số quyết định"), "decisionDate": lang.L("Ngày quyết định"), "bonus": lang.L("Tiền thưởng"),
+		"deleted": lang.L("Bản ghi"), "flags": lang.L("Vùng"), "mergedInto": lang.L("Sáp nhập vào"), "idNumber": lang.L("Số định danh"),
+		"category": lang.L("Đối tượng"), "subject": lang.L("Cá nhân/tập thể"), "person": lang.L("Cá nhân"), "revoked": lang.L("Đã hủy"),
+	}
 }
 
 // shareLayout puts the first object in a fixed width and shares the rest

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -101,19 +102,19 @@ func newSyncScreen(e *env) *syncScreen {
 	s.office = boldLabel("")
 	s.office.Wrapping = fyne.TextWrapWord
 	s.fp = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	s.keyBt = widget.NewButtonWithIcon("Tạo cặp khóa", theme.ContentAddIcon(), s.onCreateKey)
+	s.keyBt = widget.NewButtonWithIcon(lang.L("Tạo cặp khóa"), theme.ContentAddIcon(), s.onCreateKey)
 	s.keyBt.Importance = widget.HighImportance
-	s.keyFileBt = widget.NewButtonWithIcon("Xuất tệp khóa…", theme.DocumentSaveIcon(), s.onExportKey)
-	s.trustBt = widget.NewButtonWithIcon("Tin cậy khóa…", theme.ConfirmIcon(), s.onTrustKey)
-	s.adminNote = widget.NewLabel("Tạo cặp khóa, tin cậy và thu hồi khóa cần tài khoản Quản trị.")
+	s.keyFileBt = widget.NewButtonWithIcon(lang.L("Xuất tệp khóa…"), theme.DocumentSaveIcon(), s.onExportKey)
+	s.trustBt = widget.NewButtonWithIcon(lang.L("Tin cậy khóa…"), theme.ConfirmIcon(), s.onTrustKey)
+	s.adminNote = widget.NewLabel(lang.L("Tạo cặp khóa, tin cậy và thu hồi khóa cần tài khoản Quản trị."))
 	s.adminNote.Importance = widget.LowImportance
 	s.folderLbl = truncLabel("")
-	s.folderBt = widget.NewButtonWithIcon("Chọn thư mục USB…", theme.FolderOpenIcon(), func() { s.chooseFolder(nil) })
+	s.folderBt = widget.NewButtonWithIcon(lang.L("Chọn thư mục USB…"), theme.FolderOpenIcon(), func() { s.chooseFolder(nil) })
 	s.peerList = widget.NewList(func() int { return len(s.peers) }, s.newPeerRow, s.updatePeerRow)
-	s.peerEmpty = wrapLabel("Chưa tin cậy cơ quan nào. Nhận tệp khóa của cơ quan kia (trên USB), bấm \"Tin cậy khóa…\" và so dấu vân tay qua điện thoại.")
+	s.peerEmpty = wrapLabel(lang.L("Chưa tin cậy cơ quan nào. Nhận tệp khóa của cơ quan kia (trên USB), bấm \"Tin cậy khóa…\" và so dấu vân tay qua điện thoại."))
 	s.fileList = widget.NewList(func() int { return len(s.files) }, s.newFileRow, s.updateFileRow)
 	s.fileNote = wrapLabel("")
-	s.openBt = widget.NewButtonWithIcon("Nhập gói khác…", theme.FileIcon(), s.onOpenBundle)
+	s.openBt = widget.NewButtonWithIcon(lang.L("Nhập gói khác…"), theme.FileIcon(), s.onOpenBundle)
 	s.lastLbl = wrapLabel("")
 	s.confBox = container.NewVBox()
 	s.confNote = wrapLabel("")
@@ -130,9 +131,9 @@ func newSyncScreen(e *env) *syncScreen {
 func (s *syncScreen) content() fyne.CanvasObject {
 	keyRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.keyBt, s.keyFileBt), s.fp)
 	top := container.NewVBox(
-		heading("Đồng bộ dữ liệu giữa các cơ quan qua USB"),
-		formRows("Cơ quan này", s.office, "Dấu vân tay khóa", keyRow,
-			"Thư mục USB", container.NewBorder(nil, nil, nil, s.folderBt, s.folderLbl)),
+		heading(lang.L("Đồng bộ dữ liệu giữa các cơ quan qua USB")),
+		formRows(lang.L("Cơ quan này"), s.office, lang.L("Dấu vân tay khóa"), keyRow,
+			lang.L("Thư mục USB"), container.NewBorder(nil, nil, nil, s.folderBt, s.folderLbl)),
 		s.job.box, s.load.box)
 	hdr := func(t string) *widget.Label {
 		l := boldLabel(t)
@@ -140,19 +141,19 @@ func (s *syncScreen) content() fyne.CanvasObject {
 		return l
 	}
 	peerHead := container.New(&columnsLayout{widths: peerWidths},
-		hdr("Cơ quan – dấu vân tay"), hdr("Trạng thái"), hdr("Đã gửi"), hdr("Đã nhận"), hdr("Chờ gửi"), hdr(""))
+		hdr(lang.L("Cơ quan – dấu vân tay")), hdr(lang.L("Trạng thái")), hdr(lang.L("Đã gửi")), hdr(lang.L("Đã nhận")), hdr(lang.L("Chờ gửi")), hdr(""))
 	peersTab := container.NewBorder(container.NewVBox(
-		container.NewBorder(nil, nil, nil, s.trustBt, wrapLabel("Chỉ nhận gói từ các cơ quan đã tin cậy. \"Đã gửi\", \"Đã nhận\": số thứ tự gói cuối cùng; \"Chờ gửi\": số bản ghi gói tiếp theo sẽ mang.")),
+		container.NewBorder(nil, nil, nil, s.trustBt, wrapLabel(lang.L("Chỉ nhận gói từ các cơ quan đã tin cậy. \"Đã gửi\", \"Đã nhận\": số thứ tự gói cuối cùng; \"Chờ gửi\": số bản ghi gói tiếp theo sẽ mang."))),
 		s.adminNote, s.peerEmpty, peerHead), nil, nil, nil, s.peerList)
 	fileHead := container.New(&columnsLayout{widths: fileWidths},
-		hdr("Tệp gói"), hdr("Gửi từ"), hdr("Số gói"), hdr("Tình trạng"), hdr(""))
+		hdr(lang.L("Tệp gói")), hdr(lang.L("Gửi từ")), hdr(lang.L("Số gói")), hdr(lang.L("Tình trạng")), hdr(""))
 	filesTab := container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, nil, s.openBt, s.fileNote), fileHead), s.lastLbl, nil, nil, s.fileList)
 	confTab := container.NewBorder(s.confNote, nil, nil, nil, container.NewVScroll(s.confBox))
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Cơ quan tin cậy", theme.AccountIcon(), peersTab),
-		container.NewTabItemWithIcon("Nhận gói", theme.DownloadIcon(), filesTab),
-		container.NewTabItemWithIcon("Xung đột", theme.WarningIcon(), confTab),
+		container.NewTabItemWithIcon(lang.L("Cơ quan tin cậy"), theme.AccountIcon(), peersTab),
+		container.NewTabItemWithIcon(lang.L("Nhận gói"), theme.DownloadIcon(), filesTab),
+		container.NewTabItemWithIcon(lang.L("Xung đột"), theme.WarningIcon(), confTab),
 	)
 	if !s.admin {
 		s.keyBt.Disable()
@@ -176,14 +177,14 @@ func (s *syncScreen) wait() {
 func (s *syncScreen) refresh() {
 	me, err := loadIdentity(s.e.db)
 	if err != nil {
-		s.e.showError(fmt.Errorf("Không đọc được cặp khóa của cơ quan: %w", err))
+		s.e.showError(fmt.Errorf(lang.L("Không đọc được cặp khóa của cơ quan: %w"), err))
 	}
 	s.me = me
 	o := s.e.office
 	s.office.SetText(fmt.Sprintf("%s – %s (%s)", o.Code, o.Name, officeLevel(o.Level)))
 	s.fp.TextStyle = fyne.TextStyle{Monospace: me != nil}
 	if me == nil {
-		s.fp.SetText("Chưa có cặp khóa: cần tạo trước khi trao đổi gói.")
+		s.fp.SetText(lang.L("Chưa có cặp khóa: cần tạo trước khi trao đổi gói."))
 		s.keyBt.Show()
 		s.keyFileBt.Hide()
 	} else {
@@ -214,8 +215,8 @@ func (s *syncScreen) refresh() {
 	}
 	s.showFolder()
 	s.showConflicts()
-	s.tabs.Items[0].Text = fmt.Sprintf("Cơ quan tin cậy (%d)", len(s.peers))
-	s.tabs.Items[2].Text = fmt.Sprintf("Xung đột (%d)", len(s.conflicts))
+	s.tabs.Items[0].Text = fmt.Sprintf(lang.L("Cơ quan tin cậy (%d)"), len(s.peers))
+	s.tabs.Items[2].Text = fmt.Sprintf(lang.L("Xung đột (%d)"), len(s.conflicts))
 	s.tabs.Refresh()
 	s.countPending()
 }
@@ -228,7 +229,7 @@ func (s *syncScreen) countPending() {
 		return
 	}
 	office := *s.e.office
-	s.load.run("Đang đếm thay đổi chờ gửi…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	s.load.run(lang.L("Đang đếm thay đổi chờ gửi…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		counts := make([]int, len(peers))
 		err := s.e.view(func(tx *store.Tx) error {
 			for i, p := range peers {
@@ -288,8 +289,8 @@ func (s *syncScreen) newPeerRow() fyne.CanvasObject {
 	fp := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	fp.Truncation = fyne.TextTruncateEllipsis
 	fp.SizeName = theme.SizeNameCaptionText
-	send := widget.NewButtonWithIcon("Xuất gói cho …", theme.MailSendIcon(), nil)
-	revoke := widget.NewButtonWithIcon("Thu hồi", theme.CancelIcon(), nil)
+	send := widget.NewButtonWithIcon(lang.L("Xuất gói cho …"), theme.MailSendIcon(), nil)
+	revoke := widget.NewButtonWithIcon(lang.L("Thu hồi"), theme.CancelIcon(), nil)
 	return container.New(&columnsLayout{widths: peerWidths},
 		container.NewVBox(name, fp), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""),
 		container.NewHBox(send, revoke))
@@ -306,10 +307,10 @@ func (s *syncScreen) updatePeerRow(i widget.ListItemID, o fyne.CanvasObject) {
 	id[1].(*widget.Label).SetText(p.fp)
 	state := objs[1].(*widget.Label)
 	if p.Revoked {
-		state.SetText("đã thu hồi")
+		state.SetText(lang.L("đã thu hồi"))
 		state.Importance = widget.DangerImportance
 	} else {
-		state.SetText("tin cậy")
+		state.SetText(lang.L("tin cậy"))
 		state.Importance = widget.SuccessImportance
 	}
 	state.Refresh()
@@ -326,7 +327,7 @@ func (s *syncScreen) updatePeerRow(i widget.ListItemID, o fyne.CanvasObject) {
 	bts := objs[5].(*fyne.Container).Objects
 	send, revoke := bts[0].(*widget.Button), bts[1].(*widget.Button)
 	code := p.Code
-	send.SetText("Xuất gói cho " + code)
+	send.SetText(lang.L("Xuất gói cho ") + code)
 	send.OnTapped = func() { s.onSend(code) }
 	revoke.OnTapped = func() { s.onRevoke(code) }
 	if p.Revoked || s.me == nil {
@@ -356,7 +357,7 @@ func (s *syncScreen) peer(code string) (peerInfo, bool) {
 func (s *syncScreen) chooseFolder(then func()) {
 	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
-			s.e.showError(fmt.Errorf("Không mở được thư mục: %w", err))
+			s.e.showError(fmt.Errorf(lang.L("Không mở được thư mục: %w"), err))
 			return
 		}
 		if l == nil {
@@ -375,9 +376,9 @@ func (s *syncScreen) chooseFolder(then func()) {
 			d.SetLocation(l)
 		}
 	}
-	d.SetTitleText("Chọn thư mục trên USB để ghi và nhận gói")
-	d.SetConfirmText("Chọn")
-	d.SetDismissText("Hủy")
+	d.SetTitleText(lang.L("Chọn thư mục trên USB để ghi và nhận gói"))
+	d.SetConfirmText(lang.L("Chọn"))
+	d.SetDismissText(lang.L("Hủy"))
 	d.Resize(fyne.NewSize(900, 600))
 	s.e.show(d)
 }
@@ -403,34 +404,34 @@ func (s *syncScreen) folderReady() bool {
 func (s *syncScreen) showFolder() {
 	s.files = nil
 	if s.folder == "" {
-		s.folderLbl.SetText("(chưa chọn: cắm USB rồi bấm \"Chọn thư mục USB…\")")
-		s.fileNote.SetText("Chọn thư mục USB để thấy các gói gửi cho cơ quan này.")
+		s.folderLbl.SetText(lang.L("(chưa chọn: cắm USB rồi bấm \"Chọn thư mục USB…\")"))
+		s.fileNote.SetText(lang.L("Chọn thư mục USB để thấy các gói gửi cho cơ quan này."))
 	} else {
 		s.folderLbl.SetText(s.folder)
 		found, err := bundlesFor(s.folder, s.e.office.Code)
 		switch {
 		case !s.folderReady():
-			s.fileNote.SetText("Không thấy thư mục USB " + s.folder + ": hãy cắm USB rồi bấm \"Chọn thư mục USB…\".")
+			s.fileNote.SetText(lang.L("Không thấy thư mục USB ") + s.folder + lang.L(": hãy cắm USB rồi bấm \"Chọn thư mục USB…\"."))
 		case err != nil:
-			s.fileNote.SetText("Không đọc được thư mục USB: " + err.Error())
+			s.fileNote.SetText(lang.L("Không đọc được thư mục USB: ") + err.Error())
 		case len(found) == 0:
-			s.fileNote.SetText(fmt.Sprintf("Thư mục USB không có gói nào gửi cho %s (tên tệp dạng <mã nơi gửi>_%s_<số>.tdkt).", s.e.office.Code, s.e.office.Code))
+			s.fileNote.SetText(fmt.Sprintf(lang.L("Thư mục USB không có gói nào gửi cho %s (tên tệp dạng <mã nơi gửi>_%s_<số>.tdkt)."), s.e.office.Code, s.e.office.Code))
 		default:
-			s.fileNote.SetText(fmt.Sprintf("Các gói trong thư mục USB gửi cho %s:", s.e.office.Code))
+			s.fileNote.SetText(fmt.Sprintf(lang.L("Các gói trong thư mục USB gửi cho %s:"), s.e.office.Code))
 		}
 		for _, f := range found {
 			in := incoming{bundleFile: f}
 			p, ok := s.peer(f.from)
 			switch {
 			case !ok:
-				in.state = "cơ quan chưa tin cậy"
+				in.state = lang.L("cơ quan chưa tin cậy")
 			case p.Revoked:
-				in.state = "khóa đã thu hồi"
+				in.state = lang.L("khóa đã thu hồi")
 			case f.seq <= p.RecvSeq:
-				in.state = "đã nhập"
+				in.state = lang.L("đã nhập")
 				in.ready = true // importing again is harmless: nothing changes
 			default:
-				in.state = "chưa nhập"
+				in.state = lang.L("chưa nhập")
 				in.ready = true
 			}
 			s.files = append(s.files, in)
@@ -438,12 +439,12 @@ func (s *syncScreen) showFolder() {
 	}
 	waiting := 0
 	for _, f := range s.files {
-		if f.state == "chưa nhập" {
+		if f.state == lang.L("chưa nhập") {
 			waiting++
 		}
 	}
 	if s.tabs != nil {
-		s.tabs.Items[1].Text = fmt.Sprintf("Nhận gói (%d)", waiting)
+		s.tabs.Items[1].Text = fmt.Sprintf(lang.L("Nhận gói (%d)"), waiting)
 		s.tabs.Refresh()
 	}
 	s.fileList.Refresh()
@@ -452,7 +453,7 @@ func (s *syncScreen) showFolder() {
 func (s *syncScreen) newFileRow() fyne.CanvasObject {
 	return container.New(&columnsLayout{widths: fileWidths},
 		truncLabel(""), truncLabel(""), widget.NewLabel(""), widget.NewLabel(""),
-		container.NewHBox(widget.NewButtonWithIcon("Nhập", theme.DownloadIcon(), nil)))
+		container.NewHBox(widget.NewButtonWithIcon(lang.L("Nhập"), theme.DownloadIcon(), nil)))
 }
 
 func (s *syncScreen) updateFileRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -471,9 +472,9 @@ func (s *syncScreen) updateFileRow(i widget.ListItemID, o fyne.CanvasObject) {
 	st := objs[3].(*widget.Label)
 	st.SetText(f.state)
 	switch f.state {
-	case "chưa nhập":
+	case lang.L("chưa nhập"):
 		st.Importance = widget.HighImportance
-	case "đã nhập":
+	case lang.L("đã nhập"):
 		st.Importance = widget.LowImportance
 	default:
 		st.Importance = widget.DangerImportance
@@ -493,28 +494,28 @@ func (s *syncScreen) updateFileRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 func (s *syncScreen) onCreateKey() {
 	o := s.e.office
-	s.e.confirm("Tạo cặp khóa", fmt.Sprintf("Tạo cặp khóa cho %s – %s? Khóa bí mật được giữ trong cơ sở dữ liệu (hãy sao lưu); "+
-		"khóa công khai được xuất thành tệp để các cơ quan khác tin cậy.", o.Code, o.Name), s.createKey)
+	s.e.confirm(lang.L("Tạo cặp khóa"), fmt.Sprintf(lang.L("Tạo cặp khóa cho %s – %s? Khóa bí mật được giữ trong cơ sở dữ liệu (hãy sao lưu); "+
+		"khóa công khai được xuất thành tệp để các cơ quan khác tin cậy."), o.Code, o.Name), s.createKey)
 }
 
 func (s *syncScreen) createKey() {
 	if _, err := newIdentity(s.e.db, s.e.user, s.e.office); err != nil {
-		s.e.showError(fmt.Errorf("Không tạo được cặp khóa: %w", err))
+		s.e.showError(fmt.Errorf(lang.L("Không tạo được cặp khóa: %w"), err))
 		return
 	}
 	s.refresh()
-	s.summary = "Đã tạo cặp khóa. Dấu vân tay: " + s.fp.Text
-	s.e.showInfo("Đã tạo cặp khóa", s.summary+"\nBấm \"Xuất tệp khóa…\" để mang khóa công khai sang cơ quan kia.")
+	s.summary = lang.L("Đã tạo cặp khóa. Dấu vân tay: ") + s.fp.Text
+	s.e.showInfo(lang.L("Đã tạo cặp khóa"), s.summary+lang.L("\nBấm \"Xuất tệp khóa…\" để mang khóa công khai sang cơ quan kia."))
 }
 
 // keyJob writes the public key file.
 func (s *syncScreen) keyJob() (exportJob, error) {
 	if s.me == nil {
-		return exportJob{}, errors.New("cơ quan chưa có cặp khóa")
+		return exportJob{}, errors.New(lang.L("cơ quan chưa có cặp khóa"))
 	}
 	k := s.me.Key
-	return exportJob{what: "Tệp khóa công khai của " + k.Code, name: k.Code + ".key", noOpen: true,
-		note: "Dấu vân tay: " + k.Fingerprint() + "\nMang tệp này sang cơ quan kia; khi họ tin cậy khóa, hai bên đọc so dấu vân tay qua điện thoại.",
+	return exportJob{what: lang.L("Tệp khóa công khai của ") + k.Code, name: k.Code + ".key", noOpen: true,
+		note: lang.L("Dấu vân tay: ") + k.Fingerprint() + lang.L("\nMang tệp này sang cơ quan kia; khi họ tin cậy khóa, hai bên đọc so dấu vân tay qua điện thoại."),
 		render: func(_ context.Context, w io.Writer, _ func(int, int)) error {
 			b, err := keyFile(k)
 			if err != nil {
@@ -546,7 +547,7 @@ type trustForm struct {
 func (s *syncScreen) onTrustKey() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			s.e.showError(fmt.Errorf("Không mở được tệp khóa: %w", err))
+			s.e.showError(fmt.Errorf(lang.L("Không mở được tệp khóa: %w"), err))
 			return
 		}
 		if r == nil {
@@ -555,15 +556,15 @@ func (s *syncScreen) onTrustKey() {
 		b, err := io.ReadAll(io.LimitReader(r, 1<<16))
 		r.Close()
 		if err != nil {
-			s.e.showError(fmt.Errorf("Không đọc được tệp khóa: %w", err))
+			s.e.showError(fmt.Errorf(lang.L("Không đọc được tệp khóa: %w"), err))
 			return
 		}
 		s.askTrust(b)
 	}, s.e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".key", ".json"}))
-	d.SetTitleText("Chọn tệp khóa công khai của cơ quan kia")
-	d.SetConfirmText("Mở")
-	d.SetDismissText("Hủy")
+	d.SetTitleText(lang.L("Chọn tệp khóa công khai của cơ quan kia"))
+	d.SetConfirmText(lang.L("Mở"))
+	d.SetDismissText(lang.L("Hủy"))
 	d.Resize(fyne.NewSize(900, 600))
 	s.e.show(d)
 }
@@ -572,22 +573,22 @@ func (s *syncScreen) onTrustKey() {
 func (s *syncScreen) askTrust(b []byte) {
 	k, err := bundle.ParseKey(b)
 	if err != nil {
-		s.e.showError(fmt.Errorf("Tệp không phải tệp khóa tdkt: %w", err))
+		s.e.showError(fmt.Errorf(lang.L("Tệp không phải tệp khóa tdkt: %w"), err))
 		return
 	}
 	if k.Code == s.e.office.Code {
-		s.e.showError(fmt.Errorf("Đây là khóa của chính cơ quan này (%s)", k.Code))
+		s.e.showError(fmt.Errorf(lang.L("Đây là khóa của chính cơ quan này (%s)"), k.Code))
 		return
 	}
 	f := &trustForm{key: k}
-	f.compared = widget.NewCheck("Tôi đã gọi điện cho cơ quan này và so từng nhóm của dấu vân tay: khớp hoàn toàn.", nil)
-	f.ok = widget.NewButtonWithIcon("Tin cậy", theme.ConfirmIcon(), func() {
+	f.compared = widget.NewCheck(lang.L("Tôi đã gọi điện cho cơ quan này và so từng nhóm của dấu vân tay: khớp hoàn toàn."), nil)
+	f.ok = widget.NewButtonWithIcon(lang.L("Tin cậy"), theme.ConfirmIcon(), func() {
 		f.d.Hide()
 		if err := trustKey(s.e.db, s.e.user, k); err != nil {
-			s.e.showError(fmt.Errorf("Không tin cậy được khóa của %s: %w", k.Code, err))
+			s.e.showError(fmt.Errorf(lang.L("Không tin cậy được khóa của %s: %w"), k.Code, err))
 			return
 		}
-		s.summary = fmt.Sprintf("Đã tin cậy khóa của %s – %s.", k.Code, k.Name)
+		s.summary = fmt.Sprintf(lang.L("Đã tin cậy khóa của %s – %s."), k.Code, k.Name)
 		s.refresh()
 	})
 	f.ok.Importance = widget.HighImportance
@@ -601,12 +602,12 @@ func (s *syncScreen) askTrust(b []byte) {
 	}
 	fp := widget.NewLabelWithStyle(k.Fingerprint(), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 	body := container.NewVBox(
-		formRows("Mã cơ quan", widget.NewLabel(k.Code), "Tên", widget.NewLabel(k.Name), "Cấp", widget.NewLabel(officeLevel(k.Level))),
-		boldLabel("Dấu vân tay của khóa:"), fp,
-		wrapLabel("Tệp khóa có thể bị đánh tráo trên đường. Hãy gọi điện cho cán bộ của cơ quan này, nhờ họ đọc dấu vân tay hiện trên màn hình Đồng bộ của họ và so với dòng trên. Chỉ tin cậy khi khớp hoàn toàn."),
+		formRows(lang.L("Mã cơ quan"), widget.NewLabel(k.Code), lang.L("Tên"), widget.NewLabel(k.Name), lang.L("Cấp"), widget.NewLabel(officeLevel(k.Level))),
+		boldLabel(lang.L("Dấu vân tay của khóa:")), fp,
+		wrapLabel(lang.L("Tệp khóa có thể bị đánh tráo trên đường. Hãy gọi điện cho cán bộ của cơ quan này, nhờ họ đọc dấu vân tay hiện trên màn hình Đồng bộ của họ và so với dòng trên. Chỉ tin cậy khi khớp hoàn toàn.")),
 		f.compared)
-	f.d = dialog.NewCustomWithoutButtons("Tin cậy khóa của "+k.Code, body, s.e.win)
-	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.d.Hide() }), f.ok})
+	f.d = dialog.NewCustomWithoutButtons(lang.L("Tin cậy khóa của ")+k.Code, body, s.e.win)
+	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.d.Hide() }), f.ok})
 	f.d.Resize(fyne.NewSize(640, 420))
 	s.trust = f
 	s.e.show(f.d)
@@ -617,13 +618,13 @@ func (s *syncScreen) onRevoke(code string) {
 	if !ok {
 		return
 	}
-	s.e.confirm("Thu hồi khóa", fmt.Sprintf("Thu hồi khóa của %s – %s? Từ nay gói của cơ quan này bị từ chối và không xuất gói cho họ nữa. "+
-		"Muốn trao đổi lại, phải tin cậy một khóa (mới) của họ.", p.Code, p.Name), func() {
+	s.e.confirm(lang.L("Thu hồi khóa"), fmt.Sprintf(lang.L("Thu hồi khóa của %s – %s? Từ nay gói của cơ quan này bị từ chối và không xuất gói cho họ nữa. "+
+		"Muốn trao đổi lại, phải tin cậy một khóa (mới) của họ."), p.Code, p.Name), func() {
 		if err := revokePeer(s.e.db, s.e.user, code); err != nil {
-			s.e.showError(fmt.Errorf("Không thu hồi được khóa của %s: %w", code, err))
+			s.e.showError(fmt.Errorf(lang.L("Không thu hồi được khóa của %s: %w"), code, err))
 			return
 		}
-		s.summary = "Đã thu hồi khóa của " + code + "."
+		s.summary = lang.L("Đã thu hồi khóa của ") + code + "."
 		s.refresh()
 	})
 }
@@ -642,7 +643,7 @@ type sendForm struct {
 
 func (s *syncScreen) onSend(code string) {
 	if s.me == nil {
-		s.e.showError(errors.New("Cơ quan chưa có cặp khóa: hãy tạo cặp khóa trước"))
+		s.e.showError(errors.New(lang.L("Cơ quan chưa có cặp khóa: hãy tạo cặp khóa trước")))
 		return
 	}
 	if !s.folderReady() {
@@ -655,21 +656,21 @@ func (s *syncScreen) onSend(code string) {
 	}
 	f := &sendForm{to: code}
 	f.pw = widget.NewPasswordEntry()
-	f.pw.SetPlaceHolder("để trống: mã hóa bằng khóa của cơ quan nhận")
+	f.pw.SetPlaceHolder(lang.L("để trống: mã hóa bằng khóa của cơ quan nhận"))
 	f.pw2 = widget.NewPasswordEntry()
-	f.pw2.SetPlaceHolder("nhập lại mật khẩu")
-	f.full = widget.NewCheck("Gói đầy đủ (mọi bản ghi, khi cơ quan nhận cài lại máy hoặc mất dữ liệu)", nil)
+	f.pw2.SetPlaceHolder(lang.L("nhập lại mật khẩu"))
+	f.full = widget.NewCheck(lang.L("Gói đầy đủ (mọi bản ghi, khi cơ quan nhận cài lại máy hoặc mất dữ liệu)"), nil)
 	f.msg = dangerLabel()
 	f.msg.Hide()
-	f.ok = widget.NewButtonWithIcon("Xuất gói", theme.MailSendIcon(), func() {
+	f.ok = widget.NewButtonWithIcon(lang.L("Xuất gói"), theme.MailSendIcon(), func() {
 		pw := f.pw.Text
 		switch {
 		case pw != "" && len([]rune(pw)) < 8:
-			f.msg.SetText("Mật khẩu gói cần ít nhất 8 ký tự.")
+			f.msg.SetText(lang.L("Mật khẩu gói cần ít nhất 8 ký tự."))
 			f.msg.Show()
 			return
 		case pw != f.pw2.Text:
-			f.msg.SetText("Hai lần nhập mật khẩu không giống nhau.")
+			f.msg.SetText(lang.L("Hai lần nhập mật khẩu không giống nhau."))
 			f.msg.Show()
 			return
 		}
@@ -678,12 +679,12 @@ func (s *syncScreen) onSend(code string) {
 	})
 	f.ok.Importance = widget.HighImportance
 	body := container.NewVBox(
-		wrapLabel(fmt.Sprintf("Gói mang các thay đổi mà %s chưa có, được ký bằng khóa của cơ quan này và mã hóa, rồi ghi vào thư mục %s.", p.Name, s.folder)),
-		formRows("Mật khẩu gói (không bắt buộc)", f.pw, "Nhập lại", f.pw2),
-		wrapLabel("Nếu đặt mật khẩu, gói được mã hóa bằng mật khẩu thay cho khóa của cơ quan nhận: hãy báo mật khẩu qua điện thoại, không ghi lên USB."),
+		wrapLabel(fmt.Sprintf(lang.L("Gói mang các thay đổi mà %s chưa có, được ký bằng khóa của cơ quan này và mã hóa, rồi ghi vào thư mục %s."), p.Name, s.folder)),
+		formRows(lang.L("Mật khẩu gói (không bắt buộc)"), f.pw, lang.L("Nhập lại"), f.pw2),
+		wrapLabel(lang.L("Nếu đặt mật khẩu, gói được mã hóa bằng mật khẩu thay cho khóa của cơ quan nhận: hãy báo mật khẩu qua điện thoại, không ghi lên USB.")),
 		f.full, f.msg)
-	f.d = dialog.NewCustomWithoutButtons("Xuất gói cho "+p.Code+" – "+p.Name, body, s.e.win)
-	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.d.Hide() }), f.ok})
+	f.d = dialog.NewCustomWithoutButtons(lang.L("Xuất gói cho ")+p.Code+" – "+p.Name, body, s.e.win)
+	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.d.Hide() }), f.ok})
 	f.d.Resize(fyne.NewSize(680, 400))
 	s.send = f
 	s.e.show(f.d)
@@ -692,18 +693,18 @@ func (s *syncScreen) onSend(code string) {
 // sendTo writes the bundle for code into the folder off the UI goroutine.
 func (s *syncScreen) sendTo(code, pw string, full bool) *task {
 	db, by, me, dir := s.e.db, s.e.user, s.me, s.folder
-	return s.job.run("Đang xuất gói cho "+code+"…", func(_ context.Context, report func(int, int)) (func(), error) {
+	return s.job.run(lang.L("Đang xuất gói cho ")+code+"…", func(_ context.Context, report func(int, int)) (func(), error) {
 		sb, err := writeBundle(db, by, me, code, dir, pw, full, report)
 		if err != nil {
-			return nil, fmt.Errorf("Không xuất được gói cho %s: %w", code, err)
+			return nil, fmt.Errorf(lang.L("Không xuất được gói cho %s: %w"), code, err)
 		}
 		return func() {
-			s.summary = fmt.Sprintf("Đã ghi gói số %d cho %s: %s bản ghi, %s tệp đính kèm.\nTệp: %s",
+			s.summary = fmt.Sprintf(lang.L("Đã ghi gói số %d cho %s: %s bản ghi, %s tệp đính kèm.\nTệp: %s"),
 				sb.seq, code, num(sb.records), num(sb.blobs), sb.path)
 			if pw != "" {
-				s.summary += "\nGói được mã hóa bằng mật khẩu: hãy báo mật khẩu cho bên nhận qua điện thoại."
+				s.summary += lang.L("\nGói được mã hóa bằng mật khẩu: hãy báo mật khẩu cho bên nhận qua điện thoại.")
 			}
-			s.e.showInfo("Đã xuất gói", s.summary)
+			s.e.showInfo(lang.L("Đã xuất gói"), s.summary)
 			s.refresh()
 		}, nil
 	}, func(err error) {
@@ -716,12 +717,12 @@ func (s *syncScreen) sendTo(code, pw string, full bool) *task {
 
 func (s *syncScreen) onOpenBundle() {
 	if s.me == nil {
-		s.e.showError(errors.New("Cơ quan chưa có cặp khóa: chưa nhận được gói"))
+		s.e.showError(errors.New(lang.L("Cơ quan chưa có cặp khóa: chưa nhận được gói")))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			s.e.showError(fmt.Errorf("Không mở được gói: %w", err))
+			s.e.showError(fmt.Errorf(lang.L("Không mở được gói: %w"), err))
 			return
 		}
 		if r == nil {
@@ -737,9 +738,9 @@ func (s *syncScreen) onOpenBundle() {
 			d.SetLocation(l)
 		}
 	}
-	d.SetTitleText("Chọn gói (.tdkt) để nhập")
-	d.SetConfirmText("Nhập")
-	d.SetDismissText("Hủy")
+	d.SetTitleText(lang.L("Chọn gói (.tdkt) để nhập"))
+	d.SetConfirmText(lang.L("Nhập"))
+	d.SetDismissText(lang.L("Hủy"))
 	d.Resize(fyne.NewSize(900, 600))
 	s.e.show(d)
 }
@@ -749,7 +750,7 @@ func (s *syncScreen) onOpenBundle() {
 func (s *syncScreen) importFile(path, pw string) *task {
 	db, by, me := s.e.db, s.e.user, s.me
 	name := filepath.Base(path)
-	return s.job.run("Đang nhập gói "+name+"…", func(_ context.Context, report func(int, int)) (func(), error) {
+	return s.job.run(lang.L("Đang nhập gói ")+name+"…", func(_ context.Context, report func(int, int)) (func(), error) {
 		res, err := importBundle(db, by, me, path, pw, report)
 		if err != nil {
 			if errors.Is(err, bundle.ErrDecrypt) && pw == "" {
@@ -766,24 +767,24 @@ func (s *syncScreen) importFile(path, pw string) *task {
 			s.refresh()
 		}, nil
 	}, func(err error) {
-		s.summary = fmt.Sprintf("Gói %s không được nhập; không có gì thay đổi.\nLý do: %v", name, err)
+		s.summary = fmt.Sprintf(lang.L("Gói %s không được nhập; không có gì thay đổi.\nLý do: %v"), name, err)
 		s.lastLbl.SetText(s.summary)
-		s.e.show(dialog.NewInformation("Không nhập gói", s.summary, s.e.win))
+		s.e.show(dialog.NewInformation(lang.L("Không nhập gói"), s.summary, s.e.win))
 	})
 }
 
 func (s *syncScreen) showImported(name string, r receivedBundle) {
 	if r.Duplicate {
-		s.summary = fmt.Sprintf("Gói %s đã được nhập trước đó: không có thay đổi.", name)
+		s.summary = fmt.Sprintf(lang.L("Gói %s đã được nhập trước đó: không có thay đổi."), name)
 	} else {
-		s.summary = fmt.Sprintf("Đã nhập gói %s (số %d từ %s): thêm mới %d, cập nhật %d, không đổi %d, xung đột %d, tệp đính kèm %d.",
+		s.summary = fmt.Sprintf(lang.L("Đã nhập gói %s (số %d từ %s): thêm mới %d, cập nhật %d, không đổi %d, xung đột %d, tệp đính kèm %d."),
 			name, r.seq, r.from, r.Added, r.Updated, r.Unchanged, r.Conflicts, r.Blobs)
 		if r.Conflicts > 0 {
-			s.summary += "\nCó bản ghi hai bên cùng sửa: xem thẻ \"Xung đột\" để chọn bản đúng."
+			s.summary += lang.L("\nCó bản ghi hai bên cùng sửa: xem thẻ \"Xung đột\" để chọn bản đúng.")
 		}
 	}
 	s.lastLbl.SetText(s.summary)
-	s.e.showInfo("Đã nhập gói", s.summary)
+	s.e.showInfo(lang.L("Đã nhập gói"), s.summary)
 }
 
 // passForm asks for the passphrase of a bundle encrypted with one.
@@ -795,17 +796,17 @@ type passForm struct {
 
 func (s *syncScreen) askPassphrase(path string) {
 	f := &passForm{pw: widget.NewPasswordEntry()}
-	f.ok = widget.NewButtonWithIcon("Nhập gói", theme.ConfirmIcon(), func() {
+	f.ok = widget.NewButtonWithIcon(lang.L("Nhập gói"), theme.ConfirmIcon(), func() {
 		f.d.Hide()
 		s.importFile(path, f.pw.Text)
 	})
 	f.ok.Importance = widget.HighImportance
 	f.pw.OnSubmitted = func(string) { f.ok.OnTapped() }
 	body := container.NewVBox(
-		wrapLabel(fmt.Sprintf("Khóa của cơ quan này không mở được gói %s: có thể gói được mã hóa bằng mật khẩu. Hãy nhập mật khẩu do bên gửi báo qua điện thoại.", filepath.Base(path))),
-		formRows("Mật khẩu gói", f.pw))
-	f.d = dialog.NewCustomWithoutButtons("Mật khẩu gói", body, s.e.win)
-	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.d.Hide() }), f.ok})
+		wrapLabel(fmt.Sprintf(lang.L("Khóa của cơ quan này không mở được gói %s: có thể gói được mã hóa bằng mật khẩu. Hãy nhập mật khẩu do bên gửi báo qua điện thoại."), filepath.Base(path))),
+		formRows(lang.L("Mật khẩu gói"), f.pw))
+	f.d = dialog.NewCustomWithoutButtons(lang.L("Mật khẩu gói"), body, s.e.win)
+	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.d.Hide() }), f.ok})
 	f.d.Resize(fyne.NewSize(560, 260))
 	s.pass = f
 	s.e.show(f.d)
@@ -814,7 +815,7 @@ func (s *syncScreen) askPassphrase(path string) {
 // officeLevel names an office's level.
 func officeLevel(l tdkt.Level) string {
 	if l == tdkt.LevelCommune {
-		return "cấp xã"
+		return lang.L("cấp xã")
 	}
-	return "cấp tỉnh"
+	return lang.L("cấp tỉnh")
 }

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -84,7 +85,7 @@ func newProgress() *progress {
 	p.bar.TextFormatter = func() string {
 		return fmt.Sprintf("%.0f%%", p.bar.Value*100)
 	}
-	p.cancel = widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), p.onCancel)
+	p.cancel = widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), p.onCancel)
 	p.box = container.NewBorder(nil, nil, p.text, p.cancel, p.bar)
 	p.box.Hide()
 	return p

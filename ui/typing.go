@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -51,7 +52,7 @@ const (
 )
 
 // typingHint names the shortcut in the window.
-const typingHint = "Ctrl+Shift+T: đổi kiểu gõ"
+func typingHint() string { return lang.L("Ctrl+Shift+T: đổi kiểu gõ") }
 
 // vnMaxWord bounds the run of letters read back before the cursor. No
 // Vietnamese syllable is near it; a longer run cannot be a word the engine
@@ -195,11 +196,11 @@ func (m *typingMode) changed() {
 func (m *typingMode) Label() string {
 	switch m.Method() {
 	case tdkt.InputTelex:
-		return "Gõ: Telex"
+		return lang.L("Gõ: Telex")
 	case tdkt.InputVNI:
-		return "Gõ: VNI"
+		return lang.L("Gõ: VNI")
 	}
-	return "Gõ: Tắt"
+	return lang.L("Gõ: Tắt")
 }
 
 // Shortcut is the key that toggles the mode: Ctrl+Shift+T. The GLFW
@@ -236,7 +237,7 @@ func (m *typingMode) Register(c fyne.Canvas) {
 // from the field being typed in).
 func (m *typingMode) Indicator() fyne.CanvasObject {
 	b := widget.NewButton(m.Label(), m.Toggle)
-	hint := widget.NewLabel(typingHint)
+	hint := widget.NewLabel(typingHint())
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Importance = widget.LowImportance
 	hint.Alignment = fyne.TextAlignCenter
@@ -255,34 +256,38 @@ func (m *typingMode) Indicator() fyne.CanvasObject {
 }
 
 // Tone placement choices, as the settings show them.
-var typingStyleOptions = []string{"Kiểu cũ: hòa, thúy, khỏe", "Kiểu mới: hoà, thuý, khoẻ"}
+// (A function, not a variable: the labels follow the window's language,
+// which is chosen after package initialisation.)
+func typingStyleOptions() []string {
+	return []string{lang.L("Kiểu cũ: hòa, thúy, khỏe"), lang.L("Kiểu mới: hoà, thuý, khoẻ")}
+}
 
 // typingMethodOptions are the methods in tdkt.InputMethod order.
-var typingMethodOptions = []string{"Tắt", "Telex", "VNI"}
+func typingMethodOptions() []string { return []string{lang.L("Tắt"), "Telex", "VNI"} }
 
 // SettingsItems are two form rows for the settings screen: the input
 // method and the tone placement. They follow changes made elsewhere (the
 // indicator, the shortcut).
 func (m *typingMode) SettingsItems() []*widget.FormItem {
-	method := widget.NewRadioGroup(typingMethodOptions, nil)
+	method := widget.NewRadioGroup(typingMethodOptions(), nil)
 	method.Horizontal = true
 	method.Required = true
-	style := widget.NewRadioGroup(typingStyleOptions, nil)
+	style := widget.NewRadioGroup(typingStyleOptions(), nil)
 	style.Required = true
 	sync := func() {
-		method.SetSelected(typingMethodOptions[m.Method()])
-		style.SetSelected(typingStyleOptions[m.Style()])
+		method.SetSelected(typingMethodOptions()[m.Method()])
+		style.SetSelected(typingStyleOptions()[m.Style()])
 	}
 	sync()
 	method.OnChanged = func(s string) {
-		for i, o := range typingMethodOptions {
+		for i, o := range typingMethodOptions() {
 			if o == s {
 				m.SetMethod(tdkt.InputMethod(i))
 			}
 		}
 	}
 	style.OnChanged = func(s string) {
-		if s == typingStyleOptions[tdkt.ToneNew] {
+		if s == typingStyleOptions()[tdkt.ToneNew] {
 			m.SetStyle(tdkt.ToneNew)
 		} else if s != "" {
 			m.SetStyle(tdkt.ToneOld)
@@ -290,8 +295,8 @@ func (m *typingMode) SettingsItems() []*widget.FormItem {
 	}
 	m.AddListener(sync)
 	return []*widget.FormItem{
-		{Text: "Gõ tiếng Việt", Widget: method, HintText: typingHint},
-		{Text: "Đặt dấu thanh", Widget: style},
+		{Text: lang.L("Gõ tiếng Việt"), Widget: method, HintText: typingHint()},
+		{Text: lang.L("Đặt dấu thanh"), Widget: style},
 	}
 }
 

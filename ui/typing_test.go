@@ -340,7 +340,7 @@ func TestTypingIndicatorAndSettings(t *testing.T) {
 	if m.Method() != tdkt.InputVNI || b.Text != "Gõ: VNI" {
 		t.Errorf("settings radio: %d, %q", m.Method(), b.Text)
 	}
-	style.SetSelected(typingStyleOptions[1])
+	style.SetSelected(typingStyleOptions()[1])
 	if m.Style() != tdkt.ToneNew {
 		t.Errorf("style radio: %d", m.Style())
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt"
@@ -45,7 +46,7 @@ type unitsScreen struct {
 
 func newUnitsScreen(e *env) *unitsScreen {
 	s := &unitsScreen{e: e, unitFlags: map[string]*widget.Check{}, mload: -1}
-	s.showMerged = widget.NewCheck("Hiện cả xã cũ đã hợp nhất (2025)", func(bool) { s.tree.Refresh() })
+	s.showMerged = widget.NewCheck(lang.L("Hiện cả xã cũ đã hợp nhất (2025)"), func(bool) { s.tree.Refresh() })
 	s.tree = widget.NewTree(s.childIDs, s.isBranch,
 		func(bool) fyne.CanvasObject { return truncLabel("") },
 		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
@@ -55,29 +56,29 @@ func newUnitsScreen(e *env) *unitsScreen {
 		})
 	s.tree.OnSelected = func(id widget.TreeNodeID) { s.selectUnit(id) }
 
-	s.unitTitle = heading("Chọn một đơn vị trong cây bên trái")
+	s.unitTitle = heading(lang.L("Chọn một đơn vị trong cây bên trái"))
 	s.unitTitle.Wrapping = fyne.TextWrapWord
 	s.unitInfo = wrapLabel("")
 	for _, k := range []string{"remote", "border", "island", "ethnic", "difficult"} {
 		s.unitFlags[k] = widget.NewCheck(flagLabel(k), nil)
 	}
-	s.unitStaff = newField("Số người", newEntry(), optionalInt(0, 1_000_000, "số người"))
+	s.unitStaff = newField(lang.L("Số người"), newEntry(), optionalInt(0, 1_000_000, lang.L("số người")))
 	s.unitStaff.entry.OnSubmitted = func(string) { s.onSaveUnit() }
-	s.unitSave = widget.NewButton("Lưu đơn vị", s.onSaveUnit)
+	s.unitSave = widget.NewButton(lang.L("Lưu đơn vị"), s.onSaveUnit)
 	s.unitSave.Importance = widget.HighImportance
 	s.unitSave.Disable()
 	s.unitMsg = dangerLabel()
 	s.unitMsg.Hide()
 	s.unitAwards = newDataTable(awardHistoryColumns(e), nil)
-	s.awardsHdr = boldLabel("Khen thưởng tập thể theo năm")
+	s.awardsHdr = boldLabel(lang.L("Khen thưởng tập thể theo năm"))
 
 	s.people = newPeoplePane(e)
 	s.models = newDataTable([]DataColumn[*tdkt.Person]{
-		{"Họ và tên", 190, func(p *tdkt.Person) string { return p.Name }},
-		{"Chức vụ", 150, func(p *tdkt.Person) string { return p.Position }},
-		{"Đơn vị", 240, func(p *tdkt.Person) string { return e.unitName(p.UnitID) }},
-		{"Từ", 70, func(p *tdkt.Person) string { return p.Model.Since }},
-		{"Câu chuyện điển hình", 420, func(p *tdkt.Person) string { return p.Model.Story }},
+		{lang.L("Họ và tên"), 190, func(p *tdkt.Person) string { return p.Name }},
+		{lang.L("Chức vụ"), 150, func(p *tdkt.Person) string { return p.Position }},
+		{lang.L("Đơn vị"), 240, func(p *tdkt.Person) string { return e.unitName(p.UnitID) }},
+		{lang.L("Từ"), 70, func(p *tdkt.Person) string { return p.Model.Since }},
+		{lang.L("Câu chuyện điển hình"), 420, func(p *tdkt.Person) string { return p.Model.Story }},
 	}, func(_ int, p *tdkt.Person) {
 		s.tabs.SelectIndex(1)
 		s.people.open(p.ID)
@@ -88,18 +89,18 @@ func newUnitsScreen(e *env) *unitsScreen {
 }
 
 func flagLabel(k string) string {
-	return map[string]string{"remote": "Vùng sâu, vùng xa", "border": "Biên giới", "island": "Hải đảo",
-		"ethnic": "Vùng đồng bào DTTS", "difficult": "Đặc biệt khó khăn"}[k]
+	return map[string]string{"remote": lang.L("Vùng sâu, vùng xa"), "border": lang.L("Biên giới"), "island": lang.L("Hải đảo"),
+		"ethnic": lang.L("Vùng đồng bào DTTS"), "difficult": lang.L("Đặc biệt khó khăn")}[k]
 }
 
 func awardHistoryColumns(e *env) []DataColumn[*tdkt.Award] {
 	return []DataColumn[*tdkt.Award]{
-		{"Năm", 50, func(a *tdkt.Award) string { return fmt.Sprint(a.Year) }},
-		{"Hình thức", 230, func(a *tdkt.Award) string { return e.itemName(a.AwardCode) }},
-		{"Cách", 90, func(a *tdkt.Award) string { return tdkt.MethodLabel(a.Method) }},
-		{"Quyết định", 120, func(a *tdkt.Award) string { return a.DecisionNo }},
-		{"Ngày", 95, func(a *tdkt.Award) string { return dateText(a.DecisionDate) }},
-		{"Tiền thưởng", 100, func(a *tdkt.Award) string { return tdkt.Money(a.Bonus) }},
+		{lang.L("Năm"), 50, func(a *tdkt.Award) string { return fmt.Sprint(a.Year) }},
+		{lang.L("Hình thức"), 230, func(a *tdkt.Award) string { return e.itemName(a.AwardCode) }},
+		{lang.L("Cách"), 90, func(a *tdkt.Award) string { return methodLabel(a.Method) }},
+		{lang.L("Quyết định"), 120, func(a *tdkt.Award) string { return a.DecisionNo }},
+		{lang.L("Ngày"), 95, func(a *tdkt.Award) string { return dateText(a.DecisionDate) }},
+		{lang.L("Tiền thưởng"), 100, func(a *tdkt.Award) string { return tdkt.Money(a.Bonus) }},
 	}
 }
 
@@ -146,23 +147,23 @@ func (s *unitsScreen) content() fyne.CanvasObject {
 		flags.Add(s.unitFlags[k])
 	}
 	page := container.NewBorder(
-		container.NewVBox(s.uprog.box, s.unitTitle, s.unitInfo, boldLabel("Vùng ưu tiên (Luật TĐKT, Điều 5)"), flags,
-			formRows("Số người", s.unitStaff), s.unitMsg, container.NewHBox(s.unitSave),
+		container.NewVBox(s.uprog.box, s.unitTitle, s.unitInfo, boldLabel(lang.L("Vùng ưu tiên (Luật TĐKT, Điều 5)")), flags,
+			formRows(lang.L("Số người"), s.unitStaff), s.unitMsg, container.NewHBox(s.unitSave),
 			s.awardsHdr),
 		nil, nil, nil, s.unitAwards.table)
 	modelsTab := container.NewBorder(container.NewVBox(s.mprog.box,
-		wrapLabel("Cá nhân được đánh dấu điển hình tiên tiến. Chọn một dòng để xem trang cá nhân.")), nil, nil, nil, s.models.table)
+		wrapLabel(lang.L("Cá nhân được đánh dấu điển hình tiên tiến. Chọn một dòng để xem trang cá nhân."))), nil, nil, nil, s.models.table)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("Đơn vị", page),
-		container.NewTabItem("Cá nhân", s.people.content()),
-		container.NewTabItem("Điển hình tiên tiến", modelsTab),
+		container.NewTabItem(lang.L("Đơn vị"), page),
+		container.NewTabItem(lang.L("Cá nhân"), s.people.content()),
+		container.NewTabItem(lang.L("Điển hình tiên tiến"), modelsTab),
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == "Điển hình tiên tiến" {
+		if t == s.tabs.Items[2] { // the model people
 			s.loadModels()
 		}
 	}
-	left := container.NewBorder(container.NewVBox(boldLabel("Cây đơn vị"), s.showMerged), nil, nil, nil, s.tree)
+	left := container.NewBorder(container.NewVBox(boldLabel(lang.L("Cây đơn vị")), s.showMerged), nil, nil, nil, s.tree)
 	split := container.NewHSplit(left, s.tabs)
 	split.Offset = 0.34
 	return split
@@ -186,7 +187,7 @@ func (s *unitsScreen) loadModels() {
 		return
 	}
 	s.mload = s.e.version
-	s.mprog.run("Đang tìm điển hình tiên tiến…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	s.mprog.run(lang.L("Đang tìm điển hình tiên tiến…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var ps []*tdkt.Person
 		err := s.e.view(func(tx *store.Tx) (err error) { ps, err = models(ctx, tx, report); return })
 		if err != nil {
@@ -206,18 +207,18 @@ func (s *unitsScreen) selectUnit(id string) {
 	s.unitID = id
 	s.unitTitle.SetText(u.Name)
 	var lines []string
-	lines = append(lines, "Loại: "+tdkt.UnitKindLabel(u.Type))
+	lines = append(lines, lang.L("Loại: ")+unitKindLabel(u.Type))
 	if u.Code != "" {
-		lines = append(lines, "Mã: "+u.Code)
+		lines = append(lines, lang.L("Mã: ")+u.Code)
 	}
 	if u.ParentID != "" {
-		lines = append(lines, "Trực thuộc: "+s.e.unitName(u.ParentID))
+		lines = append(lines, lang.L("Trực thuộc: ")+s.e.unitName(u.ParentID))
 	}
 	if u.MergedInto != "" {
 		cur := s.e.currentUnit(id)
-		l := fmt.Sprintf("Đã hợp nhất vào %s từ ngày %s", s.e.unitName(u.MergedInto), dateText(u.MergedOn))
+		l := fmt.Sprintf(lang.L("Đã hợp nhất vào %s từ ngày %s"), s.e.unitName(u.MergedInto), dateText(u.MergedOn))
 		if cur != u.MergedInto {
-			l += "; nay là " + s.e.unitName(cur)
+			l += lang.L("; nay là ") + s.e.unitName(cur)
 		}
 		lines = append(lines, l)
 	}
@@ -229,11 +230,11 @@ func (s *unitsScreen) selectUnit(id string) {
 	}
 	if len(old) > 0 {
 		sort.Strings(old)
-		lines = append(lines, "Hợp nhất từ: "+strings.Join(old, ", "))
+		lines = append(lines, lang.L("Hợp nhất từ: ")+strings.Join(old, ", "))
 	}
 	people := 0
 	s.e.view(func(tx *store.Tx) error { people = tx.CountIndex("person.unit", id); return nil })
-	lines = append(lines, fmt.Sprintf("Số cá nhân trong dữ liệu: %s", num(people)))
+	lines = append(lines, fmt.Sprintf(lang.L("Số cá nhân trong dữ liệu: %s"), num(people)))
 	s.unitInfo.SetText(strings.Join(lines, "\n"))
 	f := u.Flags
 	for k, v := range map[string]bool{"remote": f.Remote, "border": f.Border, "island": f.Island, "ethnic": f.EthnicMinority, "difficult": f.Difficult} {
@@ -247,10 +248,10 @@ func (s *unitsScreen) selectUnit(id string) {
 	s.unitMsg.Hide()
 	s.unitSave.Enable()
 	s.unitAwards.setRows(nil)
-	s.awardsHdr.SetText("Khen thưởng tập thể theo năm")
+	s.awardsHdr.SetText(lang.L("Khen thưởng tập thể theo năm"))
 	// a commune's register lines (its people's included) run to thousands
 	// at province scale: read them off the UI goroutine
-	s.uprog.run("Đang đọc khen thưởng của đơn vị…", func(ctx context.Context, _ func(int, int)) (func(), error) {
+	s.uprog.run(lang.L("Đang đọc khen thưởng của đơn vị…"), func(ctx context.Context, _ func(int, int)) (func(), error) {
 		var awards []*tdkt.Award
 		err := s.e.view(func(tx *store.Tx) (err error) { awards, err = awardsOf(tx, id, true); return })
 		if err != nil {
@@ -262,9 +263,9 @@ func (s *unitsScreen) selectUnit(id string) {
 			}
 			s.unitAwards.setRows(awards)
 			if len(awards) == 0 {
-				s.awardsHdr.SetText("Khen thưởng tập thể theo năm: chưa có trong sổ")
+				s.awardsHdr.SetText(lang.L("Khen thưởng tập thể theo năm: chưa có trong sổ"))
 			} else {
-				s.awardsHdr.SetText(fmt.Sprintf("Khen thưởng tập thể theo năm (%d lượt)", len(awards)))
+				s.awardsHdr.SetText(fmt.Sprintf(lang.L("Khen thưởng tập thể theo năm (%d lượt)"), len(awards)))
 			}
 		}, nil
 	}, s.e.showError)
@@ -284,7 +285,7 @@ func (s *unitsScreen) onSaveUnit() {
 		Island: s.unitFlags["island"].Checked, EthnicMinority: s.unitFlags["ethnic"].Checked, Difficult: s.unitFlags["difficult"].Checked}
 	u.Staff = atoi(s.unitStaff.entry.Text)
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&u) }); err != nil {
-		s.unitMsg.SetText("Chưa lưu được: " + err.Error())
+		s.unitMsg.SetText(lang.L("Chưa lưu được: ") + err.Error())
 		s.unitMsg.Show()
 		return
 	}

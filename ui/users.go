@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,48 +51,48 @@ type usersPane struct {
 func newUsersPane(s *settingsScreen) *usersPane {
 	p := &usersPane{s: s, e: s.e}
 	p.me = wrapLabel("")
-	p.pwBt = widget.NewButtonWithIcon("Đổi mật khẩu…", theme.AccountIcon(), p.onChangeOwn)
+	p.pwBt = widget.NewButtonWithIcon(lang.L("Đổi mật khẩu…"), theme.AccountIcon(), p.onChangeOwn)
 	p.list = newDataTable([]DataColumn[*tdkt.User]{
-		{"Tên đăng nhập", 125, func(u *tdkt.User) string { return u.Login }},
-		{"Họ và tên", 165, func(u *tdkt.User) string { return u.Name }},
-		{"Vai trò", 105, func(u *tdkt.User) string { return tdkt.RoleLabel(u.Role) }},
-		{"Trạng thái", 95, func(u *tdkt.User) string {
+		{lang.L("Tên đăng nhập"), 125, func(u *tdkt.User) string { return u.Login }},
+		{lang.L("Họ và tên"), 165, func(u *tdkt.User) string { return u.Name }},
+		{lang.L("Vai trò"), 105, func(u *tdkt.User) string { return roleLabel(u.Role) }},
+		{lang.L("Trạng thái"), 95, func(u *tdkt.User) string {
 			if u.Disabled {
-				return "Đã khóa"
+				return lang.L("Đã khóa")
 			}
-			return "Đang dùng"
+			return lang.L("Đang dùng")
 		}},
-		{"Cập nhật", 145, func(u *tdkt.User) string { return timeText(u.UpdatedAt) }},
+		{lang.L("Cập nhật"), 145, func(u *tdkt.User) string { return timeText(u.UpdatedAt) }},
 	}, func(_ int, u *tdkt.User) { p.choose(u) })
-	p.toggle = widget.NewButtonWithIcon("Khóa tài khoản", theme.VisibilityOffIcon(), p.onToggle)
-	p.reset = widget.NewButtonWithIcon("Đặt lại mật khẩu…", theme.ViewRefreshIcon(), p.onReset)
-	p.login = newField("Tên đăng nhập", newEntry(), func(v string) error {
+	p.toggle = widget.NewButtonWithIcon(lang.L("Khóa tài khoản"), theme.VisibilityOffIcon(), p.onToggle)
+	p.reset = widget.NewButtonWithIcon(lang.L("Đặt lại mật khẩu…"), theme.ViewRefreshIcon(), p.onReset)
+	p.login = newField(lang.L("Tên đăng nhập"), newEntry(), func(v string) error {
 		v = strings.TrimSpace(v)
 		if v == "" {
-			return errors.New("Chưa nhập tên đăng nhập")
+			return errors.New(lang.L("Chưa nhập tên đăng nhập"))
 		}
 		if err := tdkt.ValidateUser(&tdkt.User{Login: v, Name: "x", Role: tdkt.RoleViewer}); err != nil {
-			return errors.New("Chỉ dùng 2–32 chữ thường không dấu, số, dấu chấm, gạch (ví dụ: nguyenvana)")
+			return errors.New(lang.L("Chỉ dùng 2–32 chữ thường không dấu, số, dấu chấm, gạch (ví dụ: nguyenvana)"))
 		}
 		return nil
 	})
-	p.login.entry.SetPlaceHolder("ví dụ: nguyenvana")
-	p.name = newField("Họ và tên", newEntry(), required("họ và tên"))
-	p.role = newChoice(tdkt.Roles, tdkt.RoleLabel, nil)
+	p.login.entry.SetPlaceHolder(lang.L("ví dụ: nguyenvana"))
+	p.name = newField(lang.L("Họ và tên"), newEntry(), required(lang.L("họ và tên")))
+	p.role = newChoice(tdkt.Roles, roleLabel, nil)
 	p.role.set(tdkt.RoleSpecialist)
-	p.pw1 = newField("Mật khẩu", passwordEntry(), passwordRule)
-	p.pw2 = newField("Nhập lại mật khẩu", passwordEntry(), func(v string) error {
+	p.pw1 = newField(lang.L("Mật khẩu"), passwordEntry(), passwordRule)
+	p.pw2 = newField(lang.L("Nhập lại mật khẩu"), passwordEntry(), func(v string) error {
 		if v != p.pw1.entry.Text {
-			return errors.New("Hai lần nhập mật khẩu không giống nhau")
+			return errors.New(lang.L("Hai lần nhập mật khẩu không giống nhau"))
 		}
 		return nil
 	})
-	p.addBt = widget.NewButtonWithIcon("Thêm người dùng", theme.ContentAddIcon(), p.onAdd)
+	p.addBt = widget.NewButtonWithIcon(lang.L("Thêm người dùng"), theme.ContentAddIcon(), p.onAdd)
 	p.addBt.Importance = widget.HighImportance
 	for _, f := range []*field{p.login, p.name, p.pw1, p.pw2} {
 		f.entry.OnSubmitted = func(string) { p.onAdd() }
 	}
-	p.addHdr = boldLabel("Thêm người dùng")
+	p.addHdr = boldLabel(lang.L("Thêm người dùng"))
 	p.msg = dangerLabel()
 	p.msg.Hide()
 	p.info = wrapLabel("")
@@ -108,7 +109,7 @@ func passwordEntry() *entry {
 
 func passwordRule(v string) error {
 	if len([]rune(v)) < 8 {
-		return errors.New("Mật khẩu cần ít nhất 8 ký tự")
+		return errors.New(lang.L("Mật khẩu cần ít nhất 8 ký tự"))
 	}
 	return nil
 }
@@ -124,16 +125,16 @@ func timeText(t time.Time) string {
 func (p *usersPane) content() fyne.CanvasObject {
 	role := p.role.sel
 	add := container.NewVBox(p.addHdr,
-		formRows("Tên đăng nhập", p.login, "Họ và tên", p.name, "Vai trò", role, "Mật khẩu", p.pw1, "Nhập lại mật khẩu", p.pw2),
+		formRows(lang.L("Tên đăng nhập"), p.login, lang.L("Họ và tên"), p.name, lang.L("Vai trò"), role, lang.L("Mật khẩu"), p.pw1, lang.L("Nhập lại mật khẩu"), p.pw2),
 		container.NewHBox(p.addBt))
-	roles := wrapLabel("Quản trị: mọi việc, kể cả danh mục, cơ quan, tài khoản, khôi phục dữ liệu. Chuyên viên: hồ sơ, đơn vị, cá nhân, phiên họp, dự thảo quyết định. " +
-		"Lãnh đạo: như chuyên viên, thêm ban hành quyết định và ghi sổ khen thưởng. Chỉ xem: xem, tìm, in, không sửa được gì.")
+	roles := wrapLabel(lang.L("Quản trị: mọi việc, kể cả danh mục, cơ quan, tài khoản, khôi phục dữ liệu. Chuyên viên: hồ sơ, đơn vị, cá nhân, phiên họp, dự thảo quyết định. " +
+		"Lãnh đạo: như chuyên viên, thêm ban hành quyết định và ghi sổ khen thưởng. Chỉ xem: xem, tìm, in, không sửa được gì."))
 	roles.Importance = widget.LowImportance
-	listBox := container.NewBorder(boldLabel("Tài khoản"), container.NewHBox(p.toggle, p.reset), nil, nil, p.list.table)
+	listBox := container.NewBorder(boldLabel(lang.L("Tài khoản")), container.NewHBox(p.toggle, p.reset), nil, nil, p.list.table)
 	split := container.NewHSplit(listBox, container.NewVScroll(container.NewVBox(add, roles)))
 	split.Offset = 0.62
 	p.admin = container.NewBorder(nil, nil, nil, nil, split)
-	top := container.NewVBox(heading("Người dùng"), container.NewBorder(nil, nil, nil, p.pwBt, p.me), p.msg, p.info, widget.NewSeparator())
+	top := container.NewVBox(heading(lang.L("Người dùng")), container.NewBorder(nil, nil, nil, p.pwBt, p.me), p.msg, p.info, widget.NewSeparator())
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, p.admin))
 }
 
@@ -159,24 +160,24 @@ func (p *usersPane) reload() {
 	first := len(p.users) == 0
 	switch {
 	case p.e.account != nil:
-		p.me.SetText(fmt.Sprintf("Bạn đang đăng nhập: %s (%s) – %s.", p.e.account.Name, p.e.account.Login, tdkt.RoleLabel(p.e.account.Role)))
+		p.me.SetText(fmt.Sprintf(lang.L("Bạn đang đăng nhập: %s (%s) – %s."), p.e.account.Name, p.e.account.Login, roleLabel(p.e.account.Role)))
 		p.pwBt.Show()
 	case first:
-		p.me.SetText("Cơ sở dữ liệu chưa có tài khoản: ai mở máy cũng dùng được chương trình, nhật ký ghi tên người dùng Windows. " +
-			"Hãy tạo tài khoản Quản trị đầu tiên: từ đó chương trình hỏi đăng nhập khi mở và tự khóa màn hình khi không dùng " + durationText(lockAfter) + ".")
+		p.me.SetText(lang.L("Cơ sở dữ liệu chưa có tài khoản: ai mở máy cũng dùng được chương trình, nhật ký ghi tên người dùng Windows. "+
+			"Hãy tạo tài khoản Quản trị đầu tiên: từ đó chương trình hỏi đăng nhập khi mở và tự khóa màn hình khi không dùng ") + durationText(lockAfter) + ".")
 		p.pwBt.Hide()
 	default:
-		p.me.SetText("Đang dùng không đăng nhập.")
+		p.me.SetText(lang.L("Đang dùng không đăng nhập."))
 		p.pwBt.Hide()
 	}
 	if first {
-		p.addHdr.SetText("Tạo tài khoản Quản trị đầu tiên")
-		p.addBt.SetText("Tạo tài khoản Quản trị")
+		p.addHdr.SetText(lang.L("Tạo tài khoản Quản trị đầu tiên"))
+		p.addBt.SetText(lang.L("Tạo tài khoản Quản trị"))
 		p.role.set(tdkt.RoleAdmin)
 		p.role.sel.Disable()
 	} else {
-		p.addHdr.SetText("Thêm người dùng")
-		p.addBt.SetText("Thêm người dùng")
+		p.addHdr.SetText(lang.L("Thêm người dùng"))
+		p.addBt.SetText(lang.L("Thêm người dùng"))
 		p.role.sel.Enable()
 	}
 	if p.admin != nil {
@@ -191,7 +192,7 @@ func (p *usersPane) reload() {
 func (p *usersPane) choose(u *tdkt.User) {
 	p.sel = u
 	if u == nil {
-		p.toggle.SetText("Khóa tài khoản")
+		p.toggle.SetText(lang.L("Khóa tài khoản"))
 		p.toggle.SetIcon(theme.VisibilityOffIcon())
 		p.toggle.Disable()
 		p.reset.Disable()
@@ -200,17 +201,17 @@ func (p *usersPane) choose(u *tdkt.User) {
 	p.toggle.Enable()
 	p.reset.Enable()
 	if u.Disabled {
-		p.toggle.SetText("Mở khóa tài khoản")
+		p.toggle.SetText(lang.L("Mở khóa tài khoản"))
 		p.toggle.SetIcon(theme.VisibilityIcon())
 	} else {
-		p.toggle.SetText("Khóa tài khoản")
+		p.toggle.SetText(lang.L("Khóa tài khoản"))
 		p.toggle.SetIcon(theme.VisibilityOffIcon())
 	}
 }
 
 func (p *usersPane) fail(err error) {
 	p.info.Hide()
-	p.msg.SetText("Chưa lưu: " + err.Error())
+	p.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
 	p.msg.Show()
 }
 
@@ -231,7 +232,7 @@ func (p *usersPane) onAdd() {
 	}
 	role, ok := p.role.get()
 	if !ok {
-		p.fail(errors.New("chưa chọn vai trò"))
+		p.fail(errors.New(lang.L("chưa chọn vai trò")))
 		return
 	}
 	first := len(p.users) == 0
@@ -248,11 +249,11 @@ func (p *usersPane) onAdd() {
 	if first {
 		p.e.user, p.e.account = u.Login, u
 		p.reload()
-		p.ok(fmt.Sprintf("Đã tạo tài khoản Quản trị %s; cửa sổ này đang dùng tài khoản đó. Từ lần mở sau chương trình sẽ hỏi đăng nhập.", u.Login))
+		p.ok(fmt.Sprintf(lang.L("Đã tạo tài khoản Quản trị %s; cửa sổ này đang dùng tài khoản đó. Từ lần mở sau chương trình sẽ hỏi đăng nhập."), u.Login))
 		return
 	}
 	p.reload()
-	p.ok(fmt.Sprintf("Đã thêm %s (%s) với vai trò %s.", u.Name, u.Login, tdkt.RoleLabel(u.Role)))
+	p.ok(fmt.Sprintf(lang.L("Đã thêm %s (%s) với vai trò %s."), u.Name, u.Login, roleLabel(u.Role)))
 }
 
 // onToggle disables or enables the chosen account. Nobody disables their
@@ -264,7 +265,7 @@ func (p *usersPane) onToggle() {
 	}
 	if !u.Disabled {
 		if p.e.account != nil && u.Login == p.e.account.Login {
-			p.fail(errors.New("không khóa được tài khoản đang đăng nhập"))
+			p.fail(errors.New(lang.L("không khóa được tài khoản đang đăng nhập")))
 			return
 		}
 		if u.Role == tdkt.RoleAdmin {
@@ -275,7 +276,7 @@ func (p *usersPane) onToggle() {
 				}
 			}
 			if n <= 1 {
-				p.fail(errors.New("đây là tài khoản Quản trị cuối cùng còn dùng được"))
+				p.fail(errors.New(lang.L("đây là tài khoản Quản trị cuối cùng còn dùng được")))
 				return
 			}
 		}
@@ -288,9 +289,9 @@ func (p *usersPane) onToggle() {
 	}
 	p.reload()
 	if x.Disabled {
-		p.ok(fmt.Sprintf("Đã khóa tài khoản %s: người này không đăng nhập được nữa.", x.Login))
+		p.ok(fmt.Sprintf(lang.L("Đã khóa tài khoản %s: người này không đăng nhập được nữa."), x.Login))
 	} else {
-		p.ok(fmt.Sprintf("Đã mở khóa tài khoản %s.", x.Login))
+		p.ok(fmt.Sprintf(lang.L("Đã mở khóa tài khoản %s."), x.Login))
 	}
 }
 
@@ -307,21 +308,21 @@ type passwordForm struct {
 
 func (p *usersPane) passwordDialog(title, intro string, own bool, save func(cur, pw string) error) *passwordForm {
 	f := &passwordForm{save: save}
-	f.pw1 = newField("Mật khẩu mới", passwordEntry(), passwordRule)
-	f.pw2 = newField("Nhập lại", passwordEntry(), func(v string) error {
+	f.pw1 = newField(lang.L("Mật khẩu mới"), passwordEntry(), passwordRule)
+	f.pw2 = newField(lang.L("Nhập lại"), passwordEntry(), func(v string) error {
 		if v != f.pw1.entry.Text {
-			return errors.New("Hai lần nhập mật khẩu không giống nhau")
+			return errors.New(lang.L("Hai lần nhập mật khẩu không giống nhau"))
 		}
 		return nil
 	})
 	rows := []any{}
 	fields := []*field{f.pw1, f.pw2}
 	if own {
-		f.cur = newField("Mật khẩu hiện tại", passwordEntry(), required("mật khẩu hiện tại"))
-		rows = append(rows, "Mật khẩu hiện tại", f.cur)
+		f.cur = newField(lang.L("Mật khẩu hiện tại"), passwordEntry(), required(lang.L("mật khẩu hiện tại")))
+		rows = append(rows, lang.L("Mật khẩu hiện tại"), f.cur)
 		fields = append([]*field{f.cur}, fields...)
 	}
-	rows = append(rows, "Mật khẩu mới", f.pw1, "Nhập lại mật khẩu mới", f.pw2)
+	rows = append(rows, lang.L("Mật khẩu mới"), f.pw1, lang.L("Nhập lại mật khẩu mới"), f.pw2)
 	f.msg = dangerLabel()
 	f.msg.Hide()
 	submit := func() {
@@ -342,9 +343,9 @@ func (p *usersPane) passwordDialog(title, intro string, own bool, save func(cur,
 	for _, x := range fields {
 		x.entry.OnSubmitted = func(string) { submit() }
 	}
-	f.ok = widget.NewButtonWithIcon("Lưu mật khẩu", theme.ConfirmIcon(), submit)
+	f.ok = widget.NewButtonWithIcon(lang.L("Lưu mật khẩu"), theme.ConfirmIcon(), submit)
 	f.ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Hủy", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.dlg.Hide() })
 	body := container.NewVBox(wrapLabel(intro), formRows(rows...), f.msg)
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, p.e.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.ok})
@@ -367,13 +368,13 @@ func (p *usersPane) onReset() {
 	if u == nil || !p.isAdmin() {
 		return
 	}
-	p.passwordDialog("Đặt lại mật khẩu", fmt.Sprintf("Mật khẩu mới cho %s (%s). Hãy báo mật khẩu cho người dùng và đề nghị họ tự đổi sau khi đăng nhập.", u.Name, u.Login),
+	p.passwordDialog(lang.L("Đặt lại mật khẩu"), fmt.Sprintf(lang.L("Mật khẩu mới cho %s (%s). Hãy báo mật khẩu cho người dùng và đề nghị họ tự đổi sau khi đăng nhập."), u.Name, u.Login),
 		false, func(_, pw string) error {
 			if err := p.e.update(func(tx *store.Tx) error { return tx.SetPassword(u.Login, pw) }); err != nil {
 				return err
 			}
 			p.reload()
-			p.ok(fmt.Sprintf("Đã đặt mật khẩu mới cho %s.", u.Login))
+			p.ok(fmt.Sprintf(lang.L("Đã đặt mật khẩu mới cho %s."), u.Login))
 			return nil
 		})
 }
@@ -385,20 +386,20 @@ func (p *usersPane) onChangeOwn() {
 	if a == nil {
 		return
 	}
-	p.passwordDialog("Đổi mật khẩu", fmt.Sprintf("Đổi mật khẩu của %s (%s). Mật khẩu cần ít nhất 8 ký tự.", a.Name, a.Login), true,
+	p.passwordDialog(lang.L("Đổi mật khẩu"), fmt.Sprintf(lang.L("Đổi mật khẩu của %s (%s). Mật khẩu cần ít nhất 8 ký tự."), a.Name, a.Login), true,
 		func(cur, pw string) error {
 			if _, err := p.e.db.Login(a.Login, cur); err != nil {
-				return errors.New("mật khẩu hiện tại không đúng")
+				return errors.New(lang.L("mật khẩu hiện tại không đúng"))
 			}
 			err := p.e.update(func(tx *store.Tx) error { return tx.SetPassword(a.Login, pw) })
 			if err != nil {
 				if a.Role != tdkt.RoleAdmin && strings.Contains(err.Error(), "không được phép") {
-					return fmt.Errorf("%v: hãy nhờ Quản trị đặt lại mật khẩu", err)
+					return fmt.Errorf(lang.L("%v: hãy nhờ Quản trị đặt lại mật khẩu"), err)
 				}
 				return err
 			}
 			p.reload()
-			p.ok("Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.")
+			p.ok(lang.L("Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới."))
 			return nil
 		})
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -191,7 +192,7 @@ func formRows(pairs ...any) *fyne.Container {
 func required(what string) func(string) error {
 	return func(s string) error {
 		if tdkt.NFC(s) == "" {
-			return errors.New("Chưa nhập " + what)
+			return errors.New(lang.L("Chưa nhập ") + what)
 		}
 		return nil
 	}
@@ -201,14 +202,14 @@ func intRange(min, max int, what string) func(string) error {
 	return func(s string) error {
 		s = strings.TrimSpace(s)
 		if s == "" {
-			return fmt.Errorf("Chưa nhập %s", what)
+			return fmt.Errorf(lang.L("Chưa nhập %s"), what)
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return fmt.Errorf("%s phải là số nguyên", capFirst(what))
+			return fmt.Errorf(lang.L("%s phải là số nguyên"), capFirst(what))
 		}
 		if n < min || n > max {
-			return fmt.Errorf("%s phải từ %d đến %d", capFirst(what), min, max)
+			return fmt.Errorf(lang.L("%s phải từ %d đến %d"), capFirst(what), min, max)
 		}
 		return nil
 	}
@@ -232,11 +233,11 @@ func atoi(s string) int {
 func floatRange(min, max float64, what string) func(string) error {
 	return func(s string) error {
 		if _, err := parseFloat(s); err != nil {
-			return fmt.Errorf("%s phải là số (ví dụ 1,5)", capFirst(what))
+			return fmt.Errorf(lang.L("%s phải là số (ví dụ 1,5)"), capFirst(what))
 		}
 		f, _ := parseFloat(s)
 		if f < min || f > max {
-			return fmt.Errorf("%s phải từ %s đến %s", capFirst(what), fmtFloat(min), fmtFloat(max))
+			return fmt.Errorf(lang.L("%s phải từ %s đến %s"), capFirst(what), fmtFloat(min), fmtFloat(max))
 		}
 		return nil
 	}
@@ -260,11 +261,11 @@ func fmtFloat(f float64) string {
 // parseMoney reads "2.340.000", "2 340 000" or "2340000" đồng.
 func parseMoney(s string) (int64, error) {
 	if strings.TrimSpace(s) == "" {
-		return 0, errors.New("Chưa nhập số tiền")
+		return 0, errors.New(lang.L("Chưa nhập số tiền"))
 	}
 	n, err := tdkt.ParseMoney(s)
 	if err != nil || n <= 0 {
-		return 0, errors.New("Số tiền phải là số dương, ví dụ 2.340.000")
+		return 0, errors.New(lang.L("Số tiền phải là số dương, ví dụ 2.340.000"))
 	}
 	return n, nil
 }
@@ -342,7 +343,7 @@ func newChoice[T comparable](values []T, label func(T) string, changed func(T)) 
 			}
 		}
 	})
-	c.sel.PlaceHolder = "(chọn)"
+	c.sel.PlaceHolder = lang.L("(chọn)")
 	return c
 }
 

@@ -1,0 +1,31 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"tdkt"
+)
+
+// The root package names its statuses, roles, methods… in Vietnamese,
+// because the same words are printed in documents and written in error
+// messages. The window translates them where it shows them; these wrappers
+// are the only place it does, so that assets/lang/en.json can be checked
+// against the root package's lists (see labelKeys in the tests).
+
+func statusLabel(s tdkt.Status) string     { return trLabel(tdkt.StatusLabel(s)) }
+func roleLabel(r tdkt.Role) string         { return trLabel(tdkt.RoleLabel(r)) }
+func methodLabel(m tdkt.Method) string     { return trLabel(tdkt.MethodLabel(m)) }
+func ratingLabel(r tdkt.Rating) string     { return trLabel(tdkt.RatingLabel(r)) }
+func scopeLabel(s tdkt.Scope) string       { return trLabel(tdkt.ScopeLabel(s)) }
+func unitKindLabel(k tdkt.UnitKind) string { return trLabel(tdkt.UnitKindLabel(k)) }
+func categoryLabel(c tdkt.Category) string { return trLabel(tdkt.CategoryLabel(c)) }
+func kindLabel(k tdkt.Kind) string         { return trLabel(tdkt.KindLabel(k)) }
+
+// trLabel translates a label, leaving the empty label (an unknown value)
+// empty: callers test for it.
+func trLabel(l string) string {
+	if l == "" {
+		return ""
+	}
+	return lang.L(l)
+}
