@@ -41,7 +41,46 @@ const (
 // would otherwise compare unequal although it looks identical, so every text
 // is stored in this form.
 func NFC(s string) string {
+	// Almost every string is stored in this form already: checking is much
+	// cheaper than normalising, splitting and joining again, and the
+	// documents measure and draw each string several times.
+	if tidySpaces(s) && norm.NFC.IsNormalString(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// tidySpaces reports whether strings.Fields and a join with single spaces
+// would give s back: no leading, trailing or repeated whitespace and no
+// whitespace other than the ASCII space.
+func tidySpaces(s string) bool {
+	space := true // at the start, a space would be leading
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// Non-ASCII: only U+0085, U+00A0 and the spaces from U+1680 up
+			// are whitespace; check those runes one by one.
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			space = false
+			continue
+		}
+		switch c {
+		case ' ':
+			if space {
+				return false
+			}
+			space = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 // Fold returns the search key of s: lower-case, without any diacritics, with
@@ -354,6 +393,74 @@ func CompareNames(a, b string) int {
 		return c
 	}
 	return strings.Compare(a, b)
+}
+
+// NameKey is the collation key of a full name: what CompareNames computes
+// from each name on every comparison (normalising, splitting, collation
+// weights), computed once. Sorting n names by their keys costs n key
+// computations instead of about 2·n·log n.
+type NameKey struct {
+	nfc                          string
+	given, family, middle, whole []keySyllable
+}
+
+// keySyllable is a vnSyllable with its letters already turned into
+// primary weights.
+type keySyllable struct {
+	weights []int
+	tone    int
+}
+
+// NewNameKey computes the collation key of a full name for
+// CompareNameKeys.
+func NewNameKey(full string) NameKey {
+	s := NFC(full)
+	family, middle, given := SplitName(s)
+	return NameKey{nfc: s, given: keySyllables(given), family: keySyllables(family),
+		middle: keySyllables(middle), whole: keySyllables(s)}
+}
+
+func keySyllables(s string) []keySyllable {
+	syl := vnSyllables(s)
+	out := make([]keySyllable, len(syl))
+	for i, x := range syl {
+		w := make([]int, len(x.letters))
+		for j, r := range x.letters {
+			w[j] = weight(r)
+		}
+		out[i] = keySyllable{weights: w, tone: x.tone}
+	}
+	return out
+}
+
+// CompareNameKeys orders two name keys exactly as CompareNames orders the
+// names they were made from.
+func CompareNameKeys(a, b NameKey) int {
+	for _, p := range [...][2][]keySyllable{{a.given, b.given}, {a.family, b.family},
+		{a.middle, b.middle}, {a.whole, b.whole}} {
+		if c := compareKeySyllables(p[0], p[1]); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.nfc, b.nfc)
+}
+
+// compareKeySyllables is compareVN on precomputed syllables.
+func compareKeySyllables(sa, sb []keySyllable) int {
+	for i := 0; i < len(sa) && i < len(sb); i++ {
+		if c := slices.Compare(sa[i].weights, sb[i].weights); c != 0 {
+			return c
+		}
+	}
+	if c := len(sa) - len(sb); c != 0 {
+		return sign(c)
+	}
+	for i := range sa {
+		if c := sa[i].tone - sb[i].tone; c != 0 {
+			return sign(c)
+		}
+	}
+	return 0
 }
 
 // SortNames sorts names in place with CompareNames; the sort is stable.

@@ -14,8 +14,8 @@ type listGroup struct {
 }
 
 // groupList puts individuals first, then collectives, then households, each
-// in Vietnamese order: people by given name (tdkt.CompareNames), the others
-// by their whole name.
+// in Vietnamese order: people by given name (tdkt.CompareNames, through
+// collation keys), the others by their whole name (collate).
 func groupList(list []tdkt.ListEntry) []listGroup {
 	groups := []listGroup{{label: "CÁ NHÂN"}, {label: "TẬP THỂ"}, {label: "HỘ GIA ĐÌNH"}}
 	for _, e := range list {
@@ -28,9 +28,9 @@ func groupList(list []tdkt.ListEntry) []listGroup {
 			groups[1].entries = append(groups[1].entries, e)
 		}
 	}
-	sortEntries(groups[0].entries, tdkt.CompareNames)
-	sortEntries(groups[1].entries, collate)
-	sortEntries(groups[2].entries, tdkt.CompareNames)
+	sortEntries(groups[0].entries, tdkt.NewNameKey)
+	sortEntries(groups[1].entries, collateKey)
+	sortEntries(groups[2].entries, tdkt.NewNameKey)
 	var out []listGroup
 	for _, g := range groups {
 		if len(g.entries) > 0 {

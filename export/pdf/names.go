@@ -189,10 +189,28 @@ func symbolFor(symbol, kind string) string {
 	return kind + "-" + issuer
 }
 
-// sortEntries sorts list entries by name with cmp, stably so that equal
-// names keep the order they were proposed in.
-func sortEntries(es []tdkt.ListEntry, cmp func(a, b string) int) {
-	slices.SortStableFunc(es, func(a, b tdkt.ListEntry) int { return cmp(a.Name, b.Name) })
+// collateKey is the key that orders collective names as collate does.
+func collateKey(s string) tdkt.NameKey {
+	return tdkt.NewNameKey(strings.Join(strings.Fields(tdkt.NFC(s)), "_"))
+}
+
+// sortEntries sorts list entries by the collation keys of their names
+// (tdkt.NewNameKey for people, collateKey for collectives), stably so that
+// equal names keep the order they were proposed in. Each key is computed
+// once: comparing names directly normalised and split both names on every
+// comparison, most of a long decision's time.
+func sortEntries(es []tdkt.ListEntry, key func(string) tdkt.NameKey) {
+	keys := make([]tdkt.NameKey, len(es))
+	order := make([]int, len(es))
+	for i, e := range es {
+		keys[i], order[i] = key(e.Name), i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return tdkt.CompareNameKeys(keys[a], keys[b]) })
+	sorted := make([]tdkt.ListEntry, len(es))
+	for i, j := range order {
+		sorted[i] = es[j]
+	}
+	copy(es, sorted)
 }
 
 // share writes a threshold without needless decimals: 90 → "90",
