@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -124,6 +125,7 @@ func (db *DB) Check() ([]Problem, error) {
 			compareKeys(btx.Bucket([]byte(bucket)), bucket, want, add)
 		}
 		compareKeys(btx.Bucket(bucketSearch), "search", wantSearch, add)
+		checkMasks(btx.Bucket(bucketSearch), wantText, add)
 		tb := btx.Bucket(bucketText)
 		n := 0
 		tb.ForEach(func(k, v []byte) error {
@@ -168,4 +170,26 @@ func compareKeys(b *bolt.Bucket, name string, want map[string]bool, add func(str
 		}
 		add(name, "có %d mục, cần %d (thiếu ví dụ %q)", have, len(want), missing)
 	}
+}
+
+// checkMasks verifies that every search key carries the mask of its
+// record's text.
+func checkMasks(b *bolt.Bucket, text map[string]string, add func(string, string, ...any)) {
+	if b == nil {
+		return
+	}
+	bad := 0
+	b.ForEach(func(k, v []byte) error {
+		first, last := bytes.IndexByte(k, 0), bytes.LastIndexByte(k, 0)
+		if first < 0 || first == last {
+			return nil // compareKeys names it
+		}
+		line, ok := text[string(k[:first+1])+string(k[last+1:])]
+		if ok && (len(v) != 8 || be(v) != textMask(line)) {
+			if bad++; bad <= 3 {
+				add("search", "mặt nạ sai ở %q", strings.ReplaceAll(string(k), "\x00", " "))
+			}
+		}
+		return nil
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -234,6 +235,9 @@ func TestDossierRows(t *testing.T) {
 // derivedBuckets dumps the buckets schema 2 added, to compare files.
 var derivedBuckets = []string{"award.facts", "award.count", "dossier.row"}
 
+// dumpedBuckets adds the search keys, whose values schema 2 added.
+var dumpedBuckets = append([]string{"search"}, derivedBuckets...)
+
 func dump(t *testing.T, path string) map[string]string {
 	t.Helper()
 	b, err := bolt.Open(path, 0o600, nil)
@@ -243,7 +247,7 @@ func dump(t *testing.T, path string) map[string]string {
 	defer b.Close()
 	out := map[string]string{}
 	b.View(func(tx *bolt.Tx) error {
-		for _, n := range derivedBuckets {
+		for _, n := range dumpedBuckets {
 			bk := tx.Bucket([]byte(n))
 			if bk == nil {
 				continue
@@ -290,6 +294,15 @@ func TestUpgradeFromSchema1(t *testing.T) {
 				return err
 			}
 		}
+		// schema 1 filed search keys without values
+		sb := tx.Bucket([]byte("search"))
+		var keys [][]byte
+		sb.ForEach(func(k, _ []byte) error { keys = append(keys, bytes.Clone(k)); return nil })
+		for _, k := range keys {
+			if err := sb.Put(k, nil); err != nil {
+				return err
+			}
+		}
 		v := make([]byte, 8)
 		binary.BigEndian.PutUint64(v, 1)
 		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
@@ -298,8 +311,10 @@ func TestUpgradeFromSchema1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := dump(t, old); len(got) != 0 {
-		t.Fatalf("stripping left %d derived keys", len(got))
+	for k, v := range dump(t, old) {
+		if !strings.HasPrefix(k, "search ") || v != "" {
+			t.Fatalf("stripping left %q = %q", k, v)
+		}
 	}
 
 	if _, err := store.Open(old, store.Options{ReadOnly: true}); err == nil {
@@ -338,5 +353,86 @@ func TestUpgradeFromSchema1(t *testing.T) {
 	b.Close()
 	if binary.BigEndian.Uint64(schema) != store.Schema {
 		t.Errorf("schema after the upgrade: %v", schema)
+	}
+}
+
+// TestSearchMaskDropsNoMatch: the word masks on search keys only skip
+// candidates that cannot match. Every query of one to three word
+// beginnings drawn from the names finds exactly the people a plain scan
+// of the folded names finds.
+func TestSearchMaskDropsNoMatch(t *testing.T) {
+	db, _ := newDB(t)
+	names := []string{"Nguyễn Văn An", "Nguyễn Thị Anh", "Lò Văn Sơn", "Giàng A Pao", "Sùng Mí Páo", "Vàng Seo Sử",
+		"Đỗ Văn Nam", "Ngô Thị Lan", "Lò Thị Xuân", "Triệu Tài Vần", "Vũ Thị Thu", "Hà Văn Khoa", "An Văn Nguyên"}
+	for _, n := range names {
+		put(t, db, &tdkt.Person{Name: n})
+	}
+	var begins []string
+	for _, n := range names {
+		for _, w := range tdkt.FoldWords(n) {
+			for l := 1; l <= len(w); l++ {
+				begins = append(begins, w[:l])
+			}
+		}
+	}
+	slices.Sort(begins)
+	begins = slices.Compact(begins)
+	matches := func(name string, q []string) bool {
+		have := tdkt.FoldWords(name)
+		used := make([]bool, len(have))
+		q = slices.Clone(q)
+		slices.SortStableFunc(q, func(a, b string) int { return len(b) - len(a) })
+		for _, w := range q {
+			found := false
+			for i, h := range have {
+				if !used[i] && strings.HasPrefix(h, w) {
+					used[i], found = true, true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	queries := 0
+	err := db.View(func(tx *store.Tx) error {
+		for i, a := range begins {
+			for j, b := range begins {
+				qs := [][]string{{a}, {a, b}, {a, b, begins[(i*7+j)%len(begins)]}}
+				if j > 0 {
+					qs = qs[1:] // one-word queries once per a
+				}
+				for _, q := range qs {
+					queries++
+					hits, err := tx.Search(strings.Join(q, " "), 100)
+					if err != nil {
+						return err
+					}
+					var got, want []string
+					for _, h := range hits {
+						got = append(got, strings.SplitN(h.Text, " — ", 2)[0])
+					}
+					for _, n := range names {
+						if matches(n, q) {
+							want = append(want, n)
+						}
+					}
+					slices.Sort(got)
+					slices.Sort(want)
+					if !slices.Equal(got, want) {
+						return fmt.Errorf("Search(%q) = %q, want %q", strings.Join(q, " "), got, want)
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if queries < 1000 {
+		t.Errorf("only %d queries", queries)
 	}
 }

@@ -160,8 +160,14 @@ func (db *DB) checkSchema() error {
 // migrations[v] upgrades a file from schema v to v+1 inside one transaction,
 // after the buckets of this version exist.
 var migrations = map[uint64]func(t *Tx) error{
-	// 2: award facts and counters and dossier list rows (derived.go)
-	1: func(t *Tx) error { return t.RebuildDerived() },
+	// 2: award facts and counters and dossier list rows (derived.go);
+	// search keys carry their record's word mask (search.go)
+	1: func(t *Tx) error {
+		if err := t.RebuildDerived(); err != nil {
+			return err
+		}
+		return t.rebuildSearchMasks()
+	},
 }
 
 func (db *DB) migrate(from uint64) error {
