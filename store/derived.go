@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -165,8 +166,10 @@ func (t *Tx) factsOf(a *tdkt.Award) AwardFacts {
 	if a.PersonID != "" {
 		cat, ok := c.cats[a.PersonID]
 		if !ok {
-			p := &tdkt.Person{}
-			if t.Get(a.PersonID, p) == nil {
+			var p struct {
+				Category tdkt.Category `json:"category"`
+			}
+			if t.getPart(tdkt.KindPerson, a.PersonID, &p) {
 				cat = p.Category
 			}
 			c.cats[a.PersonID] = cat
@@ -191,8 +194,10 @@ func (t *Tx) factsOf(a *tdkt.Award) AwardFacts {
 	if a.DossierID != "" {
 		from, ok := c.from[a.DossierID]
 		if !ok {
-			d := &tdkt.Dossier{}
-			if t.Get(a.DossierID, d) == nil {
+			var d struct {
+				UnitID string `json:"unit"`
+			}
+			if t.getPart(tdkt.KindDossier, a.DossierID, &d) {
 				from = NoUnit
 				if u, ok := t.factUnit(d.UnitID); ok {
 					from = u.Type
@@ -203,6 +208,38 @@ func (t *Tx) factsOf(a *tdkt.Award) AwardFacts {
 		f.From = from
 	}
 	return f
+}
+
+// getPart decodes only the fields of v from the stored record of kind k
+// with id: a dossier's unit without its forty candidates.
+func (t *Tx) getPart(k tdkt.Kind, id string, v any) bool {
+	b := t.tx.Bucket([]byte(k))
+	if b == nil {
+		return false
+	}
+	raw := b.Get([]byte(id))
+	return raw != nil && json.Unmarshal(raw, v) == nil
+}
+
+// awardPart is what the facts and counters read of an award.
+type awardPart struct {
+	ID           string       `json:"id"`
+	Deleted      bool         `json:"deleted"`
+	Year         int          `json:"year"`
+	AwardCode    string       `json:"award"`
+	Method       tdkt.Method  `json:"method"`
+	Subject      tdkt.Subject `json:"subject"`
+	PersonID     string       `json:"person"`
+	UnitID       string       `json:"unit"`
+	DecisionDate tdkt.Date    `json:"decisionDate"`
+	DossierID    string       `json:"dossier"`
+	Revoked      bool         `json:"revoked"`
+}
+
+func (p awardPart) award() *tdkt.Award {
+	return &tdkt.Award{Meta: tdkt.Meta{ID: p.ID, Deleted: p.Deleted}, Year: p.Year, AwardCode: p.AwardCode,
+		Method: p.Method, Subject: p.Subject, PersonID: p.PersonID, UnitID: p.UnitID,
+		DecisionDate: p.DecisionDate, DossierID: p.DossierID, Revoked: p.Revoked}
 }
 
 // invalidate drops cached lookups a write of rec may change.
@@ -486,8 +523,20 @@ func (t *Tx) RebuildDerived() error {
 	}
 	fb.FillPercent, rb.FillPercent = fill, fill
 	counts := map[string]int{}
-	err := t.Each(tdkt.KindAward, func(r tdkt.Record) error {
-		a := r.(*tdkt.Award)
+	ab, err := t.bucket(tdkt.KindAward)
+	if err != nil {
+		return err
+	}
+	// decoding only the fields the facts need, in key order
+	err = ab.ForEach(func(k, v []byte) error {
+		var p awardPart
+		if err := json.Unmarshal(v, &p); err != nil {
+			return fmt.Errorf("đọc %s %s: %w", tdkt.KindAward, k, err)
+		}
+		if p.Deleted {
+			return nil
+		}
+		a := p.award()
 		f := t.factsOf(a)
 		// ids come in key order, so these puts append
 		if err := fb.Put([]byte(a.ID), []byte(factsEntry(a, f))); err != nil {

@@ -43,6 +43,12 @@ func award(id string, y, decided int, code string, s tdkt.Subject, person, unit,
 		PersonID: person, UnitID: unit, DossierID: dossier, Name: id, DecisionDate: tdkt.D(decided, 3, 1)}
 }
 
+func revoked(a *tdkt.Award) *tdkt.Award {
+	a.Revoked = true
+	a.Method = tdkt.MethodThematic
+	return a
+}
+
 // recount counts the live, not revoked awards from the records and the
 // facts the recipients have now, independently of the store's counters.
 func recount(t *testing.T, db *store.DB) map[string]int {
@@ -272,6 +278,8 @@ func TestUpgradeFromSchema1(t *testing.T) {
 		award("A1", 2025, 2026, "BKCT", tdkt.SubjectPerson, "P1", "U2", "D1"),
 		award("A2", 2025, 2026, "TTLDXS", tdkt.SubjectCollective, "", "U2", "D1"),
 		award("A3", 2024, 2025, "BKCT", tdkt.SubjectPerson, "P2", "U3", ""),
+		revoked(award("A4", 2024, 2025, "CSTDCS", tdkt.SubjectPerson, "P3", "U4", "D2")),
+		award("A5", 2023, 2024, "BKCT", tdkt.SubjectFamily, "", "U1", "D2"),
 	)
 	if err := db.Update("an", func(tx *store.Tx) error { return tx.Delete(tdkt.KindAward, "A3") }); err != nil {
 		t.Fatal(err)
