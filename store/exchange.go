@@ -5,6 +5,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"tdkt"
 )
@@ -136,15 +139,12 @@ func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 	case in.Seq == p.RecvSeq+1 && in.Prev != p.RecvHash:
 		return res, fmt.Errorf("gói số %d của %s không nối tiếp gói số %d đã nhập: không nhận", in.Seq, in.From, p.RecvSeq)
 	}
-	for _, r := range in.Records {
-		rec := tdkt.New(r.Kind)
-		if rec == nil {
-			return res, fmt.Errorf("gói có loại bản ghi không biết %q: không nhận", r.Kind)
+	decoded, errs := decodeAll(in.Records)
+	for i := range in.Records {
+		if errs[i] != nil {
+			return res, errs[i]
 		}
-		if err := json.Unmarshal(r.Data, rec); err != nil {
-			return res, fmt.Errorf("gói có bản ghi %s %s hỏng: %w", r.Kind, r.ID, err)
-		}
-		if err := tdkt.InScope(p.Level, p.Code, rec); err != nil {
+		if err := tdkt.InScope(p.Level, p.Code, decoded[i]); err != nil {
 			return res, fmt.Errorf("gói ghi ngoài thẩm quyền của %s: %w; không nhận cả gói", in.From, err)
 		}
 	}
@@ -154,7 +154,8 @@ func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 			return res, fmt.Errorf("tệp đính kèm %s không khớp mã băm: không nhận", sum)
 		}
 	}
-	s, err := t.Apply(in.From, in.Records)
+	// each record decoded for the scope check is the one applied
+	s, err := t.apply(in.From, in.Records, decoded)
 	if err != nil {
 		return res, err
 	}
@@ -171,6 +172,53 @@ func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 	p.Received = max(p.Received, in.Upto)
 	p.Acked = max(p.Acked, in.Ack)
 	return res, t.putPeerState(p)
+}
+
+// decodeAll decodes received records on every core: decoding is most of
+// what an import costs outside bbolt, and it needs no transaction.
+// errs[i] says why record i cannot be taken.
+func decodeAll(recs []Raw) ([]tdkt.Record, []error) {
+	out := make([]tdkt.Record, len(recs))
+	errs := make([]error, len(recs))
+	decode := func(i int) {
+		r := recs[i]
+		rec := tdkt.New(r.Kind)
+		if rec == nil {
+			errs[i] = fmt.Errorf("gói có loại bản ghi không biết %q: không nhận", r.Kind)
+			return
+		}
+		if err := json.Unmarshal(r.Data, rec); err != nil {
+			errs[i] = fmt.Errorf("gói có bản ghi %s %s hỏng: %w", r.Kind, r.ID, err)
+			return
+		}
+		out[i] = rec
+	}
+	workers := min(runtime.GOMAXPROCS(0), (len(recs)+255)/256)
+	if workers <= 1 {
+		for i := range recs {
+			decode(i)
+		}
+		return out, errs
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			// chunks of 64 keep the workers from contending on next
+			for {
+				end := int(next.Add(64))
+				start := end - 64
+				if start >= len(recs) {
+					return
+				}
+				for i := start; i < min(end, len(recs)); i++ {
+					decode(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out, errs
 }
 
 // PutBlob stores an attachment under its SHA-256 and returns the hash.

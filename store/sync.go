@@ -26,32 +26,62 @@ type Summary struct {
 // until a person resolves it. Scope is the caller's business (it refuses a
 // bundle whole before calling Apply).
 func (t *Tx) Apply(from string, recs []Raw) (Summary, error) {
+	return t.apply(from, recs, nil)
+}
+
+// apply is Apply with the records already decoded by the caller (Import
+// decodes every record for its scope check): decoded[i], when decoded is
+// not nil, is a fresh decoding of recs[i].Data that apply may change.
+func (t *Tx) apply(from string, recs []Raw, decoded []tdkt.Record) (Summary, error) {
 	var s Summary
 	if !t.writable {
 		return s, ErrReadOnly
 	}
 	t.deferPuts()
 	defer func() { t.deferred = nil }()
-	if err := t.applyAll(from, recs, &s); err != nil {
+	if err := t.applyAll(from, recs, decoded, &s); err != nil {
 		return s, err
 	}
 	return s, t.flushPuts()
 }
 
-func (t *Tx) applyAll(from string, recs []Raw, s *Summary) error {
-	for _, in := range recs {
-		if !tdkt.Synced(in.Kind) {
-			return fmt.Errorf("%s %s: không nhận loại bản ghi này", in.Kind, in.ID)
-		}
-		r := tdkt.New(in.Kind)
-		if r == nil {
-			return fmt.Errorf("loại bản ghi không biết %q", in.Kind)
-		}
-		if err := json.Unmarshal(in.Data, r); err != nil {
-			return fmt.Errorf("%s %s: %w", in.Kind, in.ID, err)
-		}
-		if r.Base().ID != in.ID || in.ID == "" {
-			return fmt.Errorf("%s: mã bản ghi %q không khớp %q", in.Kind, r.Base().ID, in.ID)
+// decodeRaw decodes one received record and checks that it is what its
+// envelope says.
+func decodeRaw(in Raw) (tdkt.Record, error) {
+	if !tdkt.Synced(in.Kind) {
+		return nil, fmt.Errorf("%s %s: không nhận loại bản ghi này", in.Kind, in.ID)
+	}
+	r := tdkt.New(in.Kind)
+	if r == nil {
+		return nil, fmt.Errorf("loại bản ghi không biết %q", in.Kind)
+	}
+	if err := json.Unmarshal(in.Data, r); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", in.Kind, in.ID, err)
+	}
+	if r.Base().ID != in.ID || in.ID == "" {
+		return nil, fmt.Errorf("%s: mã bản ghi %q không khớp %q", in.Kind, r.Base().ID, in.ID)
+	}
+	return r, nil
+}
+
+func (t *Tx) applyAll(from string, recs []Raw, decoded []tdkt.Record, s *Summary) error {
+	// The audit chain's end is read once and carried from record to
+	// record: reading and decoding the last entry for every record cost
+	// as much as writing the entry.
+	tail, err := t.auditTail()
+	if err != nil {
+		return err
+	}
+	op := "sync:" + from
+	for i, in := range recs {
+		var r tdkt.Record
+		if decoded != nil && decoded[i] != nil {
+			if !tdkt.Synced(in.Kind) || decoded[i].Kind() != in.Kind || decoded[i].Base().ID != in.ID || in.ID == "" {
+				return fmt.Errorf("%s %s: bản ghi đã giải mã không khớp", in.Kind, in.ID)
+			}
+			r = decoded[i]
+		} else if r, err = decodeRaw(in); err != nil {
+			return err
 		}
 		b, err := t.bucket(in.Kind)
 		if err != nil {
@@ -65,6 +95,9 @@ func (t *Tx) applyAll(from string, recs []Raw, s *Summary) error {
 			}
 		}
 		neu := r
+		// A version taken as received is stored as the bytes received: no
+		// second encoding, and every office holds the same bytes.
+		raw := in.Data
 		switch {
 		case old == nil:
 			s.Added++
@@ -88,11 +121,11 @@ func (t *Tx) applyAll(from string, recs []Raw, s *Summary) error {
 				if err := t.keepConflict(lose); err != nil {
 					return err
 				}
-				neu = win
+				neu, raw = win, nil // merged: encoded anew
 				s.Conflicts++
 			}
 		}
-		if err := t.store(old, neu, "sync:"+from); err != nil {
+		if err := t.store(old, neu, raw, op, &tail); err != nil {
 			return err
 		}
 	}
@@ -124,16 +157,19 @@ func resolve(a, b tdkt.Record) (win, lose tdkt.Record, err error) {
 }
 
 // store writes a received or merged version as it is (no new stamp), with
-// its indexes, journal and audit entries.
-func (t *Tx) store(old, rec tdkt.Record, op string) error {
+// its indexes, journal and audit entries: raw, when not nil, is rec's
+// encoding as received; the audit entry follows tail.
+func (t *Tx) store(old, rec tdkt.Record, raw []byte, op string, tail *auditTail) error {
 	k := rec.Kind()
 	b, err := t.bucket(k)
 	if err != nil {
 		return err
 	}
-	v, err := json.Marshal(rec)
-	if err != nil {
-		return err
+	v := raw
+	if v == nil {
+		if v, err = json.Marshal(rec); err != nil {
+			return err
+		}
 	}
 	if err := b.Put([]byte(rec.Base().ID), v); err != nil {
 		return err
@@ -145,7 +181,8 @@ func (t *Tx) store(old, rec tdkt.Record, op string) error {
 	if err := t.journal(tick, k, rec.Base().ID); err != nil {
 		return err
 	}
-	return t.appendAudit(op, k, rec.Base().ID, tick, v)
+	_, err = t.appendAuditAt(tail, op, k, rec.Base().ID, tick, v)
+	return err
 }
 
 // dropSeenConflicts forgets kept conflict copies that a newer, resolved

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"tdkt"
+)
+
+func TestEncodeEntryAsMarshal(t *testing.T) {
+	at := time.Date(2026, 11, 27, 1, 2, 3, 0, time.UTC)
+	for _, e := range []Entry{
+		{},
+		{Seq: 1, At: at, By: "an", Op: "put", Kind: tdkt.KindDossier, ID: "SL-X001-D0000001", Version: 7, Sum: "ab", Prev: ""},
+		{Seq: 99, At: at, By: "Nguyễn <Văn> & \"An\"", Op: "sync:SL-X001", Kind: tdkt.KindAward, ID: "A\x00B\u2028", Version: 1 << 40,
+			Sum: "00", Prev: "ff"},
+	} {
+		got := e
+		v, err := encodeEntry(&got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Hash != e.digest() {
+			t.Errorf("%+v: hash %s, digest %s", e, got.Hash, e.digest())
+		}
+		want, _ := json.Marshal(got)
+		if !bytes.Equal(v, want) {
+			t.Errorf("encodeEntry\n%s\njson.Marshal\n%s", v, want)
+		}
+	}
+}
+
+// testOffice creates an office database with no records.
+func testOffice(t *testing.T, code string) *DB {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), code+".db")
+	opts := Options{Now: func() time.Time { return time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC) }}
+	if err := Create(path, code, opts, nil); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestApplyKeepsReceivedBytes applies one office's changes to another: a
+// version taken as received is stored byte for byte, a merged one is
+// encoded anew, and in both cases the audit chain verifies and names the
+// stored bytes.
+func TestApplyKeepsReceivedBytes(t *testing.T) {
+	a, b := testOffice(t, "SL-X001"), testOffice(t, "SL")
+	changes := func() []Raw {
+		var raws []Raw
+		if err := a.View(func(tx *Tx) (err error) { raws, err = tx.Changes(0, nil); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return raws
+	}
+	var ids []string
+	if err := a.Update("an", func(tx *Tx) error {
+		for _, name := range []string{"Giàng A Páo", "Lò Thị Xuân", "Nguyễn Văn <An> & Bình"} {
+			d := &tdkt.Dossier{Title: "Đề nghị " + name, Year: 2026, UnitID: "SL-X001-U0000001",
+				Status: tdkt.StatusReceived, Candidates: []tdkt.Candidate{{ID: "C1", Subject: tdkt.SubjectPerson, Name: name}}}
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+			ids = append(ids, d.ID)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	apply := func(raws []Raw) Summary {
+		var s Summary
+		if err := b.Update("an", func(tx *Tx) (err error) { s, err = tx.Apply("SL-X001", raws); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	first := changes()
+	if s := apply(first); s.Added != 3 {
+		t.Fatalf("first apply: %+v", s)
+	}
+	// the province edits the first dossier offline, the commune the first
+	// two: a conflict, an update and an unchanged record
+	if err := b.Update("an", func(tx *Tx) error {
+		d := &tdkt.Dossier{}
+		if err := tx.Get(ids[0], d); err != nil {
+			return err
+		}
+		d.Title += " (tỉnh sửa)"
+		return tx.Put(d)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Update("an", func(tx *Tx) error {
+		for _, id := range ids[:2] {
+			d := &tdkt.Dossier{}
+			if err := tx.Get(id, d); err != nil {
+				return err
+			}
+			d.Title += " (xã sửa)"
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if s := apply(changes()); s.Conflicts != 1 || s.Updated != 1 || s.Unchanged != 1 {
+		t.Fatalf("second apply: %+v", s)
+	}
+	sent := map[string][]byte{}
+	for _, r := range changes() {
+		sent[r.ID] = r.Data
+	}
+	err := b.View(func(tx *Tx) error {
+		last := map[string]string{}
+		if err := tx.VerifyAudit(last); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			v := tx.tx.Bucket([]byte(tdkt.KindDossier)).Get([]byte(id))
+			merged := id == ids[0]
+			if same := bytes.Equal(v, sent[id]); same == merged {
+				t.Errorf("%s: stored bytes equal the sent ones: %v, want %v", id, same, !merged)
+			}
+			sum := sha256.Sum256(v)
+			if last[string(tdkt.KindDossier)+"\x00"+id] != hex.EncodeToString(sum[:]) {
+				t.Errorf("%s: the last audit entry does not name the stored bytes", id)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs, err := b.Check(); err != nil || len(probs) > 0 {
+		t.Errorf("check: %v %v", err, probs)
+	}
+}
