@@ -158,17 +158,28 @@ func Name(from, to string, seq uint64) string {
 // passphrase is not empty, for the passphrase. It returns the bundle hash.
 func Write(w io.Writer, b *Bundle, from *Identity, to Key, passphrase string) (string, error) {
 	var parts [][]byte
-	var cur bytes.Buffer
-	enc := json.NewEncoder(&cur)
+	// Each part's buffer is sized up front from the records' lengths:
+	// growing it by doubling cost more than encoding the records.
+	left := 0
+	for _, r := range b.Records {
+		left += len(r.Data) + len(r.ID) + len(r.Kind) + 32 // the envelope: {"kind":"","id":"","data":}
+	}
+	newPart := func() *bytes.Buffer {
+		return bytes.NewBuffer(make([]byte, 0, min(left, recordsPart+recordsPart/8)))
+	}
+	cur := newPart()
+	enc := json.NewEncoder(cur)
 	counts := map[string]int{}
 	for _, r := range b.Records {
 		if err := enc.Encode(r); err != nil {
 			return "", fmt.Errorf("mã hóa bản ghi %s: %w", r.ID, err)
 		}
+		left -= len(r.Data) + len(r.ID) + len(r.Kind) + 32
 		counts[string(r.Kind)]++
 		if cur.Len() >= recordsPart {
-			parts = append(parts, append([]byte(nil), cur.Bytes()...))
-			cur.Reset()
+			parts = append(parts, cur.Bytes())
+			cur = newPart()
+			enc = json.NewEncoder(cur)
 		}
 	}
 	if cur.Len() > 0 || len(parts) == 0 {

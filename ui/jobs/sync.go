@@ -34,10 +34,10 @@ type Sent struct {
 	Records, Blobs int
 }
 
-// WriteBundle writes the bundle for peer to into dir: encoded in memory,
-// written completely or not at all, read back and compared, and only then
-// recorded as sent. pw, when set, encrypts for the passphrase instead of the
-// peer's key.
+// WriteBundle writes the bundle for peer to into dir: streamed into a
+// temporary file, hashed on the way, renamed into place only when complete,
+// read back and compared, and only then recorded as sent. pw, when set,
+// encrypts for the passphrase instead of the peer's key.
 // report, when not nil, is told the phase (of 4) reached.
 func WriteBundle(db *store.DB, by string, me *bundle.Identity, to, dir, pw string, full bool, report func(int, int)) (Sent, error) {
 	if report == nil {
@@ -58,22 +58,29 @@ func WriteBundle(db *store.DB, by string, me *bundle.Identity, to, dir, pw strin
 	report(1, 4)
 	b := &bundle.Bundle{Manifest: bundle.Manifest{Seq: og.Seq, Prev: og.Prev, Since: og.Since, Upto: og.Upto, Ack: og.Ack},
 		Blobs: og.Blobs}
+	b.Records = make([]bundle.Record, 0, len(og.Records))
 	for _, r := range og.Records {
 		b.Records = append(b.Records, bundle.Record{Kind: r.Kind, ID: r.ID, Data: r.Data})
 	}
-	var buf bytes.Buffer
-	hash, err := bundle.Write(&buf, b, me, bundle.Key{Code: peer.Code, Age: peer.Age, Sign: peer.Sign}, pw)
+	// The bundle goes straight to the file (no copy of it in memory: a
+	// province's first bundle is hundreds of megabytes), hashed as it is
+	// written so that the read-back can be compared without keeping it.
+	path := filepath.Join(dir, bundle.Name(me.Code, to, og.Seq))
+	written := sha256.New()
+	var hash string
+	err = export.WriteFile(path, func(w io.Writer) (err error) {
+		hash, err = bundle.Write(io.MultiWriter(w, written), b, me, bundle.Key{Code: peer.Code, Age: peer.Age, Sign: peer.Sign}, pw)
+		if err == nil {
+			report(2, 4)
+		}
+		return err
+	})
 	if err != nil {
 		return Sent{}, err
 	}
-	report(2, 4)
-	path := filepath.Join(dir, bundle.Name(me.Code, to, og.Seq))
-	if err := export.WriteFile(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
-		return Sent{}, err
-	}
 	report(3, 4)
-	back, err := os.ReadFile(path)
-	if err != nil || sha256.Sum256(back) != sha256.Sum256(buf.Bytes()) {
+	back, err := fileSum(path)
+	if err != nil || !bytes.Equal(back, written.Sum(nil)) {
 		os.Remove(path)
 		return Sent{}, fmt.Errorf("đọc lại %s không khớp nội dung đã ghi (USB lỗi?): %v", path, err)
 	}
@@ -81,6 +88,20 @@ func WriteBundle(db *store.DB, by string, me *bundle.Identity, to, dir, pw strin
 		return Sent{}, err
 	}
 	return Sent{Path: path, Seq: og.Seq, Records: len(og.Records), Blobs: len(og.Blobs)}, nil
+}
+
+// fileSum is the SHA-256 of the file at path, read from the medium.
+func fileSum(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
 }
 
 // TrustFrom looks the sender up for the bundle reader.
