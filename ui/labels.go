@@ -19,7 +19,6 @@ func ratingLabel(r tdkt.Rating) string     { return trLabel(tdkt.RatingLabel(r))
 func scopeLabel(s tdkt.Scope) string       { return trLabel(tdkt.ScopeLabel(s)) }
 func unitKindLabel(k tdkt.UnitKind) string { return trLabel(tdkt.UnitKindLabel(k)) }
 func categoryLabel(c tdkt.Category) string { return trLabel(tdkt.CategoryLabel(c)) }
-func kindLabel(k tdkt.Kind) string         { return trLabel(tdkt.KindLabel(k)) }
 
 // trLabel translates a label, leaving the empty label (an unknown value)
 // empty: callers test for it.
@@ -29,3 +28,18 @@ func trLabel(l string) string {
 	}
 	return lang.L(l)
 }
+
+// kindLabel names a record kind ("Dossier SL-D0000012"). Kinds have IDs of
+// their own, kindKey, rather than their Vietnamese label: "Hồ sơ",
+// "Quyết định", "Người dùng" are also navigation headings, which English
+// puts in the plural. In Vietnamese the ID maps to the label (see
+// identity).
+func kindLabel(k tdkt.Kind) string {
+	l := tdkt.KindLabel(k)
+	if l == "" {
+		return ""
+	}
+	return lang.X(kindKey(k), l)
+}
+
+func kindKey(k tdkt.Kind) string { return "kind." + string(k) }

@@ -152,7 +152,9 @@ func labelKeys() []string {
 		out = append(out, tdkt.CategoryLabel(c))
 	}
 	for _, k := range tdkt.Kinds {
-		out = append(out, tdkt.KindLabel(k))
+		if tdkt.KindLabel(k) != "" {
+			out = append(out, kindKey(k))
+		}
 	}
 	return out
 }
@@ -345,7 +347,7 @@ func TestShellLanguages(t *testing.T) {
 	for _, it := range sh.items {
 		nav = append(nav, it.title)
 	}
-	if want := []string{"Overview", "Units & individuals", "Movements, clusters & blocs", "Dossiers", "Council"}; !slices.Equal(nav[:5], want) ||
+	if want := []string{"Overview", "Units & individuals", "Movements & clusters", "Dossiers", "Council"}; !slices.Equal(nav[:5], want) ||
 		!slices.Contains(nav, "Settings") {
 		t.Errorf("English navigation %q", nav)
 	}
@@ -354,6 +356,9 @@ func TestShellLanguages(t *testing.T) {
 	}
 	if got := statusLabel(tdkt.StatusReady); got != "Ready for the council" {
 		t.Errorf("English status %q", got)
+	}
+	if got := kindLabel(tdkt.KindDossier); got != "Dossier" {
+		t.Errorf("English kind %q", got)
 	}
 	buttons := dialogButtons(t, sh, w)
 	for _, want := range []string{"Yes", "No", "Agree", "Cancel"} {
@@ -376,6 +381,9 @@ func TestShellLanguages(t *testing.T) {
 	}
 	if got := sh.decisions.saveBt.Text; got != "Lưu dự thảo" {
 		t.Errorf("Vietnamese button %q", got)
+	}
+	if got := kindLabel(tdkt.KindDossier); got != "Hồ sơ" {
+		t.Errorf("Vietnamese kind %q", got)
 	}
 	buttons = dialogButtons(t, sh, w)
 	for _, want := range []string{"Có", "Không", "Đồng ý", "Hủy"} {

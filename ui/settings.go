@@ -83,8 +83,8 @@ func newSettingsScreen(e *env) *settingsScreen {
 		{lang.L("Mã"), 75, func(it tdkt.Item) string { return it.Code }},
 		{lang.L("Hình thức"), 230, func(it tdkt.Item) string { return it.Name }},
 		{lang.L("Phiếu"), 60, func(it tdkt.Item) string { return fmtFloat(it.Threshold) + "%" }},
-		{"HS CN", 60, func(it tdkt.Item) string { return fmtFloat(it.CoefPerson) }},
-		{"HS TT", 60, func(it tdkt.Item) string { return fmtFloat(it.CoefCollective) }},
+		{lang.L("HS CN"), 60, func(it tdkt.Item) string { return fmtFloat(it.CoefPerson) }},
+		{lang.L("HS TT"), 60, func(it tdkt.Item) string { return fmtFloat(it.CoefCollective) }},
 	}, func(i int, _ tdkt.Item) { s.editItem(i) })
 	s.code = boldLabel("")
 	s.name = newField(lang.L("Tên"), newEntry(), required(lang.L("tên hình thức")))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"tdkt"
 	"tdkt/assets"
 )
 
@@ -130,7 +131,8 @@ func readLang(name string) []byte {
 }
 
 // identity turns a flat translation file into one mapping each key to
-// itself.
+// itself, the Vietnamese, except the record kinds' IDs (kindKey), which map
+// to the kinds' labels.
 func identity(data []byte) []byte {
 	var m map[string]string
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -138,6 +140,9 @@ func identity(data []byte) []byte {
 	}
 	for k := range m {
 		m[k] = k
+	}
+	for _, k := range tdkt.Kinds {
+		m[kindKey(k)] = tdkt.KindLabel(k)
 	}
 	out, err := json.Marshal(m)
 	if err != nil {
