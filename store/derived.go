@@ -294,12 +294,20 @@ func (t *Tx) derive(old, rec tdkt.Record) error {
 	switch r := rec.(type) {
 	case *tdkt.Award:
 		o, _ := old.(*tdkt.Award)
+		if t.deferred != nil {
+			t.pending = append(t.pending, awardChange{o, r})
+			return nil
+		}
 		return t.deriveAward(o, r)
 	case *tdkt.Dossier:
 		return t.deriveRow(r)
 	}
 	return nil
 }
+
+// awardChange is one award write whose derived data waits for the end of
+// a bulk merge.
+type awardChange struct{ old, rec *tdkt.Award }
 
 func (t *Tx) deriveAward(old, a *tdkt.Award) error {
 	id := []byte(a.ID)

@@ -184,6 +184,17 @@ func TestCountersFollowEveryWrite(t *testing.T) {
 	b.Clock = b.Clock.Merge(tdkt.Clock{"peer": 5})
 	add(b)
 	add(&tdkt.Dossier{Meta: tdkt.Meta{ID: "D3", Clock: tdkt.Clock{"peer": 2}}, Title: "Hồ sơ từ xã", Year: 2026, UnitID: "U1", Status: tdkt.StatusReceived})
+	// a bundle lists records in the order they last changed: a person and
+	// the collective's new member edited after their awards come after them
+	x3 := award("X3", 2025, 2026, "BKCT", tdkt.SubjectPerson, "P9", "U5", "D4")
+	x3.Clock = tdkt.Clock{"peer": 3}
+	add(x3)
+	x4 := award("X4", 2025, 2026, "TTLDXS", tdkt.SubjectCollective, "", "U5", "D4")
+	x4.Clock = tdkt.Clock{"peer": 4}
+	add(x4)
+	add(&tdkt.Unit{Meta: tdkt.Meta{ID: "U5", Clock: tdkt.Clock{"peer": 6}}, Name: "Tổ sản xuất", Type: tdkt.UnitAgency})
+	add(&tdkt.Person{Meta: tdkt.Meta{ID: "P9", Clock: tdkt.Clock{"peer": 7}}, Name: "Lù Văn Sáng", UnitID: "U5", Category: tdkt.CatWorker})
+	add(&tdkt.Dossier{Meta: tdkt.Meta{ID: "D4", Clock: tdkt.Clock{"peer": 8}}, Title: "Hồ sơ tổ", Year: 2025, UnitID: "U5", Status: tdkt.StatusAwarded})
 	if err := db.Update("an", func(tx *store.Tx) error { _, err := tx.Apply("X", raws); return err }); err != nil {
 		t.Fatal(err)
 	}

@@ -120,7 +120,30 @@ func (t *Tx) deferPuts() {
 }
 
 func (t *Tx) flushPuts() error {
-	defer func() { t.deferred = nil }()
+	defer func() { t.deferred, t.pending = nil, nil }()
+	if err := t.writeDeferred(); err != nil {
+		return err
+	}
+	if len(t.pending) == 0 {
+		return nil
+	}
+	// Awards take their facts once the whole merge is in place: a bundle
+	// lists records in the order they last changed, so a person edited
+	// after their award arrives after it, and the people a headcount
+	// counts are in the index only now.
+	pending := t.pending
+	t.pending, t.fc = nil, nil
+	t.deferPuts()
+	for _, c := range pending {
+		if err := t.deriveAward(c.old, c.rec); err != nil {
+			return err
+		}
+	}
+	return t.writeDeferred()
+}
+
+// writeDeferred puts the deferred keys, bucket by bucket in key order.
+func (t *Tx) writeDeferred() error {
 	names := make([]string, 0, len(t.deferred))
 	for n := range t.deferred {
 		names = append(names, n)

@@ -22,6 +22,7 @@ type Tx struct {
 	deferred map[string]map[string][]byte // bucket → key → value, see deferPuts
 	self     string                       // id of the writer's own account while it changes its password
 	fc       *factCache                   // lookups for award facts, see derived.go
+	pending  []awardChange                // awards a bulk merge derives at flushPuts
 }
 
 func allKinds() []tdkt.Kind { return tdkt.Kinds }
