@@ -494,6 +494,10 @@ func (t *Tx) DossierRow(id string) (DossierRow, error) {
 	return r, nil
 }
 
+// DossierRowCount is the number of live dossiers: their rows are a few
+// megabytes to count where the dossiers are a hundred.
+func (t *Tx) DossierRowCount() int { return t.tx.Bucket(bucketRows).Stats().KeyN }
+
 // EachDossierRow calls fn for the row of every live dossier, in id order.
 func (t *Tx) EachDossierRow(fn func(DossierRow) error) error {
 	return t.tx.Bucket(bucketRows).ForEach(func(k, v []byte) error {

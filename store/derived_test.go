@@ -238,12 +238,23 @@ func TestDossierRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ids []string
+	n := 0
 	db.View(func(tx *store.Tx) error {
+		n = tx.DossierRowCount()
 		return tx.EachDossierRow(func(r store.DossierRow) error { ids = append(ids, r.ID); return nil })
 	})
-	if !slices.Equal(ids, []string{"D1"}) {
-		t.Errorf("rows after deleting D2: %v", ids)
+	if !slices.Equal(ids, []string{"D1"}) || n != 1 {
+		t.Errorf("rows after deleting D2: %v (count %d)", ids, n)
 	}
+	// a separator typed into a title cannot shift the row's fields
+	put(t, db, &tdkt.Dossier{Meta: tdkt.Meta{ID: "D5"}, Title: "Tờ trình\x1f số\x1e 5", Year: 2026, Status: tdkt.StatusReceived})
+	db.View(func(tx *store.Tx) error {
+		r, err := tx.DossierRow("D5")
+		if err != nil || r.Title != "Tờ trình  số  5" || r.Year != 2026 || r.Status != tdkt.StatusReceived {
+			t.Errorf("row of a title with separators: %+v %v", r, err)
+		}
+		return nil
+	})
 	if probs, err := db.Check(); err != nil || len(probs) > 0 {
 		t.Errorf("check: %v %v", err, probs)
 	}

@@ -73,7 +73,7 @@ func loadDossiers(ctx context.Context, tx *store.Tx, f dossierFilter, report fun
 	}
 	var out []*store.DossierRow
 	if all {
-		total := tx.Count(tdkt.KindDossier)
+		total := tx.DossierRowCount()
 		n := 0
 		err = tx.EachDossierRow(func(r store.DossierRow) error {
 			n++
