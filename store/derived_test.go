@@ -384,6 +384,25 @@ func TestUpgradeFromSchema1(t *testing.T) {
 	if binary.BigEndian.Uint64(schema) != store.Schema {
 		t.Errorf("schema after the upgrade: %v", schema)
 	}
+
+	// check notices a search key whose mask is wrong
+	b, err = bolt.Open(old, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Update(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket([]byte("search")).Cursor().First()
+		return tx.Bucket([]byte("search")).Put(bytes.Clone(k), bytes.Repeat([]byte{0xff}, 8))
+	})
+	b.Close()
+	up, err = store.Open(old, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer up.Close()
+	if probs, err := up.Check(); err != nil || len(probs) != 1 || !strings.Contains(probs[0].String(), "mặt nạ") {
+		t.Errorf("check of a wrong mask: %v %v", err, probs)
+	}
 }
 
 // TestSearchMaskDropsNoMatch: the word masks on search keys only skip
