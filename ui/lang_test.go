@@ -361,7 +361,7 @@ func TestShellLanguages(t *testing.T) {
 		t.Errorf("English kind %q", got)
 	}
 	buttons := dialogButtons(t, sh, w)
-	for _, want := range []string{"Yes", "No", "Agree", "Cancel"} {
+	for _, want := range []string{"Yes", "No", "OK", "Cancel"} {
 		if !slices.Contains(buttons, want) {
 			t.Errorf("English dialogs: no %q in %q", want, buttons)
 		}
