@@ -410,7 +410,7 @@ func (p *backupPane) onBackupNow() {
 			return
 		}
 		if u != nil {
-			p.backupTo(u.Path())
+			p.backupTo(uriPath(u))
 		}
 	}, p.e.win)
 	d.Resize(fyne.NewSize(800, 560))
@@ -463,7 +463,7 @@ func (p *backupPane) onRestoreFile() {
 		if r == nil {
 			return
 		}
-		path := r.URI().Path()
+		path := uriPath(r.URI())
 		r.Close()
 		p.askRestore(path)
 	}, p.e.win)

@@ -328,7 +328,7 @@ func (r *ballotRow) widget() fyne.CanvasObject {
 	total := len(s.m.Members)
 	need := ""
 	if item, ok := s.e.cat.Item(it.AwardCode); ok {
-		need = fmt.Sprintf(lang.L(" – ≥%s%% = %d phiếu"), fmtFloat(item.Threshold), tdkt.Needed(total, item.Threshold))
+		need = fmt.Sprintf(lang.L(" – tối thiểu %s%% = %d phiếu"), fmtFloat(item.Threshold), tdkt.Needed(total, item.Threshold))
 	}
 	how := lang.L("giơ tay")
 	if it.Secret {

@@ -68,7 +68,7 @@ func (x *exporter) ask(job exportJob) {
 		if w == nil {
 			return // cancelled
 		}
-		path := w.URI().Path()
+		path := uriPath(w.URI())
 		w.Close()
 		if ext != "" && !strings.EqualFold(filepath.Ext(path), ext) {
 			// the dialog created the name as typed; the file gets its extension

@@ -214,7 +214,7 @@ func (s *overviewScreen) show(d overviewData) {
 	}
 	s.shares.set([]bar{
 		{Label: lang.L("Người trực tiếp lao động, sản xuất (trên số cá nhân)"), Value: d.Direct, Total: total(d.Persons), Color: colorDirect},
-		{Label: fmt.Sprintf(lang.L("Tập thể nhỏ: thôn, bản, tổ, đội, đơn vị ≤ %d người (trên số tập thể)"), s.e.cat.SmallLimit()), Value: d.Small, Total: total(d.Collectives), Color: colorSmall},
+		{Label: fmt.Sprintf(lang.L("Tập thể nhỏ: thôn, bản, tổ, đội, đơn vị không quá %d người (trên số tập thể)"), s.e.cat.SmallLimit()), Value: d.Small, Total: total(d.Collectives), Color: colorSmall},
 		{Label: lang.L("Vùng sâu, vùng xa, biên giới, hải đảo, vùng DTTS (trên tổng số)"), Value: d.Area, Total: total(d.All), Color: colorArea},
 	})
 	type kv struct {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -167,3 +168,8 @@ func searchPeople(tx *store.Tx, q string, limit int) ([]*tdkt.Person, error) {
 	}
 	return out, nil
 }
+
+// uriPath is the local path of a file the user picked, in the system's own
+// form: Fyne's URIs use forward slashes, which Windows users read as a
+// foreign path in messages ("C:/Users/…" instead of "C:\Users\…").
+func uriPath(u fyne.URI) string { return filepath.FromSlash(u.Path()) }

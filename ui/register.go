@@ -251,7 +251,7 @@ func (s *registerScreen) onImport() {
 		if r == nil {
 			return
 		}
-		path := r.URI().Path()
+		path := uriPath(r.URI())
 		r.Close()
 		s.openImport(path)
 	}, s.e.win)

@@ -53,10 +53,24 @@ func Screenshots(path, outDir string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	work := filepath.Join(tmp, filepath.Base(path))
-	if err := copyFile(path, work); err != nil {
+	// The pictures go into the manual, so the paths they show (data file,
+	// backups, USB folder) are relative to a working folder rather than
+	// naming the machine that took them.
+	if outDir, err = filepath.Abs(outDir); err != nil {
 		return err
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	work := "tdkt.db"
+	if err := copyFile(path, filepath.Join(tmp, work)); err != nil {
+		return err
+	}
+	if err := os.Chdir(tmp); err != nil {
+		return err
+	}
+	defer os.Chdir(wd)
 	if os.Getenv("FYNE_SCALE") == "" {
 		os.Setenv("FYNE_SCALE", "1") // pictures of 1280×800 pixels
 	}
@@ -66,9 +80,6 @@ func Screenshots(path, outDir string) error {
 	r := newRoot(w, work)
 	w.SetOnClosed(r.close)
 	r.start()
-	if r.shell != nil {
-		r.shell.fileLbl.SetText(lang.L("Tệp dữ liệu: ") + path)
-	}
 	done := make(chan error, 1)
 	go func() {
 		err := r.screenshots(outDir)
@@ -242,13 +253,8 @@ func (r *root) screenshots(outDir string) error {
 		return err
 	}
 
-	tmp, err := os.MkdirTemp("", "tdkt-setup-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
 	fyne.DoAndWait(func() {
-		s := newSetupScreen(filepath.Join(tmp, "tdkt.db"), r.win, func() {})
+		s := newSetupScreen(filepath.Join("van-phong-moi", "tdkt.db"), r.win, func() {})
 		r.win.SetContent(s.content())
 	})
 	return shot("00-thiet-lap-lan-dau")
@@ -357,12 +363,7 @@ func (r *root) syncShots(sh *shell, shot func(string) error) error {
 	if f.sync == nil || f.workbook == nil {
 		return nil
 	}
-	tmp, err := os.MkdirTemp("", "tdkt-usb-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	stick := filepath.Join(tmp, "USB")
+	stick := "USB" // in the working folder Screenshots made
 	if err := os.Mkdir(stick, 0o755); err != nil {
 		return err
 	}
@@ -405,7 +406,7 @@ func (r *root) syncShots(sh *shell, shot func(string) error) error {
 	if err := shot("18-dong-bo-xung-dot"); err != nil {
 		return err
 	}
-	book, err := f.workbook(tmp)
+	book, err := f.workbook(".")
 	if err != nil {
 		return err
 	}

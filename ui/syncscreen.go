@@ -363,9 +363,9 @@ func (s *syncScreen) chooseFolder(then func()) {
 		if l == nil {
 			return
 		}
-		s.setFolder(l.Path())
+		s.setFolder(uriPath(l))
 		if a := fyne.CurrentApp(); a != nil {
-			a.Preferences().SetString(prefSyncFolder, l.Path())
+			a.Preferences().SetString(prefSyncFolder, uriPath(l))
 		}
 		if then != nil {
 			then()
@@ -728,7 +728,7 @@ func (s *syncScreen) onOpenBundle() {
 		if r == nil {
 			return
 		}
-		path := r.URI().Path()
+		path := uriPath(r.URI())
 		r.Close()
 		s.importFile(path, "")
 	}, s.e.win)
