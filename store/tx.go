@@ -55,7 +55,7 @@ func (t *Tx) Get(id string, rec tdkt.Record) error {
 	if v == nil {
 		return fmt.Errorf("%s %s: %w", rec.Kind(), id, ErrNotFound)
 	}
-	if err := json.Unmarshal(v, rec); err != nil {
+	if err := unmarshal(v, rec); err != nil {
 		return fmt.Errorf("đọc %s %s: %w", rec.Kind(), id, err)
 	}
 	return nil
@@ -330,7 +330,17 @@ func (t *Tx) ClaimSequence(k tdkt.Kind, n uint64) error {
 	return m.Put(key, u64(n))
 }
 
-func unmarshal(b []byte, r tdkt.Record) error { return json.Unmarshal(b, r) }
+// unmarshal decodes a stored record. An award, of which there are hundreds
+// of thousands, is handed straight to its own decoder: json.Unmarshal
+// would scan it twice first (to validate it, then to find its end), and
+// the decoder validates what it reads itself, leaving anything unusual to
+// json.Unmarshal.
+func unmarshal(b []byte, r tdkt.Record) error {
+	if a, ok := r.(*tdkt.Award); ok {
+		return a.UnmarshalJSON(b)
+	}
+	return json.Unmarshal(b, r)
+}
 
 // EachRaw calls fn for every record of kind k, tombstones included, with the
 // bytes as stored.
