@@ -219,61 +219,49 @@ func writeRegister(f *excelize.File, h Header, rows iter.Seq2[RegisterRow, error
 		return fmt.Errorf("ghi dòng tiêu đề cột: %w", err)
 	}
 
-	// Data rows. cells is reused for every row: the stream writer copies
-	// the values out during SetRow, and pointers to reused Cells avoid an
-	// allocation per cell.
-	cells := make([]excelize.Cell, last)
+	// Data rows. The cells are prepared (normalised, measured for their
+	// height) in a goroutine a few batches ahead of the stream writer, the
+	// slowest stage: on two cores that work, and whatever rows costs to
+	// produce, overlaps the writing. vals is reused for every row: the
+	// stream writer copies the values out during SetRow, and pointers to
+	// the prepared Cells avoid an allocation per cell.
 	vals := make([]any, last)
-	for i := range cells {
-		vals[i] = &cells[i]
-	}
 	row := RegisterHeaderRow
 	var total int64
-	for r, err := range rows {
-		if err != nil {
-			return fmt.Errorf("đọc dòng %d: %w", row-RegisterHeaderRow+1, err)
-		}
-		if r.Award == nil {
-			return fmt.Errorf("dòng %d không có khen thưởng", row-RegisterHeaderRow+1)
-		}
-		row++
-		a := r.Award
-		n := row - RegisterHeaderRow
-		name := nfc(a.Name)
-		pos := positionUnit(a.Position, r.Unit)
-		award := nfc(r.AwardName)
-		if award == "" {
-			award = a.AwardCode
-		}
-		if a.Revoked {
-			award += " (đã hủy bỏ)"
-		}
-		cells[rcNo-1] = excelize.Cell{StyleID: st.center, Value: n}
-		cells[rcNumber-1] = excelize.Cell{StyleID: st.center, Value: nfc(a.Number)}
-		cells[rcName-1] = excelize.Cell{StyleID: st.wrap, Value: name}
-		cells[rcPosition-1] = excelize.Cell{StyleID: st.wrap, Value: pos}
-		cells[rcSubject-1] = excelize.Cell{StyleID: st.center, Value: subjectLabel(a.Subject)}
-		cells[rcAward-1] = excelize.Cell{StyleID: st.wrap, Value: award}
-		cells[rcYear-1] = yearCell(a.Year, st.center)
-		cells[rcDecision-1] = excelize.Cell{StyleID: st.center, Value: nfc(a.DecisionNo)}
-		cells[rcDate-1] = dateCell(a.DecisionDate, st.date)
-		cells[rcSigner-1] = excelize.Cell{StyleID: st.wrap, Value: nfc(a.Signer)}
-		cells[rcBonus-1] = excelize.Cell{StyleID: st.num, Value: a.Bonus}
-		cells[rcPrinted-1] = excelize.Cell{StyleID: st.center, Value: yesNo(a.CertPrinted)}
-		total += a.Bonus
-
-		lines := 1
-		for _, c := range []int{rcName, rcPosition, rcAward, rcSigner} {
-			if s, _ := cells[c-1].Value.(string); s != "" {
-				lines = max(lines, wrappedLines(s, registerCols[c-1].width))
+	batches := make(chan registerBatch, 4)
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(batches)
+		prepareRegister(rows, st, batches, stop)
+	}()
+	// However the writing ends, the preparing goroutine (and with it the
+	// iteration of rows) is over before Register returns.
+	defer func() {
+		close(stop)
+		<-done
+	}()
+	for b := range batches {
+		for i := range b.rows {
+			row++
+			n := row - RegisterHeaderRow
+			cells := b.cells[i*last : (i+1)*last]
+			cells[rcNo-1] = excelize.Cell{StyleID: st.center, Value: n}
+			for j := range cells {
+				vals[j] = &cells[j]
+			}
+			total += b.rows[i].bonus
+			var opts []excelize.RowOpts
+			if l := b.rows[i].lines; l > 1 {
+				opts = append(opts, excelize.RowOpts{Height: float64(l) * lineHeight(registerFont)})
+			}
+			if err := sw.SetRow(cellName(1, row), vals, opts...); err != nil {
+				return fmt.Errorf("ghi dòng %d: %w", n, err)
 			}
 		}
-		var opts []excelize.RowOpts
-		if lines > 1 {
-			opts = append(opts, excelize.RowOpts{Height: float64(lines) * lineHeight(registerFont)})
-		}
-		if err := sw.SetRow(cellName(1, row), vals, opts...); err != nil {
-			return fmt.Errorf("ghi dòng %d: %w", n, err)
+		if b.err != nil {
+			return b.err
 		}
 	}
 	lastData := row
@@ -314,6 +302,95 @@ func writeRegister(f *excelize.File, h Header, rows iter.Seq2[RegisterRow, error
 		return fmt.Errorf("kết thúc luồng ghi: %w", err)
 	}
 	return nil
+}
+
+// registerBatch is a run of prepared register lines: registerCols cells
+// per line, all but the number (STT), which the writer fills in; and the
+// error that ended the rows, if any.
+type registerBatch struct {
+	cells []excelize.Cell
+	rows  []preparedLine
+	err   error
+}
+
+type preparedLine struct {
+	bonus int64
+	lines int // text lines of the tallest wrapped cell
+}
+
+// registerBatchRows is the number of lines prepared per batch.
+const registerBatchRows = 256
+
+// prepareRegister turns rows into batches of cells until rows ends, fails
+// (the error is sent as the last batch's err) or stop closes.
+func prepareRegister(rows iter.Seq2[RegisterRow, error], st registerStyles, out chan<- registerBatch, stop <-chan struct{}) {
+	last := len(registerCols)
+	send := func(b registerBatch) bool {
+		select {
+		case out <- b:
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	newBatch := func() registerBatch {
+		return registerBatch{cells: make([]excelize.Cell, 0, registerBatchRows*last),
+			rows: make([]preparedLine, 0, registerBatchRows)}
+	}
+	b := newBatch()
+	n := 0 // lines so far, for the messages
+	for r, err := range rows {
+		n++
+		if err == nil && r.Award == nil {
+			err = fmt.Errorf("dòng %d không có khen thưởng", n)
+		} else if err != nil {
+			err = fmt.Errorf("đọc dòng %d: %w", n, err)
+		}
+		if err != nil {
+			b.err = err
+			send(b)
+			return
+		}
+		a := r.Award
+		award := nfc(r.AwardName)
+		if award == "" {
+			award = a.AwardCode
+		}
+		if a.Revoked {
+			award += " (đã hủy bỏ)"
+		}
+		b.cells = append(b.cells,
+			excelize.Cell{}, // STT: numbered by the writer
+			excelize.Cell{StyleID: st.center, Value: nfc(a.Number)},
+			excelize.Cell{StyleID: st.wrap, Value: nfc(a.Name)},
+			excelize.Cell{StyleID: st.wrap, Value: positionUnit(a.Position, r.Unit)},
+			excelize.Cell{StyleID: st.center, Value: subjectLabel(a.Subject)},
+			excelize.Cell{StyleID: st.wrap, Value: award},
+			yearCell(a.Year, st.center),
+			excelize.Cell{StyleID: st.center, Value: nfc(a.DecisionNo)},
+			dateCell(a.DecisionDate, st.date),
+			excelize.Cell{StyleID: st.wrap, Value: nfc(a.Signer)},
+			excelize.Cell{StyleID: st.num, Value: a.Bonus},
+			excelize.Cell{StyleID: st.center, Value: yesNo(a.CertPrinted)},
+		)
+		cells := b.cells[len(b.cells)-last:]
+		lines := 1
+		for _, c := range []int{rcName, rcPosition, rcAward, rcSigner} {
+			if s, _ := cells[c-1].Value.(string); s != "" {
+				lines = max(lines, wrappedLines(s, registerCols[c-1].width))
+			}
+		}
+		b.rows = append(b.rows, preparedLine{bonus: a.Bonus, lines: lines})
+		if len(b.rows) == registerBatchRows {
+			if !send(b) {
+				return
+			}
+			b = newBatch()
+		}
+	}
+	if len(b.rows) > 0 {
+		send(b)
+	}
 }
 
 // period is the line under the title: "Năm 2025", "Từ năm 2020 đến năm
