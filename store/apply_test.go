@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -146,5 +147,37 @@ func TestApplyKeepsReceivedBytes(t *testing.T) {
 	}
 	if probs, err := b.Check(); err != nil || len(probs) > 0 {
 		t.Errorf("check: %v %v", err, probs)
+	}
+}
+
+// TestDecodeAll decodes enough records to use both cores and checks each
+// result and error against its own record.
+func TestDecodeAll(t *testing.T) {
+	var recs []Raw
+	for i := range 1000 {
+		d := &tdkt.Dossier{Meta: tdkt.Meta{ID: fmt.Sprintf("SL-X001-D%07d", i)}, Title: fmt.Sprintf("Hồ sơ %d", i), Year: 2026}
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, Raw{Kind: tdkt.KindDossier, ID: d.ID, Data: b})
+	}
+	recs[700].Data = []byte(`{"id":`)
+	recs[900].Kind = "nope"
+	got, errs := decodeAll(recs)
+	for i, r := range recs {
+		switch i {
+		case 700, 900:
+			if errs[i] == nil || got[i] != nil {
+				t.Errorf("record %d: %v, %v; want an error", i, got[i], errs[i])
+			}
+			continue
+		}
+		if errs[i] != nil {
+			t.Fatalf("record %d: %v", i, errs[i])
+		}
+		if d, ok := got[i].(*tdkt.Dossier); !ok || d.ID != r.ID || d.Title != fmt.Sprintf("Hồ sơ %d", i) {
+			t.Errorf("record %d decoded as %+v", i, got[i])
+		}
 	}
 }
