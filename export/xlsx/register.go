@@ -86,7 +86,9 @@ const registerFont = 11
 // once and streams them to disk through excelize's StreamWriter, so a
 // register of several hundred thousand awards never sits in memory as a
 // sheet; only the compressed file is assembled in memory at the end. If
-// rows yields an error, nothing is written to w.
+// rows yields an error, nothing is written to w. rows is iterated on a
+// goroutine of Register's own, a few hundred lines ahead of the writing,
+// and is over when Register returns.
 //
 // The sheet has a frozen header, an autofilter over the data, A4 landscape
 // printing one page wide with the header repeated, and a total row that

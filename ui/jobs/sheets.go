@@ -43,8 +43,9 @@ type rowBatch struct {
 // register's time) runs in a goroutine a few batches ahead of the caller,
 // so on two cores it overlaps the writing of the sheet. That goroutine is
 // the only user of tx until the sequence returns: the caller must not use
-// tx while it iterates. report is called on the caller's goroutine, with
-// the same values as a sequential read would give.
+// tx while it iterates. report is called on the goroutine that iterates
+// the sequence (xlsx.Register iterates on one of its own), with the same
+// values as a sequential read would give.
 func RegisterRows(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, from, to int, report func(int, int)) iter.Seq2[xlsx.RegisterRow, error] {
 	if report == nil {
 		report = func(int, int) {}
