@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -347,12 +348,18 @@ func TestUpgradeFromSchema1(t *testing.T) {
 		}
 	}
 
-	if _, err := store.Open(old, store.Options{ReadOnly: true}); err == nil {
-		t.Error("a schema 1 file opened read-only without its upgrade")
+	if _, err := store.Open(old, store.Options{ReadOnly: true}); !errors.Is(err, store.ErrNeedsUpgrade) {
+		t.Errorf("a schema 1 file opened read-only: %v, want ErrNeedsUpgrade", err)
+	}
+	if need, err := store.NeedsUpgrade(old); err != nil || !need {
+		t.Errorf("NeedsUpgrade(schema 1) = %v, %v", need, err)
 	}
 	up, err := store.Open(old, store.Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if need, err := store.NeedsUpgrade(path); err != nil || need {
+		t.Errorf("NeedsUpgrade(current) = %v, %v", need, err)
 	}
 	if probs, err := up.Check(); err != nil || len(probs) > 0 {
 		t.Errorf("check after the upgrade: %v %v", err, probs)

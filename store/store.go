@@ -24,13 +24,16 @@ const Schema = 2
 // Errors callers tell apart. Their texts are Vietnamese with the English
 // meaning after, since the window and the command line both show them.
 var (
-	ErrLocked   = errors.New("cơ sở dữ liệu đang được mở ở một cửa sổ khác (database is already open in another window)")
-	ErrNotTDKT  = errors.New("tệp không phải cơ sở dữ liệu tdkt (not a tdkt database)")
-	ErrNewer    = errors.New("cơ sở dữ liệu do phiên bản tdkt mới hơn tạo ra, hãy cập nhật chương trình (database schema is newer than this program)")
-	ErrNotFound = errors.New("không tìm thấy bản ghi (record not found)")
-	ErrExists   = errors.New("tệp đã tồn tại (file already exists)")
-	ErrReadOnly = errors.New("cơ sở dữ liệu đang mở chỉ đọc (database is read-only)")
-	ErrNoFile   = errors.New("không có tệp cơ sở dữ liệu (database file does not exist)")
+	ErrLocked  = errors.New("cơ sở dữ liệu đang được mở ở một cửa sổ khác (database is already open in another window)")
+	ErrNotTDKT = errors.New("tệp không phải cơ sở dữ liệu tdkt (not a tdkt database)")
+	// ErrNeedsUpgrade: a read-only open of a file an older version wrote;
+	// one writable open upgrades it.
+	ErrNeedsUpgrade = errors.New("tệp dữ liệu do phiên bản cũ tạo ra, cần mở một lần ở chế độ ghi để nâng cấp cấu trúc (database needs a schema upgrade)")
+	ErrNewer        = errors.New("cơ sở dữ liệu do phiên bản tdkt mới hơn tạo ra, hãy cập nhật chương trình (database schema is newer than this program)")
+	ErrNotFound     = errors.New("không tìm thấy bản ghi (record not found)")
+	ErrExists       = errors.New("tệp đã tồn tại (file already exists)")
+	ErrReadOnly     = errors.New("cơ sở dữ liệu đang mở chỉ đọc (database is read-only)")
+	ErrNoFile       = errors.New("không có tệp cơ sở dữ liệu (database file does not exist)")
 )
 
 var (
@@ -150,11 +153,40 @@ func (db *DB) checkSchema() error {
 	}
 	if ver < Schema {
 		if db.ro {
-			return fmt.Errorf("%s: cần nâng cấp cấu trúc (schema %d), hãy mở ở chế độ ghi: %w", db.path, ver, ErrReadOnly)
+			return fmt.Errorf("%s (schema %d): %w", db.path, ver, ErrNeedsUpgrade)
 		}
 		return db.migrate(ver)
 	}
 	return nil
+}
+
+// NeedsUpgrade tells whether the file at path was written by an older
+// schema, so that the first writable Open will upgrade it. The upgrade of a
+// large file takes a while (tens of seconds for a province's 20 years), so
+// the window says so before it starts instead of seeming to hang.
+func NeedsUpgrade(path string) (bool, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return false, fmt.Errorf("mở %s: %w", path, err)
+	}
+	if st.IsDir() || st.Size() == 0 {
+		return false, fmt.Errorf("%s: %w", path, ErrNotTDKT)
+	}
+	b, err := bolt.Open(path, 0o600, boltOptions(Options{ReadOnly: true, Timeout: time.Second}))
+	if err != nil {
+		return false, openErr(path, err)
+	}
+	defer b.Close()
+	var ver uint64
+	err = b.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bucketMeta)
+		if m == nil || len(m.Get(keySchema)) != 8 {
+			return fmt.Errorf("%s: %w", path, ErrNotTDKT)
+		}
+		ver = binary.BigEndian.Uint64(m.Get(keySchema))
+		return nil
+	})
+	return err == nil && ver < Schema, err
 }
 
 // migrations[v] upgrades a file from schema v to v+1 inside one transaction,

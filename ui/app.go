@@ -102,6 +102,8 @@ type root struct {
 	restoreErr  error // the last restore's failure, for tests
 	status      *widget.Label
 	stop        chan struct{}
+	upgraded    chan error    // tests: told when an upgrade at start has ended
+	upgradeGate chan struct{} // tests: the upgrade waits for it when set
 }
 
 // backupState is what the status line says about the automatic backups.
@@ -133,9 +135,47 @@ func (r *root) start() {
 		r.win.SetContent(r.setup.content())
 		return
 	}
+	if need, err := store.NeedsUpgrade(r.path); err == nil && need {
+		r.upgrade()
+		return
+	}
 	if err := r.open(false); err != nil {
 		r.showOpenError(err)
 	}
+}
+
+// upgrade opens a file an older version wrote. The first writable open
+// rebuilds the data this version keeps beside the records (tens of seconds
+// for a province's history), so the window says what is happening instead
+// of staying blank, and the work runs off the UI goroutine. The upgrade is
+// one transaction: cut short, the file is as it was.
+func (r *root) upgrade() {
+	bar := widget.NewProgressBarInfinite()
+	r.msg = wrapLabel(lang.L("Tệp dữ liệu do phiên bản trước tạo ra. Chương trình đang nâng cấp cấu trúc để tra cứu và thống kê nhanh hơn; " +
+		"việc này chỉ làm một lần và có thể mất một đến vài phút với tệp lớn. Không cần thao tác gì, dữ liệu không thay đổi."))
+	file := widget.NewLabel(lang.L("Tệp dữ liệu: ") + r.path)
+	file.Importance = widget.LowImportance
+	r.win.SetContent(container.NewPadded(container.NewVBox(
+		heading(lang.L("Đang nâng cấp tệp dữ liệu…")), r.msg, bar, file)))
+	done, gate := r.upgraded, r.upgradeGate
+	go func() {
+		if gate != nil {
+			<-gate
+		}
+		db, err := store.Open(r.path, store.Options{})
+		fyne.Do(func() {
+			bar.Stop()
+			if err == nil {
+				err = r.use(db, false)
+			}
+			if err != nil {
+				r.showOpenError(err)
+			}
+			if done != nil {
+				done <- err
+			}
+		})
+	}()
 }
 
 // open opens the database, asks for an account when it has any, shows the
@@ -145,6 +185,11 @@ func (r *root) open(readOnly bool) error {
 	if err != nil {
 		return err
 	}
+	return r.use(db, readOnly)
+}
+
+// use shows the opened database (login first when it has accounts).
+func (r *root) use(db *store.DB, readOnly bool) error {
 	r.readOnly = readOnly
 	if db.HasUsers() {
 		r.db = db

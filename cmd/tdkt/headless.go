@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -54,8 +55,24 @@ func dbOnly(name string, args []string, errOut io.Writer) (*store.DB, error) {
 	return openRO(*db)
 }
 
+// openRO opens the database for reading. A file an older version wrote is
+// upgraded first by one writable open (the upgrade is one transaction), so
+// that reports work on it as they did before the update.
 func openRO(path string) (*store.DB, error) {
-	return store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
+	o := store.Options{ReadOnly: true, Timeout: time.Second}
+	db, err := store.Open(path, o)
+	if !errors.Is(err, store.ErrNeedsUpgrade) {
+		return db, err
+	}
+	fmt.Fprintf(os.Stderr, "tdkt: đang nâng cấp cấu trúc %s (chỉ một lần)…\n", path)
+	w, err := store.Open(path, store.Options{Timeout: time.Second})
+	if err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("nâng cấp %s: %w", path, err)
+	}
+	return store.Open(path, o)
 }
 
 func cmdDemo(args []string, out, errOut io.Writer) error {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	bolt "go.etcd.io/bbolt"
 
 	tdktpkg "tdkt"
 	"tdkt/store"
@@ -312,5 +314,42 @@ func TestExportRegisterAndReturns(t *testing.T) {
 		if _, _, err := runCLI(t, args...); err == nil {
 			t.Errorf("%v succeeded", args)
 		}
+	}
+}
+
+// TestReportsUpgradeOldFile: a file an older version wrote (schema 1) is
+// upgraded by the first report instead of refusing it as read-only.
+func TestReportsUpgradeOldFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "old.db")
+	if _, _, err := runCLI(t, "demo", "--db", p, "--scale", "small", "--seed", "7", "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := runCLI(t, "stats", "--db", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bolt.Open(p, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), binary.BigEndian.AppendUint64(nil, 1))
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if need, err := store.NeedsUpgrade(p); err != nil || !need {
+		t.Fatalf("NeedsUpgrade = %v, %v after setting schema 1", need, err)
+	}
+	got, _, err := runCLI(t, "stats", "--db", p)
+	if err != nil || got != want {
+		t.Fatalf("stats on the old file: %v\n%s\nwant\n%s", err, got, want)
+	}
+	if need, err := store.NeedsUpgrade(p); err != nil || need {
+		t.Errorf("NeedsUpgrade = %v, %v after a report", need, err)
+	}
+	if out, _, err := runCLI(t, "check", "--db", p); err != nil || strings.TrimSpace(out) != "ok" {
+		t.Errorf("check after the upgrade: %q %v", out, err)
 	}
 }
