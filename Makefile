@@ -11,7 +11,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 export LANG := $(if $(filter-out C POSIX,$(LANG)),$(LANG),C.UTF-8)
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: deps build run test vet fmt-check demo-province clean-data dist dist-deps screenshots bench
+.PHONY: deps build run test vet fmt-check demo-province clean-data dist dist-deps screenshots bench windows-smoke
 
 # deps installs the Debian build packages that are missing (root or sudo).
 deps:
@@ -85,6 +85,13 @@ dist: dist-deps
 # and prints one table (see docs/PERFORMANCE.md).
 bench: build
 	bash bench/run.sh
+
+# windows-smoke runs dist/tdkt.exe under Wine: first commands with Windows
+# paths (scripts/windows-smoke.sh says what it can and cannot show).
+windows-smoke: dist
+	@command -v wine64 >/dev/null || test -x /usr/lib/wine/wine64 || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends wine64; }
+	bash scripts/windows-smoke.sh dist/tdkt.exe
 
 # screenshots opens the real window under Xvfb on the small demo province
 # and saves a PNG of every screen into docs/screenshots/.
