@@ -181,3 +181,54 @@ func TestDecodeAll(t *testing.T) {
 		}
 	}
 }
+
+// TestChangesInJournalOrder lists enough changes to decode them on both
+// cores, with keep turning some away: the rest come in journal order,
+// each decoded from its own bytes.
+func TestChangesInJournalOrder(t *testing.T) {
+	db := testOffice(t, "SL-X001")
+	var ids []string
+	if err := db.Update("an", func(tx *Tx) error {
+		for i := range 600 {
+			d := &tdkt.Dossier{Title: fmt.Sprintf("Hồ sơ %d", i), Year: 2020 + i%7, UnitID: "SL-X001-U0000001",
+				Status: tdkt.StatusReceived}
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+			ids = append(ids, d.ID)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var got []Raw
+	err := db.View(func(tx *Tx) (err error) {
+		got, err = tx.Changes(0, func(r tdkt.Record) bool {
+			d, ok := r.(*tdkt.Dossier)
+			return ok && d.Year != 2023
+		})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i, id := range ids {
+		if 2020+i%7 != 2023 {
+			want = append(want, id)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d changes, want %d", len(got), len(want))
+	}
+	for i, r := range got {
+		d, ok := r.Rec.(*tdkt.Dossier)
+		if r.ID != want[i] || !ok || d.ID != r.ID {
+			t.Fatalf("change %d: %s %+v, want %s", i, r.ID, r.Rec, want[i])
+		}
+		var again tdkt.Dossier
+		if err := json.Unmarshal(r.Data, &again); err != nil || again.Title != d.Title {
+			t.Fatalf("change %d: data %s does not decode to its record %q", i, r.Data, d.Title)
+		}
+	}
+}

@@ -187,38 +187,45 @@ func decodeAll(recs []Raw) ([]tdkt.Record, []error) {
 			errs[i] = fmt.Errorf("gói có loại bản ghi không biết %q: không nhận", r.Kind)
 			return
 		}
-		if err := json.Unmarshal(r.Data, rec); err != nil {
+		if err := unmarshal(r.Data, rec); err != nil {
 			errs[i] = fmt.Errorf("gói có bản ghi %s %s hỏng: %w", r.Kind, r.ID, err)
 			return
 		}
 		out[i] = rec
 	}
-	workers := min(runtime.GOMAXPROCS(0), (len(recs)+255)/256)
+	parallel(len(recs), decode)
+	return out, errs
+}
+
+// parallel calls fn(0) … fn(n-1) on every core, in chunks of 64 indexes
+// (so that the workers do not contend on the counter), or in order on
+// this goroutine when n is too small to be worth it. fn must only touch
+// what belongs to its index.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+255)/256)
 	if workers <= 1 {
-		for i := range recs {
-			decode(i)
+		for i := range n {
+			fn(i)
 		}
-		return out, errs
+		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			// chunks of 64 keep the workers from contending on next
 			for {
 				end := int(next.Add(64))
 				start := end - 64
-				if start >= len(recs) {
+				if start >= n {
 					return
 				}
-				for i := start; i < min(end, len(recs)); i++ {
-					decode(i)
+				for i := start; i < min(end, n); i++ {
+					fn(i)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	return out, errs
 }
 
 // PutBlob stores an attachment under its SHA-256 and returns the hash.

@@ -43,11 +43,36 @@ type Raw struct {
 }
 
 // Changes returns the latest stored version of every record changed after
-// local counter since, in journal order, keeping those keep accepts.
+// local counter since, in journal order, keeping those keep accepts. The
+// records are decoded on every core, a chunk at a time so that the records
+// keep turns away are never all held at once; keep runs in order on this
+// goroutine.
 func (t *Tx) Changes(since uint64, keep func(tdkt.Record) bool) ([]Raw, error) {
 	c := t.tx.Bucket(bucketJournal).Cursor()
 	seen := map[string]bool{}
 	var out []Raw
+	const chunk = 4096
+	batch := make([]Raw, 0, chunk)
+	flush := func() error {
+		errs := make([]error, len(batch))
+		parallel(len(batch), func(i int) {
+			r := &batch[i]
+			r.Rec = tdkt.New(r.Kind)
+			if err := unmarshal(r.Data, r.Rec); err != nil {
+				errs[i] = fmt.Errorf("đọc %s %s: %w", r.Kind, r.ID, err)
+			}
+		})
+		for i, r := range batch {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			if keep == nil || keep(r.Rec) {
+				out = append(out, r)
+			}
+		}
+		batch = batch[:0]
+		return nil
+	}
 	for k, v := c.Seek(u64(since + 1)); k != nil; k, v = c.Next() {
 		if seen[string(v)] {
 			continue
@@ -62,14 +87,15 @@ func (t *Tx) Changes(since uint64, keep func(tdkt.Record) bool) ([]Raw, error) {
 		if data == nil {
 			continue
 		}
-		r := tdkt.New(tdkt.Kind(kind))
-		if err := unmarshal(data, r); err != nil {
-			return nil, fmt.Errorf("đọc %s %s: %w", kind, id, err)
+		batch = append(batch, Raw{Kind: tdkt.Kind(kind), ID: string(id), Data: append([]byte(nil), data...)})
+		if len(batch) == chunk {
+			if err := flush(); err != nil {
+				return nil, err
+			}
 		}
-		if keep != nil && !keep(r) {
-			continue
-		}
-		out = append(out, Raw{Kind: tdkt.Kind(kind), ID: string(id), Data: append([]byte(nil), data...), Rec: r})
+	}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	// a record changed twice appears at its first position; order does not
 	// matter to the receiver, which compares clocks
