@@ -87,7 +87,7 @@ func BenchmarkRegister(b *testing.B) {
 			if i == b.N-1 {
 				peak = measure.StartPeak()
 			}
-			if err := measure.WriteFile(out, func(w io.Writer) error { return floors.XLSX(w, []floors.Sheet{sheet}) }); err != nil {
+			if err := measure.WriteFile(out, func(w io.Writer) error { return floors.XLSX(w, benchSplitSheet(sheet)) }); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -108,6 +108,26 @@ func benchReportFile(b *testing.B, path string) {
 // export does, and turns each into the twelve cell values xlsx.Register
 // writes (the text of "Chức vụ, đơn vị" and the labels follow
 // export/xlsx/register.go), so that the floor writes the same cells.
+// benchSplitSheet cuts the floor's register into sheets of a million lines,
+// as xlsx.Register does: a sheet holds at most 1,048,576 rows, and the
+// large province has more awards than that.
+func benchSplitSheet(s floors.Sheet) []floors.Sheet {
+	const per = 1_000_000
+	if len(s.Rows) <= per {
+		return []floors.Sheet{s}
+	}
+	var out []floors.Sheet
+	for i := 0; i*per < len(s.Rows); i++ {
+		part := s
+		if i > 0 {
+			part.Name = fmt.Sprintf("%s (%d)", s.Name, i+1)
+		}
+		part.Rows = s.Rows[i*per : min((i+1)*per, len(s.Rows))]
+		out = append(out, part)
+	}
+	return out
+}
+
 func benchRegisterSheet(path string) (floors.Sheet, error) {
 	s := floors.Sheet{Name: "Sổ khen thưởng", Cols: []floors.Col{
 		{Width: 6}, {Width: 13}, {Width: 26, Wrap: true}, {Width: 34, Wrap: true}, {Width: 10},

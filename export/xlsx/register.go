@@ -152,22 +152,130 @@ func newRegisterStyles(f *excelize.File) (registerStyles, error) {
 	return st, s.err
 }
 
+// registerSheetRows is how many award lines one sheet holds. A sheet ends
+// at 1,048,576 rows (Excel's limit, which excelize enforces); the register
+// of a large province over 20 years has more awards than that, so it goes
+// on over further sheets, each with its own titles, header and sheet total.
+const registerSheetRows = 1_000_000
+
 func writeRegister(f *excelize.File, h Header, rows iter.Seq2[RegisterRow, error]) error {
+	return writeRegisterSheets(f, h, rows, registerSheetRows)
+}
+
+// registerWriter streams the register onto as many sheets as it needs.
+type registerWriter struct {
+	f        *excelize.File
+	h        Header
+	st       registerStyles
+	perSheet int
+
+	sheets []string
+	sw     *excelize.StreamWriter
+	row    int   // last row written on the current sheet
+	n      int   // lines written on every sheet so far (STT)
+	total  int64 // bonuses of every sheet so far
+	sheetN int   // lines on the current sheet
+	sheetT int64 // bonuses on the current sheet
+}
+
+// registerSheetName is the name of the i-th (0-based) register sheet.
+func registerSheetName(i int) string {
+	if i == 0 {
+		return RegisterSheet
+	}
+	return fmt.Sprintf("%s (%d)", RegisterSheet, i+1)
+}
+
+func writeRegisterSheets(f *excelize.File, h Header, rows iter.Seq2[RegisterRow, error], perSheet int) error {
 	st, err := newRegisterStyles(f)
 	if err != nil {
 		return err
 	}
+	r := &registerWriter{f: f, h: h, st: st, perSheet: perSheet}
+	if err := r.open(); err != nil {
+		return err
+	}
 	last := len(registerCols)
+
+	// Data rows. The cells are prepared (normalised, measured for their
+	// height) in a goroutine a few batches ahead of the stream writer, the
+	// slowest stage: on two cores that work, and whatever rows costs to
+	// produce, overlaps the writing. vals is reused for every row: the
+	// stream writer copies the values out during SetRow, and pointers to
+	// the prepared Cells avoid an allocation per cell.
+	vals := make([]any, last)
+	batches := make(chan registerBatch, 4)
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(batches)
+		prepareRegister(rows, st, batches, stop)
+	}()
+	// However the writing ends, the preparing goroutine (and with it the
+	// iteration of rows) is over before Register returns.
+	defer func() {
+		close(stop)
+		<-done
+	}()
+	for b := range batches {
+		for i := range b.rows {
+			if r.sheetN == r.perSheet {
+				if err := r.close(false); err != nil {
+					return err
+				}
+				if err := r.open(); err != nil {
+					return err
+				}
+			}
+			r.row++
+			r.n++
+			r.sheetN++
+			cells := b.cells[i*last : (i+1)*last]
+			cells[rcNo-1] = excelize.Cell{StyleID: st.center, Value: r.n}
+			for j := range cells {
+				vals[j] = &cells[j]
+			}
+			r.total += b.rows[i].bonus
+			r.sheetT += b.rows[i].bonus
+			var opts []excelize.RowOpts
+			if l := b.rows[i].lines; l > 1 {
+				opts = append(opts, excelize.RowOpts{Height: float64(l) * lineHeight(registerFont)})
+			}
+			if err := r.sw.SetRow(cellName(1, r.row), vals, opts...); err != nil {
+				return fmt.Errorf("ghi dòng %d: %w", r.n, err)
+			}
+		}
+		if b.err != nil {
+			return b.err
+		}
+	}
+	return r.close(true)
+}
+
+// open starts the next sheet: print settings, column widths, frozen panes,
+// the title rows and the column header.
+func (r *registerWriter) open() error {
+	name := registerSheetName(len(r.sheets))
+	if len(r.sheets) > 0 {
+		if _, err := r.f.NewSheet(name); err != nil {
+			return fmt.Errorf("thêm tờ %s: %w", name, err)
+		}
+	}
+	r.sheets = append(r.sheets, name)
+	r.row, r.sheetN, r.sheetT = RegisterHeaderRow, 0, 0
+	st, last := r.st, len(registerCols)
 	// Print settings, panes and column widths must all be in place before
 	// the first row is streamed (see DESIGN.md: after Flush they are lost,
 	// and the stream writes <cols> and <sheetViews> with the first row).
-	if err := pageSetup(f, RegisterSheet, 0, RegisterHeaderRow, RegisterHeaderRow); err != nil {
+	if err := pageSetup(r.f, name, 0, RegisterHeaderRow, RegisterHeaderRow); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(RegisterSheet)
+	sw, err := r.f.NewStreamWriter(name)
 	if err != nil {
 		return fmt.Errorf("mở luồng ghi: %w", err)
 	}
+	r.sw = sw
 	for i, c := range registerCols {
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
 			return fmt.Errorf("đặt độ rộng cột: %w", err)
@@ -185,9 +293,13 @@ func writeRegister(f *excelize.File, h Header, rows iter.Seq2[RegisterRow, error
 	}
 
 	// Title rows.
-	title := h.Title
+	title := r.h.Title
 	if strings.TrimSpace(title) == "" {
 		title = "Sổ theo dõi khen thưởng"
+	}
+	per := period(r.h.From, r.h.To)
+	if len(r.sheets) > 1 {
+		per += fmt.Sprintf(" – tờ %d (tiếp theo)", len(r.sheets))
 	}
 	heading := []struct {
 		row   int
@@ -196,10 +308,10 @@ func writeRegister(f *excelize.File, h Header, rows iter.Seq2[RegisterRow, error
 		text  string
 		style int
 	}{
-		{1, 1, rcAward - 2, tdkt.UpperVN(nfc(h.Office)), st.office},
+		{1, 1, rcAward - 2, tdkt.UpperVN(nfc(r.h.Office)), st.office},
 		{2, 1, last, tdkt.UpperVN(nfc(title)), st.title},
-		{3, 1, last, period(h.From, h.To), st.period},
-		{4, 1, last, madeLine(h.Made), st.made},
+		{3, 1, last, per, st.period},
+		{4, 1, last, madeLine(r.h.Made), st.made},
 	}
 	for _, t := range heading {
 		if err := sw.SetRow(cellName(1, t.row), []any{excelize.Cell{StyleID: t.style, Value: t.text}},
@@ -220,84 +332,68 @@ func writeRegister(f *excelize.File, h Header, rows iter.Seq2[RegisterRow, error
 		excelize.RowOpts{Height: float64(headerLines) * lineHeight(registerFont)}); err != nil {
 		return fmt.Errorf("ghi dòng tiêu đề cột: %w", err)
 	}
+	return nil
+}
 
-	// Data rows. The cells are prepared (normalised, measured for their
-	// height) in a goroutine a few batches ahead of the stream writer, the
-	// slowest stage: on two cores that work, and whatever rows costs to
-	// produce, overlaps the writing. vals is reused for every row: the
-	// stream writer copies the values out during SetRow, and pointers to
-	// the prepared Cells avoid an allocation per cell.
-	vals := make([]any, last)
-	row := RegisterHeaderRow
-	var total int64
-	batches := make(chan registerBatch, 4)
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		defer close(batches)
-		prepareRegister(rows, st, batches, stop)
-	}()
-	// However the writing ends, the preparing goroutine (and with it the
-	// iteration of rows) is over before Register returns.
-	defer func() {
-		close(stop)
-		<-done
-	}()
-	for b := range batches {
-		for i := range b.rows {
-			row++
-			n := row - RegisterHeaderRow
-			cells := b.cells[i*last : (i+1)*last]
-			cells[rcNo-1] = excelize.Cell{StyleID: st.center, Value: n}
-			for j := range cells {
-				vals[j] = &cells[j]
-			}
-			total += b.rows[i].bonus
-			var opts []excelize.RowOpts
-			if l := b.rows[i].lines; l > 1 {
-				opts = append(opts, excelize.RowOpts{Height: float64(l) * lineHeight(registerFont)})
-			}
-			if err := sw.SetRow(cellName(1, row), vals, opts...); err != nil {
-				return fmt.Errorf("ghi dòng %d: %w", n, err)
-			}
-		}
-		if b.err != nil {
-			return b.err
-		}
-	}
-	lastData := row
-	count := lastData - RegisterHeaderRow
+// close ends the current sheet with its total row and autofilter. A
+// register on one sheet has one "Tổng cộng" row, with formulas; on several
+// sheets each has its own "Cộng tờ N", and the last also a grand total of
+// every sheet (values: a formula across sheets would break when a sheet is
+// renamed).
+func (r *registerWriter) close(final bool) error {
+	st, sw, last := r.st, r.sw, len(registerCols)
+	lastData := r.row
+	count := r.sheetN
+	many := len(r.sheets) > 1 || !final
 
 	// The total row sits below the filtered range so that sorting or
 	// filtering the list never moves it.
 	totalRow := lastData + 1
 	countCell := excelize.Cell{StyleID: st.totalCount, Value: count}
-	sumCell := excelize.Cell{StyleID: st.totalNum, Value: total}
+	sumCell := excelize.Cell{StyleID: st.totalNum, Value: r.sheetT}
 	if count > 0 {
 		countCell.Formula = fmt.Sprintf("COUNT(%s:%s)", cellName(rcNo, RegisterFirstRow), cellName(rcNo, lastData))
 		sumCell.Formula = fmt.Sprintf("SUM(%s:%s)", cellName(rcBonus, RegisterFirstRow), cellName(rcBonus, lastData))
 	}
-	totals := make([]any, last)
-	for i := range totals {
-		totals[i] = excelize.Cell{StyleID: st.totalText}
+	label := "Tổng cộng"
+	if many {
+		label = fmt.Sprintf("Cộng tờ %d", len(r.sheets))
 	}
-	totals[rcNo-1] = excelize.Cell{StyleID: st.totalLabel, Value: "Tổng cộng"}
-	totals[rcName-1] = countCell
-	totals[rcBonus-1] = sumCell
-	if err := sw.SetRow(cellName(1, totalRow), totals); err != nil {
-		return fmt.Errorf("ghi dòng tổng cộng: %w", err)
+	write := func(row int, label string, countCell, sumCell excelize.Cell) error {
+		totals := make([]any, last)
+		for i := range totals {
+			totals[i] = excelize.Cell{StyleID: st.totalText}
+		}
+		totals[rcNo-1] = excelize.Cell{StyleID: st.totalLabel, Value: label}
+		totals[rcName-1] = countCell
+		totals[rcBonus-1] = sumCell
+		if err := sw.SetRow(cellName(1, row), totals); err != nil {
+			return fmt.Errorf("ghi dòng tổng cộng: %w", err)
+		}
+		if err := sw.MergeCell(cellName(rcNo, row), cellName(rcNumber, row)); err != nil {
+			return fmt.Errorf("gộp ô tổng cộng: %w", err)
+		}
+		return nil
 	}
-	if err := sw.MergeCell(cellName(rcNo, totalRow), cellName(rcNumber, totalRow)); err != nil {
-		return fmt.Errorf("gộp ô tổng cộng: %w", err)
+	if err := write(totalRow, label, countCell, sumCell); err != nil {
+		return err
+	}
+	if final && many {
+		grand := fmt.Sprintf("Tổng cộng (%d tờ)", len(r.sheets))
+		if err := write(totalRow+1, grand,
+			excelize.Cell{StyleID: st.totalCount, Value: r.n},
+			excelize.Cell{StyleID: st.totalNum, Value: r.total}); err != nil {
+			return err
+		}
 	}
 
 	// The autofilter range depends on the number of rows, known only now.
 	// AutoFilter edits the worksheet model the stream writer serialises at
 	// Flush; it must not run before NewStreamWriter, because it replaces
 	// the sheet properties and would drop fitToPage.
+	name := r.sheets[len(r.sheets)-1]
 	ref := cellName(1, RegisterHeaderRow) + ":" + cellName(last, lastData)
-	if err := f.AutoFilter(RegisterSheet, ref, nil); err != nil {
+	if err := r.f.AutoFilter(name, ref, nil); err != nil {
 		return fmt.Errorf("đặt bộ lọc: %w", err)
 	}
 	if err := sw.Flush(); err != nil {

@@ -215,3 +215,66 @@ func BenchmarkRegister300k(b *testing.B) {
 		}
 	}
 }
+
+// TestRegisterOverSheets: a register longer than a sheet holds goes on over
+// further sheets, numbering on, each with titles, header and its own total,
+// and the last with the grand total. (The real limit is a million lines; the
+// test uses ten.)
+func TestRegisterOverSheets(t *testing.T) {
+	const per, n = 10, 25
+	path := writeFile(t, "many.xlsx", func(w io.Writer) error {
+		f, err := newBook(RegisterSheet)
+		if err != nil {
+			return err
+		}
+		if err := writeRegisterSheets(f, Header{Office: "UBND tỉnh", From: 2000, To: 2024}, synthetic(n), per); err != nil {
+			f.Close()
+			return err
+		}
+		return save(f, w)
+	})
+	f := openBook(t, path)
+	want := []string{RegisterSheet, RegisterSheet + " (2)", RegisterSheet + " (3)"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+	for i, sh := range want {
+		lines := min(per, n-i*per)
+		first := RegisterFirstRow
+		wantNumber(t, f, sh, cellName(rcNo, first), float64(i*per+1))
+		wantNumber(t, f, sh, cellName(rcNo, first+lines-1), float64(i*per+lines))
+		wantText(t, f, sh, cellName(rcNo, RegisterHeaderRow), "STT")
+		if i > 0 && !strings.Contains(text(t, f, sh, "A3"), fmt.Sprintf("tờ %d", i+1)) {
+			t.Errorf("%s: period line %q does not say which sheet", sh, text(t, f, sh, "A3"))
+		}
+		total := first + lines
+		wantText(t, f, sh, cellName(rcNo, total), fmt.Sprintf("Cộng tờ %d", i+1))
+		wantNumber(t, f, sh, cellName(rcName, total), float64(lines))
+		wantNumber(t, f, sh, cellName(rcBonus, total), float64(lines)*2_340_000)
+		if i == len(want)-1 {
+			wantText(t, f, sh, cellName(rcNo, total+1), "Tổng cộng (3 tờ)")
+			wantNumber(t, f, sh, cellName(rcName, total+1), n)
+			wantNumber(t, f, sh, cellName(rcBonus, total+1), n*2_340_000)
+		} else if v := raw(t, f, sh, cellName(rcNo, total+1)); v != "" {
+			t.Errorf("%s: a grand total %q before the last sheet", sh, v)
+		}
+	}
+
+	// exactly one sheet's worth stays one sheet with the usual total
+	path = writeFile(t, "full.xlsx", func(w io.Writer) error {
+		f, err := newBook(RegisterSheet)
+		if err != nil {
+			return err
+		}
+		if err := writeRegisterSheets(f, Header{}, synthetic(per), per); err != nil {
+			f.Close()
+			return err
+		}
+		return save(f, w)
+	})
+	f = openBook(t, path)
+	if got := f.GetSheetList(); len(got) != 1 {
+		t.Fatalf("a full sheet made sheets %q", got)
+	}
+	wantText(t, f, RegisterSheet, cellName(rcNo, RegisterFirstRow+per), "Tổng cộng")
+}
