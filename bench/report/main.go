@@ -197,14 +197,14 @@ func main() {
 		return fmt.Sprintf("heap +%s, anon +%s", mb(h), mb(a))
 	}
 	if d := c["demo"]; d.present {
-		row("`tdkt demo --scale province` (CLI, once"+d.note+")", dur(d.secs*1000), "—", "—", "max RSS "+mb(d.maxRSS))
+		row("`tdkt demo` (CLI, once"+d.note+")", dur(d.secs*1000), "—", "—", "max RSS "+mb(d.maxRSS))
 	}
 	if v := r.ms("BenchmarkHome/open"); !math.IsNaN(v) {
 		row("open the database (store.Open, writable, + Close)", dur(v), "—", "—", "")
-		row(fmt.Sprintf("home figures: dossiers by status + %s awards by form (%s awards decoded)",
+		row(fmt.Sprintf("home figures: dossiers by status + %s awards by form (%s awards, from the counters)",
 			num(r.get("BenchmarkHome/figures", "year")), num(r.get("BenchmarkHome/figures", "awards"))),
 			dur(r.ms("BenchmarkHome/figures")), "—", "—", "")
-		row("home overview as ui/overview.go (adds recipients' lookups)", dur(r.ms("BenchmarkHome/overview")), "—", "—", "")
+		row("home overview as ui/overview.go (counters and the year's dossier rows)", dur(r.ms("BenchmarkHome/overview")), "—", "—", "")
 		row("**home screen total**: open + units + overview + close", dur(r.ms("BenchmarkHome/total")), "—", "—", "")
 	}
 	if v := r.get("BenchmarkSearch", "p50-ms"); !math.IsNaN(v) {

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"math"
@@ -240,6 +241,14 @@ func newBook(name string) (*excelize.File, error) {
 
 // save writes the finished workbook to w and releases its temporary files.
 func save(f *excelize.File, w io.Writer) error {
+	// excelize's Write assembles the whole archive in a bytes.Buffer before
+	// copying it out: for the register of a large province that is a few
+	// hundred MB held at once, growing with the rows. Its zip-writer hook
+	// lets the archive go straight to w instead (the buffer stays empty).
+	// The one thing excelize does to the buffer afterwards, marking entries
+	// over 4 GB as zip64, cannot apply: a register sheet is capped at a
+	// million lines, well under 4 GB of XML.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	if err := f.Write(w); err != nil {
 		f.Close()
 		return fmt.Errorf("ghi tệp Excel: %w", err)
