@@ -113,6 +113,13 @@ func (x *exporter) write(job exportJob, path string) *task {
 			}
 			return nil, fmt.Errorf(lang.L("Không xuất được %s: %w"), lowerFirst(job.what), err)
 		}
+		if ctx.Err() != nil {
+			// Hủy was pressed while the finished file was being synced and
+			// renamed into place: the user asked for no file, so none stays
+			// (the save dialog had already emptied any file of that name).
+			os.Remove(path)
+			return nil, errCancelled
+		}
 		return func() { x.finished(job, path) }, nil
 	}, func(err error) {
 		x.lastErr = err
