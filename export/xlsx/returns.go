@@ -653,6 +653,7 @@ func Count0602(facts []Fact) Table {
 	t := form0602.newTable()
 	rc, mc := codes("06 07 08 09 10 11 12 13 14"), codes("15 16 17 18 19 20 21")
 	unknown := map[string]int{}
+	folds, central := folder{}, tdkt.Fold(SubmitterCentral)
 	for _, f := range facts {
 		n := f.weight()
 		if !IsState(f.Authority) {
@@ -666,7 +667,7 @@ func Count0602(facts []Fact) Table {
 		}
 		col := t.colOf(group0602(f), f.Subject)
 		line := "03"
-		if tdkt.Fold(f.Submitter) == tdkt.Fold(SubmitterCentral) {
+		if folds.fold(f.Submitter) == central {
 			line = "02"
 		}
 		t.addN(col, n, "01", line)
@@ -753,18 +754,35 @@ func group0603(f Fact) int {
 	return g3Other
 }
 
+// submitterLines0603 maps folded submitter groups to their 0603.N line.
+// The keys are folded once here rather than per fact: tdkt.Fold
+// normalises twice and allocates, and a year has thousands of facts.
+var submitterLines0603 = map[string]string{
+	tdkt.Fold(SubmitterDepartment): "18", tdkt.Fold("Sở, ban, ngành, đoàn thể cấp tỉnh"): "18",
+	tdkt.Fold(SubmitterCommune): "19", tdkt.Fold("Ủy ban nhân dân cấp xã"): "19",
+	tdkt.Fold(SubmitterEnterprise): "20", tdkt.Fold("Doanh nghiệp, hợp tác xã"): "20",
+}
+
 // submitterLine0603 maps a submitter group to its line; anything not
-// recognised is "cơ quan, tổ chức, đơn vị khác".
-func submitterLine0603(s string) string {
-	switch tdkt.Fold(s) {
-	case tdkt.Fold(SubmitterDepartment), tdkt.Fold("Sở, ban, ngành, đoàn thể cấp tỉnh"):
-		return "18"
-	case tdkt.Fold(SubmitterCommune), tdkt.Fold("Ủy ban nhân dân cấp xã"):
-		return "19"
-	case tdkt.Fold(SubmitterEnterprise), tdkt.Fold("Doanh nghiệp, hợp tác xã"):
-		return "20"
+// recognised is "cơ quan, tổ chức, đơn vị khác". folds caches the folded
+// submitters of one count: facts repeat a handful of groups.
+func submitterLine0603(s string, folds folder) string {
+	if line, ok := submitterLines0603[folds.fold(s)]; ok {
+		return line
 	}
 	return "21"
+}
+
+// folder memoises tdkt.Fold over the few distinct strings of one count.
+type folder map[string]string
+
+func (m folder) fold(s string) string {
+	f, ok := m[s]
+	if !ok {
+		f = tdkt.Fold(s)
+		m[s] = f
+	}
+	return f
 }
 
 // Count0603 fills return 0603.N from the awards of the year. Only awards
@@ -776,6 +794,7 @@ func Count0603(facts []Fact) Table {
 	t := form0603.newTable()
 	rc, mc := codes("02 03 04 05 06 07 08 09 10"), codes("11 12 13 14 15 16 17")
 	unknown := map[string]int{}
+	folds := folder{}
 	for _, f := range facts {
 		n := f.weight()
 		if f.Authority != tdkt.AuthProvince {
@@ -788,7 +807,7 @@ func Count0603(facts []Fact) Table {
 			continue
 		}
 		col := t.colOf(group0603(f), f.Subject)
-		t.addN(col, n, "01", submitterLine0603(f.Submitter))
+		t.addN(col, n, "01", submitterLine0603(f.Submitter, folds))
 		t.countAward(f, col, rc, mc, unknown)
 	}
 	if t.Excluded > unknown["subject"] {

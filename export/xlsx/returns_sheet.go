@@ -49,6 +49,14 @@ func Return0603(w io.Writer, h ReturnHeader, facts []Fact) error {
 }
 
 // writeReturn renders a filled table as the form prints it.
+//
+// The sheet is laid out in memory first (returnGrid: a few hundred cells)
+// and then streamed. Through excelize's ordinary API the same cells cost
+// half as much again, most of it in marshalling the worksheet model with
+// encoding/xml when the file is written; the StreamWriter writes the XML
+// directly. The stream wants rows in order and its settings before the
+// first row, which the grid makes easy: the layout code below still places
+// cells, merges and heights in whatever order reads best.
 func writeReturn(w io.Writer, h ReturnHeader, t Table) error {
 	if err := t.Check(); err != nil {
 		return err // a bug in the counting; never print a return that does not add up
@@ -58,11 +66,54 @@ func writeReturn(w io.Writer, h ReturnHeader, t Table) error {
 	if err != nil {
 		return err
 	}
-	if err := renderReturn(f, name, h, &t); err != nil {
+	if err := streamReturn(f, name, h, &t); err != nil {
 		f.Close()
 		return fmt.Errorf("biểu %s: %w", t.Form, err)
 	}
 	return save(f, w)
+}
+
+// streamReturn lays the return out and streams it into the sheet name.
+func streamReturn(f *excelize.File, name string, h ReturnHeader, t *Table) error {
+	st, err := newReturnStyles(f)
+	if err != nil {
+		return err
+	}
+	l := layoutFor(t)
+	g := newReturnGrid(l.last)
+	top, numbering := renderReturn(g, st, l, h, t)
+
+	// A return is a one-page form: shrink it to one page rather than let
+	// the signature block fall onto a second one. Print settings go in
+	// before the stream is opened: the stream keeps the worksheet's
+	// settings as they are then, and loses any set after Flush.
+	if err := pageSetup(f, name, 1, top, numbering); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return fmt.Errorf("mở luồng ghi: %w", err)
+	}
+	// Widths and panes must precede the first row; widths in column
+	// order, as <cols> requires, and a run of equal widths at once (each
+	// call re-flattens every column set so far).
+	for c := 1; c <= l.last; {
+		end := c
+		for end < l.last && l.widths[end+1] == l.widths[c] {
+			end++
+		}
+		if err := sw.SetColWidth(c, end, l.widths[c]); err != nil {
+			return fmt.Errorf("đặt độ rộng cột: %w", err)
+		}
+		c = end + 1
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: l.first - 1, YSplit: numbering,
+		TopLeftCell: cellName(l.first, numbering+1), ActivePane: "bottomRight",
+	}); err != nil {
+		return fmt.Errorf("cố định dòng tiêu đề: %w", err)
+	}
+	return g.stream(sw)
 }
 
 // returnLayout holds the column positions of a return sheet.
@@ -120,23 +171,42 @@ type returnStyles struct {
 	footDate, footRole, footNote, footName      int
 }
 
+// memoStyler creates each distinct style once. Several roles of a return
+// share a look (a code cell and a unit cell, an empty cell and an item);
+// excelize would return the existing ID for a repeated style too, but only
+// after comparing it with every style so far, which is most of what a style
+// costs.
+type memoStyler struct {
+	styler
+	ids map[cellStyle]int
+}
+
+func (s *memoStyler) add(c cellStyle) int {
+	if id, ok := s.ids[c]; ok {
+		return id
+	}
+	id := s.styler.add(c.style())
+	s.ids[c] = id
+	return id
+}
+
 func newReturnStyles(f *excelize.File) (returnStyles, error) {
-	s := styler{f: f}
+	s := memoStyler{styler: styler{f: f}, ids: map[cellStyle]int{}}
 	const sz = 11
 	body := cellStyle{size: sz, border: true, wrap: true, hAlign: "left"}
-	mod := func(c cellStyle, edit func(*cellStyle)) *excelize.Style { edit(&c); return c.style() }
+	mod := func(c cellStyle, edit func(*cellStyle)) cellStyle { edit(&c); return c }
 	st := returnStyles{
-		code:      s.add(cellStyle{size: 12, bold: true, hAlign: "left"}.style()),
-		codeNote:  s.add(cellStyle{size: sz, italic: true, hAlign: "left", wrap: true}.style()),
-		party:     s.add(cellStyle{size: sz, hAlign: "left", wrap: true}.style()),
-		title:     s.add(cellStyle{size: 13, bold: true, hAlign: "center", wrap: true}.style()),
-		year:      s.add(cellStyle{size: 12, italic: true, hAlign: "center"}.style()),
-		measure:   s.add(cellStyle{size: sz, italic: true, hAlign: "right"}.style()),
-		head:      s.add(cellStyle{size: sz, bold: true, border: true, wrap: true, hAlign: "center", fill: "DDEBF7"}.style()),
-		numbering: s.add(cellStyle{size: sz, italic: true, border: true, hAlign: "center"}.style()),
+		code:      s.add(cellStyle{size: 12, bold: true, hAlign: "left"}),
+		codeNote:  s.add(cellStyle{size: sz, italic: true, hAlign: "left", wrap: true}),
+		party:     s.add(cellStyle{size: sz, hAlign: "left", wrap: true}),
+		title:     s.add(cellStyle{size: 13, bold: true, hAlign: "center", wrap: true}),
+		year:      s.add(cellStyle{size: 12, italic: true, hAlign: "center"}),
+		measure:   s.add(cellStyle{size: sz, italic: true, hAlign: "right"}),
+		head:      s.add(cellStyle{size: sz, bold: true, border: true, wrap: true, hAlign: "center", fill: "DDEBF7"}),
+		numbering: s.add(cellStyle{size: sz, italic: true, border: true, hAlign: "center"}),
 		total:     s.add(mod(body, func(c *cellStyle) { c.bold = true; c.hAlign = "center" })),
 		heading:   s.add(mod(body, func(c *cellStyle) { c.bold = true })),
-		item:      s.add(body.style()),
+		item:      s.add(body),
 		sub:       s.add(mod(body, func(c *cellStyle) { c.indent = 1 })),
 		ofWhich:   s.add(mod(body, func(c *cellStyle) { c.italic = true; c.indent = 2 })),
 		codeCell:  s.add(mod(body, func(c *cellStyle) { c.hAlign = "center" })),
@@ -148,25 +218,18 @@ func newReturnStyles(f *excelize.File) (returnStyles, error) {
 			c.bold = true
 			c.numFmt = fmtInt
 		})),
-		emptyCell: s.add(body.style()),
-		footDate:  s.add(cellStyle{size: 12, italic: true, hAlign: "center"}.style()),
-		footRole:  s.add(cellStyle{size: 12, bold: true, hAlign: "center"}.style()),
-		footNote:  s.add(cellStyle{size: sz, italic: true, hAlign: "center"}.style()),
-		footName:  s.add(cellStyle{size: 12, bold: true, hAlign: "center"}.style()),
+		emptyCell: s.add(body),
+		footDate:  s.add(cellStyle{size: 12, italic: true, hAlign: "center"}),
+		footRole:  s.add(cellStyle{size: 12, bold: true, hAlign: "center"}),
+		footNote:  s.add(cellStyle{size: sz, italic: true, hAlign: "center"}),
+		footName:  s.add(cellStyle{size: 12, bold: true, hAlign: "center"}),
 	}
 	return st, s.err
 }
 
-func renderReturn(f *excelize.File, name string, h ReturnHeader, t *Table) error {
-	st, err := newReturnStyles(f)
-	if err != nil {
-		return err
-	}
-	l := layoutFor(t)
-	s := &sheet{f: f, name: name}
-	for c, w := range l.widths {
-		s.width(c, c, w)
-	}
+// renderReturn places the cells, merges and row heights of a return on g
+// and returns the first and last rows the print titles repeat.
+func renderReturn(s *returnGrid, st returnStyles, l returnLayout, h ReturnHeader, t *Table) (top, numbering int) {
 	line := lineHeight(11)
 
 	// Rows 1–3: form code, circular and deadline on the left, the parties
@@ -203,7 +266,7 @@ func renderReturn(f *excelize.File, name string, h ReturnHeader, t *Table) error
 
 	// The header: fixed columns merged down, "Chia ra" across the parts,
 	// group labels, and the Tập thể / Cá nhân split where there is one.
-	top := ReturnHeaderRow
+	top = ReturnHeaderRow
 	depth := 2
 	for _, g := range t.Groups {
 		if g.Subs != nil {
@@ -223,7 +286,7 @@ func renderReturn(f *excelize.File, name string, h ReturnHeader, t *Table) error
 	// Tập thể / Cá nhân row. A single group spans the group and sub rows, so
 	// what does not fit in the sub row's one line goes to the group row.
 	groupHeight := line
-	numbering := top + depth
+	numbering = top + depth
 	s.set(l.label, numbering, "A", st.numbering)
 	s.set(l.code, numbering, "B", st.numbering)
 	if l.unit != 0 {
@@ -298,19 +361,7 @@ func renderReturn(f *excelize.File, name string, h ReturnHeader, t *Table) error
 	s.span(l.rightStart, r+2, l.last, r+2, "(Ký, họ tên, đóng dấu)", st.footNote)
 	s.span(1, r+5, l.code, r+5, tdkt.NFC(h.Preparer), st.footName)
 	s.span(l.rightStart, r+5, l.last, r+5, tdkt.NFC(h.Signer), st.footName)
-	if s.err != nil {
-		return s.err
-	}
-
-	if err := f.SetPanes(name, &excelize.Panes{
-		Freeze: true, XSplit: l.first - 1, YSplit: numbering,
-		TopLeftCell: cellName(l.first, numbering+1), ActivePane: "bottomRight",
-	}); err != nil {
-		return fmt.Errorf("cố định dòng tiêu đề: %w", err)
-	}
-	// A return is a one-page form: shrink it to one page rather than let
-	// the signature block fall onto a second one.
-	return pageSetup(f, name, 1, top, numbering)
+	return top, numbering
 }
 
 // indentOf is the indent level the label style prints with.
@@ -322,4 +373,104 @@ func indentOf(s LineStyle) int {
 		return 2
 	}
 	return 0
+}
+
+// returnGrid is a return sheet laid out in memory before it is streamed:
+// the cells by row and column, the merged blocks and the row heights. Its
+// set, span and height mean what the sheet type's do. A cell with neither
+// a value nor a style is no cell at all, as with the ordinary API.
+type returnGrid struct {
+	cols    int
+	rows    [][]excelize.Cell // by row - 1, then column - 1; nil: no cells
+	heights []float64         // by row - 1; 0: the default height
+	merges  [][2]string
+}
+
+func newReturnGrid(cols int) *returnGrid { return &returnGrid{cols: cols} }
+
+// grow makes room for row.
+func (g *returnGrid) grow(row int) {
+	for len(g.rows) < row {
+		g.rows = append(g.rows, nil)
+		g.heights = append(g.heights, 0)
+	}
+}
+
+// set writes v (a string, an int, or nil to leave the value alone) with a
+// style (0 to leave the style alone). Strings are normalised to NFC.
+func (g *returnGrid) set(col, row int, v any, style int) {
+	if v == nil && style == 0 {
+		return
+	}
+	g.grow(row)
+	if g.rows[row-1] == nil {
+		g.rows[row-1] = make([]excelize.Cell, g.cols)
+	}
+	c := &g.rows[row-1][col-1]
+	if str, ok := v.(string); ok {
+		v = nfc(str)
+	}
+	if v != nil {
+		c.Value = v
+	}
+	if style != 0 {
+		c.StyleID = style
+	}
+}
+
+// span writes text into a merged block and styles every cell of it, so
+// that borders run round the whole block.
+func (g *returnGrid) span(col1, row1, col2, row2 int, v any, style int) {
+	g.set(col1, row1, v, 0)
+	a, b := cellName(col1, row1), cellName(col2, row2)
+	if a != b {
+		g.merges = append(g.merges, [2]string{a, b})
+	}
+	if style == 0 {
+		return
+	}
+	for r := row1; r <= row2; r++ {
+		for c := col1; c <= col2; c++ {
+			g.set(c, r, nil, style)
+		}
+	}
+}
+
+func (g *returnGrid) height(row int, h float64) {
+	g.grow(row)
+	g.heights[row-1] = h
+}
+
+// stream writes the grid's rows in order, then its merges, and ends the
+// stream.
+func (g *returnGrid) stream(sw *excelize.StreamWriter) error {
+	vals := make([]any, g.cols)
+	for i, cells := range g.rows {
+		ht := g.heights[i]
+		if cells == nil && ht == 0 {
+			continue // an empty row, which the ordinary API leaves out too
+		}
+		for c := range vals {
+			vals[c] = nil // a nil value is no cell at all
+			if cells != nil && (cells[c].StyleID != 0 || cells[c].Value != nil) {
+				vals[c] = &cells[c]
+			}
+		}
+		var opts []excelize.RowOpts
+		if ht > 0 {
+			opts = append(opts, excelize.RowOpts{Height: ht})
+		}
+		if err := sw.SetRow(cellName(1, i+1), vals, opts...); err != nil {
+			return fmt.Errorf("ghi dòng %d: %w", i+1, err)
+		}
+	}
+	for _, m := range g.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return fmt.Errorf("gộp ô %s:%s: %w", m[0], m[1], err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("kết thúc luồng ghi: %w", err)
+	}
+	return nil
 }

@@ -109,9 +109,10 @@ func (c cellStyle) style() *excelize.Style {
 }
 
 // sheet writes cells of one worksheet through the normal (in-memory)
-// excelize API and keeps the first error, like bufio.Writer. The returns
-// and the candidate list are a few dozen rows, so streaming buys nothing
-// there while merged headers are simpler this way.
+// excelize API and keeps the first error, like bufio.Writer. The candidate
+// list uses it: merged headers are simpler this way. The returns lay out
+// a returnGrid and stream it instead, because marshalling the in-memory
+// worksheet at Write was most of a return's cost.
 type sheet struct {
 	f    *excelize.File
 	name string
