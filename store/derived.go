@@ -264,7 +264,7 @@ func (t *Tx) invalidate(rec tdkt.Record) {
 // merge: counters are read, changed and written back within one merge.
 func (t *Tx) getDerived(name string, key []byte) []byte {
 	if t.deferred != nil {
-		if v, ok := t.deferred[name][string(key)]; ok {
+		if v, ok := t.deferred.get(name, key); ok {
 			return v
 		}
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"sort"
 
 	"tdkt"
 )
@@ -116,7 +115,7 @@ func (t *Tx) reindex(old, rec tdkt.Record) error {
 // growing node until commit, which costs quadratic copying; putting them
 // sorted at the end (flushPuts) appends instead.
 func (t *Tx) deferPuts() {
-	t.deferred = map[string]map[string][]byte{}
+	t.deferred = newDeferredPuts()
 }
 
 func (t *Tx) flushPuts() error {
@@ -142,42 +141,10 @@ func (t *Tx) flushPuts() error {
 	return t.writeDeferred()
 }
 
-// writeDeferred puts the deferred keys, bucket by bucket in key order.
-func (t *Tx) writeDeferred() error {
-	names := make([]string, 0, len(t.deferred))
-	for n := range t.deferred {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		b := t.tx.Bucket([]byte(n))
-		if b == nil {
-			return fmt.Errorf("thiếu bucket %s", n)
-		}
-		b.FillPercent = fill
-		keys := make([]string, 0, len(t.deferred[n]))
-		for k := range t.deferred[n] {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if err := b.Put([]byte(k), t.deferred[n][k]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // put writes key=val into bucket name now, or later when puts are deferred.
 func (t *Tx) put(name string, key, val []byte) error {
 	if t.deferred != nil {
-		m := t.deferred[name]
-		if m == nil {
-			m = map[string][]byte{}
-			t.deferred[name] = m
-		}
-		m[string(key)] = val
+		t.deferred.put(name, key, val)
 		return nil
 	}
 	b := t.tx.Bucket([]byte(name))
@@ -191,7 +158,7 @@ func (t *Tx) put(name string, key, val []byte) error {
 // del removes key from bucket name, and from the deferred puts.
 func (t *Tx) del(name string, key []byte) error {
 	if t.deferred != nil {
-		delete(t.deferred[name], string(key))
+		t.deferred.del(name, key)
 	}
 	return t.tx.Bucket([]byte(name)).Delete(key)
 }

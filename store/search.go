@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,12 +61,6 @@ func join(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-// searchKey files a word under its kind first, so that a search can walk
-// the kinds people look for most before the long award register.
-func searchKey(word string, k tdkt.Kind, id string) []byte {
-	return []byte(string(k) + "\x00" + word + "\x00" + id)
-}
-
 // searchOrder is the order in which kinds are searched and shown.
 var searchOrder = []tdkt.Kind{tdkt.KindPerson, tdkt.KindUnit, tdkt.KindDossier, tdkt.KindDecision,
 	tdkt.KindMovement, tdkt.KindCluster, tdkt.KindMeeting, tdkt.KindAward}
@@ -75,6 +70,20 @@ func textKey(k tdkt.Kind, id string) []byte { return []byte(string(k) + "\x00" +
 // searchEntries is what a live record puts in the search buckets: one key per
 // distinct folded word, and its text line "folded\x00display".
 func searchEntries(r tdkt.Record) (keys []string, text string) {
+	bk, text := searchKeys(r)
+	for _, k := range bk {
+		keys = append(keys, string(k))
+	}
+	return keys, text
+}
+
+// searchKeys is searchEntries with the keys as bytes. A key is
+// kind 0 word 0 id: words are filed under their kind first, so that a
+// search can walk the kinds people look for most before the long award
+// register. The keys share one buffer: an import builds them for every
+// record, and a string and a copy per word were most of the search
+// index's cost.
+func searchKeys(r tdkt.Record) (keys [][]byte, text string) {
 	if r == nil || r.Base().Deleted {
 		return nil, ""
 	}
@@ -82,36 +91,75 @@ func searchEntries(r tdkt.Record) (keys []string, text string) {
 	if !ok {
 		return nil, ""
 	}
-	words := tdkt.FoldWords(d)
-	seen := map[string]bool{}
+	all := tdkt.FoldWords(d)
+	words := distinct(all)
+	kind, id := string(r.Kind()), r.Base().ID
+	size := 0
 	for _, w := range words {
-		if !seen[w] {
-			seen[w] = true
-			keys = append(keys, string(searchKey(w, r.Kind(), r.Base().ID)))
+		size += len(kind) + 1 + len(w) + 1 + len(id)
+	}
+	buf := make([]byte, 0, size)
+	keys = make([][]byte, 0, len(words))
+	for _, w := range words {
+		start := len(buf)
+		buf = append(buf, kind...)
+		buf = append(buf, 0)
+		buf = append(buf, w...)
+		buf = append(buf, 0)
+		buf = append(buf, id...)
+		// capped, so that no key can grow into the next
+		keys = append(keys, buf[start:len(buf):len(buf)])
+	}
+	return keys, strings.Join(all, " ") + "\x00" + d
+}
+
+// distinct returns words without repeats, in first-seen order. Most texts
+// have a handful of words, compared pairwise; a dossier listing hundreds
+// of candidates takes a map.
+func distinct(words []string) []string {
+	out := make([]string, 0, len(words))
+	if len(words) > 32 {
+		seen := make(map[string]bool, len(words))
+		for _, w := range words {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	for _, w := range words {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
 		}
 	}
-	return keys, strings.Join(words, " ") + "\x00" + d
+	return out
 }
 
 func (t *Tx) researchIndex(old, rec tdkt.Record) error {
-	ok, ot := searchEntries(old)
-	nk, nt := searchEntries(rec)
+	ok, ot := searchKeys(old)
+	nk, nt := searchKeys(rec)
 	if ot == nt {
 		return nil // same text, same words, same mask
 	}
 	// Every key of the record carries the mask of its words, so a new
 	// text rewrites them all.
-	keep := set(nk)
-	for _, k := range ok {
-		if !keep[k] {
-			if err := t.del(string(bucketSearch), []byte(k)); err != nil {
-				return err
+	if len(ok) > 0 {
+		keep := make(map[string]bool, len(nk))
+		for _, k := range nk {
+			keep[string(k)] = true
+		}
+		for _, k := range ok {
+			if !keep[string(k)] {
+				if err := t.del(string(bucketSearch), k); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	mask := u64(textMask(nt))
 	for _, k := range nk {
-		if err := t.put(string(bucketSearch), []byte(k), mask); err != nil {
+		if err := t.put(string(bucketSearch), k, mask); err != nil {
 			return err
 		}
 	}

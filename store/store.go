@@ -78,7 +78,12 @@ func boltOptions(o Options) *bolt.Options {
 	if t == 0 {
 		t = time.Second
 	}
-	return &bolt.Options{Timeout: t, ReadOnly: o.ReadOnly, NoSync: o.NoSync, NoFreelistSync: false}
+	bo := &bolt.Options{Timeout: t, ReadOnly: o.ReadOnly, NoSync: o.NoSync, NoFreelistSync: false}
+	if !o.ReadOnly {
+		// Only writes grow the file; a reader maps what is there.
+		bo.InitialMmapSize = initialMmap
+	}
+	return bo
 }
 
 // openErr turns bbolt's errors into the ones users can act on.
