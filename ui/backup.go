@@ -455,26 +455,7 @@ func (p *backupPane) onRestoreFile() {
 	if !p.canRestore() {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.fail(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := uriPath(r.URI())
-		r.Close()
-		p.askRestore(path)
-	}, p.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if dir := backupDir(p.e.path); dirExists(dir) {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	p.e.show(d)
+	p.e.openPath(lang.L("Chọn bản sao lưu (.db) để khôi phục"), lang.L("Mở"), backupDir(p.e.path), []string{".db"}, p.askRestore)
 }
 
 func dirExists(dir string) bool {

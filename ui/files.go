@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +30,36 @@ func (e *env) openBytes(exts []string, use func(name string, b []byte)) {
 	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fyne.NewSize(800, 560))
+	e.show(d)
+}
+
+// openPath asks for a file with one of exts, starting in dir when it is a
+// folder that exists, and hands its local path to use. confirm names the
+// action ("Mở", "Nhập"); an error opening the file is shown, a cancel does
+// nothing.
+func (e *env) openPath(title, confirm, dir string, exts []string, use func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			e.showError(fmt.Errorf(lang.L("Không mở được tệp: %w"), err))
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := uriPath(r.URI())
+		r.Close()
+		use(path)
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	if dirExists(dir) {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
+	d.SetDismissText(lang.L("Hủy"))
+	d.Resize(fyne.NewSize(900, 600))
 	e.show(d)
 }
 

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -243,24 +242,7 @@ func (s *registerScreen) onReturns() {
 
 // onImport asks for an old register (.xlsx) and opens the import wizard on it.
 func (s *registerScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.e.showError(fmt.Errorf(lang.L("Không mở được tệp: %w"), err))
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := uriPath(r.URI())
-		r.Close()
-		s.openImport(path)
-	}, s.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetTitleText(lang.L("Chọn sổ khen thưởng cũ (Excel .xlsx)"))
-	d.SetConfirmText(lang.L("Mở"))
-	d.SetDismissText(lang.L("Hủy"))
-	d.Resize(fyne.NewSize(900, 600))
-	s.e.show(d)
+	s.e.openPath(lang.L("Chọn sổ khen thưởng cũ (Excel .xlsx)"), lang.L("Mở"), "", []string{".xlsx"}, s.openImport)
 }
 
 // openImport shows the import wizard on the workbook at path.

@@ -720,29 +720,8 @@ func (s *syncScreen) onOpenBundle() {
 		s.e.showError(errors.New(lang.L("Cơ quan chưa có cặp khóa: chưa nhận được gói")))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.e.showError(fmt.Errorf(lang.L("Không mở được gói: %w"), err))
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := uriPath(r.URI())
-		r.Close()
-		s.importFile(path, "")
-	}, s.e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".tdkt"}))
-	if s.folder != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(s.folder)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.SetTitleText(lang.L("Chọn gói (.tdkt) để nhập"))
-	d.SetConfirmText(lang.L("Nhập"))
-	d.SetDismissText(lang.L("Hủy"))
-	d.Resize(fyne.NewSize(900, 600))
-	s.e.show(d)
+	s.e.openPath(lang.L("Chọn gói (.tdkt) để nhập"), lang.L("Nhập"), s.folder, []string{".tdkt"},
+		func(path string) { s.importFile(path, "") })
 }
 
 // importFile verifies and applies a bundle off the UI goroutine. A bundle
