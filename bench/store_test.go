@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"tdkt"
 	"tdkt/bench/measure"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 func year4(y int) string { return fmt.Sprintf("%04d", y) }
@@ -60,8 +62,6 @@ type homeFigures struct {
 	year   int
 	byForm map[string]int
 	awards int
-	// the shares of ui/overview.go
-	persons, direct, collectives, small, area int
 }
 
 func computeHome(tx *store.Tx, today int) (homeFigures, error) {
@@ -69,12 +69,7 @@ func computeHome(tx *store.Tx, today int) (homeFigures, error) {
 	for _, st := range tdkt.Statuses {
 		h.status[st] = tx.CountIndex("dossier.status", string(st))
 	}
-	for y := today; y > today-60; y-- {
-		if tx.CountIndex("award.year", year4(y)) > 0 {
-			h.year = y
-			break
-		}
-	}
+	h.year = jobs.LatestAwardYear(tx, today)
 	err := tx.AwardCounts(h.year, func(c store.AwardCount) error {
 		h.byForm[c.Code] += c.N
 		h.awards += c.N
@@ -101,47 +96,10 @@ func loadUnits(tx *store.Tx) (map[string]*tdkt.Unit, *tdkt.Catalog, error) {
 	return units, cat, err
 }
 
-// overview is the whole of ui/overview.go computeOverview, copied here
-// (package ui is not importable from a benchmark without a display):
-// status counts, this year's dossiers and deadlines from their list rows,
-// and the latest award year by form with the shares of direct workers,
-// small collectives and priority areas, from the award counters.
-func overview(tx *store.Tx, cat *tdkt.Catalog, today tdkt.Date) (homeFigures, error) {
-	h := homeFigures{status: map[tdkt.Status]int{}, byForm: map[string]int{}}
-	for _, st := range tdkt.Statuses {
-		h.status[st] = tx.CountIndex("dossier.status", string(st))
-	}
-	for _, id := range tx.IDs("dossier.year", year4(today.Year)) {
-		if _, err := tx.DossierRow(id); err != nil {
-			return h, err
-		}
-	}
-	for y := today.Year; y > today.Year-60; y-- {
-		if tx.CountIndex("award.year", year4(y)) > 0 {
-			h.year = y
-			break
-		}
-	}
-	err := tx.AwardCounts(h.year, func(c store.AwardCount) error {
-		h.byForm[c.Code] += c.N
-		h.awards += c.N
-		if c.Area {
-			h.area += c.N
-		}
-		if c.Subject == tdkt.SubjectPerson {
-			h.persons += c.N
-			if c.Category.Direct() {
-				h.direct += c.N
-			}
-			return nil
-		}
-		h.collectives += c.N
-		if cat.SmallCollective(&tdkt.Unit{Type: c.UnitKind}, c.Staff) {
-			h.small += c.N
-		}
-		return nil
-	})
-	return h, err
+// overview is everything the home screen computes (jobs.ComputeOverview,
+// which ui/overview.go calls).
+func overview(tx *store.Tx, cat *tdkt.Catalog, today tdkt.Date) (jobs.Overview, error) {
+	return jobs.ComputeOverview(context.Background(), tx, cat, today)
 }
 
 // BenchmarkHome opens the province database as the window does (writable,

@@ -139,17 +139,6 @@ func awardsOfYear(ctx context.Context, tx *store.Tx, y int, report func(done, to
 	return out, nil
 }
 
-// latestAwardYear is from, or the latest year before it that has register
-// lines (0 when the register is empty).
-func latestAwardYear(tx *store.Tx, from int) int {
-	for y := from; y > from-60; y-- {
-		if tx.CountIndex("award.year", year4(y)) > 0 {
-			return y
-		}
-	}
-	return 0
-}
-
 // awardsOf lists a person's (or a unit's collective) register lines, newest
 // year first.
 func awardsOf(tx *store.Tx, id string, collective bool) ([]*tdkt.Award, error) {

@@ -14,6 +14,7 @@ import (
 
 	"tdkt"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 // overviewScreen (Tổng quan) shows where the dossiers stand, the deadlines
@@ -34,35 +35,22 @@ type overviewScreen struct {
 	result    overviewData
 }
 
-type deadlineRow struct {
-	d    *store.DossierRow
-	days int
-}
-
-// overviewData is what the background load computes.
-type overviewData struct {
-	Year                 int
-	ByForm               map[string]int
-	Persons, Direct      int
-	Collectives, Small   int
-	All, Area            int
-	Deadlines            []deadlineRow
-	StatusCount          map[tdkt.Status]int
-	CurrentYearDossiers  int
-	CurrentYearDeadlines int
-}
+type (
+	deadlineRow  = jobs.Deadline
+	overviewData = jobs.Overview
+)
 
 func newOverviewScreen(e *env) *overviewScreen {
 	s := &overviewScreen{e: e, counts: map[tdkt.Status]*canvas.Text{}, loaded: -1}
 	s.deadlines = newDataTable([]DataColumn[deadlineRow]{
-		{lang.L("Hạn"), 95, func(r deadlineRow) string { return dateText(r.d.Deadline) }},
-		{lang.L("Còn lại"), 80, func(r deadlineRow) string { return daysText(r.days) }},
-		{lang.L("Trạng thái"), 150, func(r deadlineRow) string { return statusLabel(r.d.Status) }},
-		{lang.L("Đơn vị trình"), 200, func(r deadlineRow) string { return e.unitName(r.d.UnitID) }},
-		{lang.L("Hồ sơ"), 360, func(r deadlineRow) string { return r.d.Title }},
+		{lang.L("Hạn"), 95, func(r deadlineRow) string { return dateText(r.Row.Deadline) }},
+		{lang.L("Còn lại"), 80, func(r deadlineRow) string { return daysText(r.Days) }},
+		{lang.L("Trạng thái"), 150, func(r deadlineRow) string { return statusLabel(r.Row.Status) }},
+		{lang.L("Đơn vị trình"), 200, func(r deadlineRow) string { return e.unitName(r.Row.UnitID) }},
+		{lang.L("Hồ sơ"), 360, func(r deadlineRow) string { return r.Row.Title }},
 	}, func(_ int, r deadlineRow) {
 		if s.open != nil {
-			s.open(r.d.ID)
+			s.open(r.Row.ID)
 		}
 	})
 	s.byForm = newBarChart()
@@ -118,7 +106,7 @@ func (s *overviewScreen) refresh() {
 		var d overviewData
 		err := s.e.view(func(tx *store.Tx) error {
 			var err error
-			d, err = computeOverview(ctx, tx, cat, today)
+			d, err = jobs.ComputeOverview(ctx, tx, cat, today)
 			return err
 		})
 		if err != nil {
@@ -126,65 +114,6 @@ func (s *overviewScreen) refresh() {
 		}
 		return func() { s.show(d) }, nil
 	}, s.e.showError)
-}
-
-// computeOverview gathers the figures (store: a Stats-like summary).
-func computeOverview(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, today tdkt.Date) (overviewData, error) {
-	d := overviewData{ByForm: map[string]int{}, StatusCount: map[tdkt.Status]int{}}
-	for _, st := range tdkt.Statuses {
-		d.StatusCount[st] = tx.CountIndex("dossier.status", string(st))
-	}
-	// the dossiers' list rows carry what the deadlines need
-	for _, id := range tx.IDs("dossier.year", year4(today.Year)) {
-		ds, err := tx.DossierRow(id)
-		if err != nil {
-			return d, err
-		}
-		d.CurrentYearDossiers++
-		if ds.Deadline.IsZero() {
-			continue
-		}
-		switch ds.Status {
-		case tdkt.StatusAwarded, tdkt.StatusRejected, tdkt.StatusWithdrawn:
-			continue
-		}
-		days := int(ds.Deadline.Time().Sub(today.Time()).Hours() / 24)
-		d.Deadlines = append(d.Deadlines, deadlineRow{d: &ds, days: days})
-	}
-	sort.SliceStable(d.Deadlines, func(i, j int) bool { return d.Deadlines[i].d.Deadline.Before(d.Deadlines[j].d.Deadline) })
-	if ctx.Err() != nil {
-		return d, errCancelled
-	}
-
-	d.Year = latestAwardYear(tx, today.Year)
-	if d.Year == 0 {
-		return d, nil
-	}
-	// The store's award counters hold the year's awards by form with the
-	// recipients' facts as of each decision: a few hundred keys instead of
-	// decoding the year's awards and looking up their people and units.
-	err := tx.AwardCounts(d.Year, func(c store.AwardCount) error {
-		d.ByForm[c.Code] += c.N
-		d.All += c.N
-		if c.Area {
-			d.Area += c.N
-		}
-		if c.Subject == tdkt.SubjectPerson {
-			d.Persons += c.N
-			if c.Category.Direct() {
-				d.Direct += c.N
-			}
-			return nil
-		}
-		d.Collectives += c.N
-		// the catalogue's rule applies now, to the kind and headcount
-		// the unit had
-		if cat.SmallCollective(&tdkt.Unit{Type: c.UnitKind}, c.Staff) {
-			d.Small += c.N
-		}
-		return nil
-	})
-	return d, err
 }
 
 func (s *overviewScreen) show(d overviewData) {

@@ -16,6 +16,7 @@ import (
 
 	"tdkt"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 // registerScreen (Sổ & báo cáo) is the award register: one achievement
@@ -115,7 +116,7 @@ func (s *registerScreen) wait() {
 func (s *registerScreen) refresh() {
 	if !s.ready {
 		y := 0
-		s.e.view(func(tx *store.Tx) error { y = latestAwardYear(tx, s.e.today().Year); return nil })
+		s.e.view(func(tx *store.Tx) error { y = jobs.LatestAwardYear(tx, s.e.today().Year); return nil })
 		if y == 0 {
 			y = s.e.today().Year
 		}
