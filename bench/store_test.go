@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -220,96 +219,30 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
-// dossierFilter and loadDossiers copy ui/lookup.go and ui/dossiers.go
-// (dossierIDs, loadDossiers and the text filter, without the progress and
-// cancel checks): the dossier list intersects the year and status indexes
-// and reads the dossiers' list rows, or walks every row when no index
-// applies; text is then matched in memory on the rows' folded text and
-// the unit's folded name, as the window does while the user types.
+// dossierFilter is the window's dossier list filter: the index filter and
+// the text typed in the search box.
 type dossierFilter struct {
 	Year   int
 	Status tdkt.Status
 	Text   string
 }
 
+// loadDossiers is what the dossier list does (ui/dossiers.go): the rows the
+// indexes select (jobs.LoadDossiers), paired with their folded search text,
+// then matched against the typed words in memory.
 func loadDossiers(tx *store.Tx, f dossierFilter, units map[string]*tdkt.Unit) ([]*store.DossierRow, error) {
-	var sets [][]string
-	if f.Year != 0 {
-		sets = append(sets, tx.IDs("dossier.year", year4(f.Year)))
+	rows, err := jobs.LoadDossiers(context.Background(), tx, jobs.DossierFilter{Year: f.Year, Status: f.Status}, func(int, int) {})
+	if err != nil {
+		return nil, err
 	}
-	if f.Status != "" {
-		sets = append(sets, tx.IDs("dossier.status", string(f.Status)))
-	}
+	words := tdkt.FoldWords(f.Text)
 	var out []*store.DossierRow
-	if len(sets) == 0 {
-		err := tx.EachDossierRow(func(r store.DossierRow) error {
-			out = append(out, &r)
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	for _, r := range jobs.WithSearchText(rows, units) {
+		if jobs.ContainsAll(r.Folded, words) {
+			out = append(out, r.Row)
 		}
-	} else {
-		sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
-		ids := sets[0]
-		for _, s := range sets[1:] {
-			in := make(map[string]bool, len(s))
-			for _, id := range s {
-				in[id] = true
-			}
-			var keep []string
-			for _, id := range ids {
-				if in[id] {
-					keep = append(keep, id)
-				}
-			}
-			ids = keep
-		}
-		for _, id := range ids {
-			r, err := tx.DossierRow(id)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, &r)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Year != out[j].Year {
-			return out[i].Year > out[j].Year
-		}
-		return out[i].ID > out[j].ID
-	})
-	unitFolded := map[string]string{}
-	folded := make([]string, len(out))
-	for i, r := range out {
-		uf, ok := unitFolded[r.UnitID]
-		if !ok {
-			if u, found := units[r.UnitID]; found {
-				uf = tdkt.Fold(u.Name)
-			}
-			unitFolded[r.UnitID] = uf
-		}
-		folded[i] = r.Folded + " " + uf
-	}
-	if words := tdkt.FoldWords(f.Text); len(words) > 0 {
-		keep := out[:0]
-		for i, r := range out {
-			if containsAll(folded[i], words) {
-				keep = append(keep, r)
-			}
-		}
-		out = keep
 	}
 	return out, nil
-}
-
-func containsAll(folded string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(folded, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // BenchmarkDossierList loads the window's dossier list: a filtered one

@@ -15,6 +15,7 @@ import (
 
 	"tdkt"
 	"tdkt/store"
+	"tdkt/ui/jobs"
 )
 
 // dossiersScreen (Hồ sơ) lists the dossiers. Year, status and unit go
@@ -32,9 +33,9 @@ type dossiersScreen struct {
 	query  *entry
 	table  *dataTable[*store.DossierRow]
 	typing debouncer
-	base   []dossierRow  // what the indexes selected
-	key    dossierFilter // the index filter base was loaded with
-	keyVer int           // env version base was loaded at
+	base   []jobs.ListedDossier // what the indexes selected
+	key    jobs.DossierFilter   // the index filter base was loaded with
+	keyVer int                  // env version base was loaded at
 	count  *widget.Label
 	prog   *progress
 
@@ -42,7 +43,7 @@ type dossiersScreen struct {
 	stack    *fyne.Container
 	listView fyne.CanvasObject
 	loaded   int
-	filter   dossierFilter
+	filter   jobs.DossierFilter
 	ready    bool // filters built; before that their callbacks do nothing
 	addBt    *widget.Button
 }
@@ -114,14 +115,8 @@ func (s *dossiersScreen) refresh() {
 	}
 }
 
-// dossierRow is a loaded list row with its folded search text.
-type dossierRow struct {
-	d      *store.DossierRow
-	folded string
-}
-
-func (s *dossiersScreen) currentFilter() dossierFilter {
-	f := dossierFilter{UnitID: s.unit.id}
+func (s *dossiersScreen) currentFilter() jobs.DossierFilter {
+	f := jobs.DossierFilter{UnitID: s.unit.id}
 	if s.year.Selected != allYears() {
 		f.Year = atoi(s.year.Selected)
 	}
@@ -147,24 +142,11 @@ func (s *dossiersScreen) reload() {
 	units := s.e.units
 	s.prog.run(lang.L("Đang tải danh sách hồ sơ…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var ds []*store.DossierRow
-		err := s.e.view(func(tx *store.Tx) (err error) { ds, err = loadDossiers(ctx, tx, f, report); return })
+		err := s.e.view(func(tx *store.Tx) (err error) { ds, err = jobs.LoadDossiers(ctx, tx, f, report); return })
 		if err != nil {
 			return nil, err
 		}
-		// the row holds its title, reference and candidates folded; the
-		// unit's name is folded once per unit
-		unitFolded := map[string]string{}
-		rows := make([]dossierRow, len(ds))
-		for i, d := range ds {
-			uf, ok := unitFolded[d.UnitID]
-			if !ok {
-				if u, found := units[d.UnitID]; found {
-					uf = tdkt.Fold(u.Name)
-				}
-				unitFolded[d.UnitID] = uf
-			}
-			rows[i] = dossierRow{d: d, folded: d.Folded + " " + uf}
-		}
+		rows := jobs.WithSearchText(ds, units)
 		return func() {
 			s.base, s.key, s.keyVer = rows, f, ver
 			s.applyFilter()
@@ -178,13 +160,13 @@ func (s *dossiersScreen) applyFilter() {
 	words := tdkt.FoldWords(s.query.Text)
 	var out []*store.DossierRow
 	for _, r := range s.base {
-		if len(words) > 0 && !containsAll(r.folded, words) {
+		if len(words) > 0 && !jobs.ContainsAll(r.Folded, words) {
 			continue
 		}
-		if award != "" && !hasAward(r.d, award) {
+		if award != "" && !hasAward(r.Row, award) {
 			continue
 		}
-		out = append(out, r.d)
+		out = append(out, r.Row)
 	}
 	s.table.setRows(out)
 	s.count.SetText(fmt.Sprintf(lang.L("%s hồ sơ"), num(len(out))))

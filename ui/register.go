@@ -162,7 +162,7 @@ func (s *registerScreen) filter() {
 		if code != "" && r.a.AwardCode != code {
 			continue
 		}
-		if len(words) > 0 && !containsAll(r.folded, words) {
+		if len(words) > 0 && !jobs.ContainsAll(r.folded, words) {
 			continue
 		}
 		out = append(out, r)
@@ -172,15 +172,6 @@ func (s *registerScreen) filter() {
 	}
 	s.table.setRows(out)
 	s.sum.SetText(fmt.Sprintf(lang.L("%s dòng; tổng tiền thưởng %s đồng."), num(len(out)), tdkt.Money(total)))
-}
-
-func containsAll(folded string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(folded, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // onExportRegister asks for the years, then where to save the register.
