@@ -3,6 +3,7 @@ package tdkt
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -609,6 +610,9 @@ func FuzzFold(f *testing.F) {
 			return
 		}
 		folded := Fold(s)
+		if def := strings.Join(strings.Fields(foldRunes(s)), " "); folded != def {
+			t.Errorf("Fold(%q) = %q, the definition gives %q", s, folded, def)
+		}
 		if again := Fold(folded); again != folded {
 			t.Errorf("Fold not idempotent for %q: %q then %q", s, folded, again)
 		}
@@ -616,4 +620,39 @@ func FuzzFold(f *testing.F) {
 			t.Errorf("Fold(NFC(%q)) = %q, Fold = %q", s, viaNFC, folded)
 		}
 	})
+}
+
+// TestFoldFastMatchesDefinition holds Fold's table path to its definition
+// (foldRunes, then whitespace collapsed): each rune of the table's ranges
+// alone, between letters and before combining marks, and random strings
+// mixing them with spaces, marks and runes outside the table.
+func TestFoldFastMatchesDefinition(t *testing.T) {
+	def := func(s string) string { return strings.Join(strings.Fields(foldRunes(s)), " ") }
+	var pool []rune
+	for r := rune(0); r < 0x2000; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		pool = append(pool, r)
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + "\u0301\u0323", " " + string(r) + "\u00a0x"} {
+			if got, want := Fold(s), def(s); got != want {
+				t.Fatalf("Fold(%q) = %q, the definition gives %q", s, got, want)
+			}
+		}
+	}
+	pool = append(pool, []rune("  \t\n\u00a0\u0085\u2003ăâêôơưđĐẠỹ\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b")...)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		n := 1 + rng.IntN(12)
+		rs := make([]rune, n)
+		for i := range rs {
+			rs[i] = pool[rng.IntN(len(pool))]
+		}
+		if s := string(rs); Fold(s) != def(s) {
+			t.Fatalf("Fold(%q) = %q, the definition gives %q", s, Fold(s), def(s))
+		}
+	}
+	if _, ok := foldFast("caf\xe9"); ok {
+		t.Error("invalid UTF-8 took the table path")
+	}
 }
