@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -230,5 +231,116 @@ func TestChangesInJournalOrder(t *testing.T) {
 		if err := json.Unmarshal(r.Data, &again); err != nil || again.Title != d.Title {
 			t.Fatalf("change %d: data %s does not decode to its record %q", i, r.Data, d.Title)
 		}
+	}
+}
+
+// TestPreparedApplyMatchesPlain applies the same records twice, once with
+// their derived text prepared ahead on every core (as a bundle import
+// does) and once without: the search keys, text lines and list rows
+// written must be the same bytes, and both databases must pass Check.
+func TestPreparedApplyMatchesPlain(t *testing.T) {
+	a := testOffice(t, "SL-X001")
+	if err := a.Update("an", func(tx *Tx) error {
+		for i := range 700 { // enough for both cores
+			name := fmt.Sprintf("Giàng A Páo %d", i)
+			d := &tdkt.Dossier{Title: fmt.Sprintf("Đề nghị khen thưởng Trường Tiểu học Bản Xèo số %d", i), Ref: fmt.Sprintf("%d/TTr-UBND", i),
+				Year: 2020 + i%7, UnitID: "SL-X001-U0000001", Status: tdkt.StatusReceived,
+				Candidates: []tdkt.Candidate{{ID: "C1", Subject: tdkt.SubjectPerson, Name: name, AwardCode: "GK_CT_XA"},
+					{ID: "C2", Subject: tdkt.SubjectPerson, Name: "Lò Thị Xuân — H'Mông", AwardCode: "LDTT"}}}
+			if i%50 == 0 {
+				d.Deleted = true
+			}
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+			if err := tx.Put(&tdkt.Person{Name: name, Position: "Giáo viên", UnitID: "SL-X001-U0000001"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var raws []Raw
+	if err := a.View(func(tx *Tx) (err error) { raws, err = tx.Changes(0, nil); return err }); err != nil {
+		t.Fatal(err)
+	}
+	dump := func(db *DB) map[string]string {
+		out := map[string]string{}
+		err := db.View(func(tx *Tx) error {
+			for _, name := range [][]byte{bucketSearch, bucketText, bucketRows} {
+				err := tx.tx.Bucket(name).ForEach(func(k, v []byte) error {
+					out[string(name)+"|"+string(k)] = string(v)
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	var got [2]map[string]string
+	for i, ahead := range []bool{true, false} {
+		b := testOffice(t, "SL")
+		err := b.Update("an", func(tx *Tx) error {
+			var decoded []tdkt.Record
+			if ahead {
+				var errs []error
+				decoded, errs = decodeAll(raws)
+				for _, err := range errs {
+					if err != nil {
+						return err
+					}
+				}
+			}
+			s, err := tx.apply("SL-X001", raws, decoded)
+			if err == nil && s.Added != len(raws) {
+				err = fmt.Errorf("added %d of %d", s.Added, len(raws))
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if probs, err := b.Check(); err != nil || len(probs) > 0 {
+			t.Errorf("prepared %v: check: %v %v", ahead, err, probs)
+		}
+		got[i] = dump(b)
+	}
+	if len(got[0]) < 1000 {
+		t.Fatalf("only %d derived keys", len(got[0]))
+	}
+	for k, v := range got[1] {
+		if got[0][k] != v {
+			t.Errorf("%q: prepared %q, plain %q", k, got[0][k], v)
+		}
+	}
+	if len(got[0]) != len(got[1]) {
+		t.Errorf("prepared wrote %d keys, plain %d", len(got[0]), len(got[1]))
+	}
+}
+
+// TestCheckBlobs finds the one attachment of hundreds (checked on every
+// core) whose bytes do not match its name.
+func TestCheckBlobs(t *testing.T) {
+	blobs := map[string][]byte{}
+	for i := range 600 {
+		b := []byte(fmt.Sprintf("scan %d", i))
+		sum := sha256.Sum256(b)
+		blobs[hex.EncodeToString(sum[:])] = b
+	}
+	if err := checkBlobs(blobs); err != nil {
+		t.Fatalf("good blobs: %v", err)
+	}
+	sum := sha256.Sum256([]byte("scan 7"))
+	bad := hex.EncodeToString(sum[:])
+	blobs[bad] = []byte("scan 7, altered")
+	if err := checkBlobs(blobs); err == nil || !strings.Contains(err.Error(), bad) {
+		t.Fatalf("altered blob: %v", err)
 	}
 }

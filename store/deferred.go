@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 )
@@ -100,16 +101,7 @@ func (d *deferredPuts) sorted(name string) []kv {
 		slices.SortFunc(out, func(a, b kv) int { return bytes.Compare(a.key, b.key) })
 		return out
 	}
-	ops := slices.Concat(d.logs[name]...)
-	// Ties go by arrival, so that the last write of a key comes last. (A
-	// stable sort would do the same, but it moves elements by rotations
-	// and was slower on an import's log.)
-	slices.SortFunc(ops, func(a, b deferredOp) int {
-		if c := bytes.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.seq, b.seq)
-	})
+	ops := sortOps(slices.Concat(d.logs[name]...))
 	out := make([]kv, 0, len(ops))
 	for i, op := range ops {
 		if i+1 < len(ops) && bytes.Equal(op.key, ops[i+1].key) {
@@ -120,6 +112,44 @@ func (d *deferredPuts) sorted(name string) []kv {
 		}
 	}
 	return out
+}
+
+// compareOps orders a log by key, and the writes of one key by arrival,
+// so that the last write of a key comes last. (A stable sort would do the
+// same, but it moves elements by rotations and was slower on an import's
+// log.)
+func compareOps(a, b deferredOp) int {
+	if c := bytes.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
+
+// sortOps sorts ops by compareOps. A long log (an import's search keys:
+// hundreds of thousands) is sorted in two halves at once and merged.
+func sortOps(ops []deferredOp) []deferredOp {
+	if len(ops) < 1<<14 || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(ops, compareOps)
+		return ops
+	}
+	lo, hi := ops[:len(ops)/2], ops[len(ops)/2:]
+	done := make(chan struct{})
+	go func() {
+		slices.SortFunc(lo, compareOps)
+		close(done)
+	}()
+	slices.SortFunc(hi, compareOps)
+	<-done
+	out := make([]deferredOp, 0, len(ops))
+	for len(lo) > 0 && len(hi) > 0 {
+		if compareOps(hi[0], lo[0]) < 0 {
+			out, hi = append(out, hi[0]), hi[1:]
+		} else {
+			out, lo = append(out, lo[0]), lo[1:]
+		}
+	}
+	out = append(out, lo...)
+	return append(out, hi...)
 }
 
 // names lists the buckets with deferred writes, in order.
@@ -138,13 +168,23 @@ func (d *deferredPuts) names() []string {
 // writeDeferred puts the deferred keys, bucket by bucket in key order, so
 // that bbolt appends to its pages instead of splitting them.
 func (t *Tx) writeDeferred() error {
-	for _, n := range t.deferred.names() {
+	// Every bucket's log is sorted in its own goroutine, so that the long
+	// ones sort while the short ones are put; nothing writes to the logs
+	// meanwhile.
+	names := t.deferred.names()
+	ready := make([]chan []kv, len(names))
+	for i, n := range names {
+		ready[i] = make(chan []kv, 1)
+		go func() { ready[i] <- t.deferred.sorted(n) }()
+	}
+	for i, n := range names {
+		ws := <-ready[i]
 		b := t.tx.Bucket([]byte(n))
 		if b == nil {
 			return fmt.Errorf("thiếu bucket %s", n)
 		}
 		b.FillPercent = fill
-		for _, w := range t.deferred.sorted(n) {
+		for _, w := range ws {
 			if err := b.Put(w.key, w.val); err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,37 @@ func TestDeferredPutsChunks(t *testing.T) {
 	}
 	if string(got[n].key) != big || string(got[n].val) != "v" {
 		t.Fatalf("the large key came back as %d bytes", len(got[n].key))
+	}
+}
+
+// TestDeferredPutsLongLog checks a log long enough to be sorted in halves
+// (with repeated keys and deletes spread across both halves) against
+// writing each operation at once into a map.
+func TestDeferredPutsLongLog(t *testing.T) {
+	d := newDeferredPuts()
+	want := map[string]string{}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 60000 {
+		k := fmt.Sprintf("dossier\x00w%05d", rng.IntN(20000))
+		if rng.IntN(7) == 0 {
+			d.del("search", []byte(k))
+			delete(want, k)
+			continue
+		}
+		v := fmt.Sprint(i)
+		d.put("search", []byte(k), []byte(v))
+		want[k] = v
+	}
+	got := d.sorted("search")
+	if len(got) != len(want) {
+		t.Fatalf("%d writes, want %d", len(got), len(want))
+	}
+	for i, w := range got {
+		if i > 0 && string(got[i-1].key) >= string(w.key) {
+			t.Fatalf("write %d (%q) not after %q", i, w.key, got[i-1].key)
+		}
+		if want[string(w.key)] != string(w.val) {
+			t.Fatalf("%q=%q, want %q", w.key, w.val, want[string(w.key)])
+		}
 	}
 }

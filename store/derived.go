@@ -454,7 +454,7 @@ func (t *Tx) deriveRow(d *tdkt.Dossier) error {
 		}
 		return t.del(string(bucketRows), id)
 	}
-	v := rowOf(d).encode()
+	v := t.rowBytesOf(d)
 	if bytes.Equal(t.getDerived(string(bucketRows), id), v) {
 		return nil
 	}

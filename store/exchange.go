@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -148,11 +149,8 @@ func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 			return res, fmt.Errorf("gói ghi ngoài thẩm quyền của %s: %w; không nhận cả gói", in.From, err)
 		}
 	}
-	for sum, b := range in.Blobs {
-		h := sha256.Sum256(b)
-		if hex.EncodeToString(h[:]) != sum {
-			return res, fmt.Errorf("tệp đính kèm %s không khớp mã băm: không nhận", sum)
-		}
+	if err := checkBlobs(in.Blobs); err != nil {
+		return res, err
 	}
 	// each record decoded for the scope check is the one applied
 	s, err := t.apply(in.From, in.Records, decoded)
@@ -172,6 +170,26 @@ func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 	p.Received = max(p.Received, in.Upto)
 	p.Acked = max(p.Acked, in.Ack)
 	return res, t.putPeerState(p)
+}
+
+// checkBlobs checks every attachment against its hash, on every core.
+func checkBlobs(blobs map[string][]byte) error {
+	sums := make([]string, 0, len(blobs))
+	for sum := range blobs {
+		sums = append(sums, sum)
+	}
+	sort.Strings(sums) // the same one named whichever order the map gives
+	bad := make([]bool, len(sums))
+	parallel(len(sums), func(i int) {
+		h := sha256.Sum256(blobs[sums[i]])
+		bad[i] = hex.EncodeToString(h[:]) != sums[i]
+	})
+	for i, sum := range sums {
+		if bad[i] {
+			return fmt.Errorf("tệp đính kèm %s không khớp mã băm: không nhận", sum)
+		}
+	}
+	return nil
 }
 
 // decodeAll decodes received records on every core: decoding is most of

@@ -138,7 +138,7 @@ func distinct(words []string) []string {
 
 func (t *Tx) researchIndex(old, rec tdkt.Record) error {
 	ok, ot := searchKeys(old)
-	nk, nt := searchKeys(rec)
+	nk, nt := t.searchKeysOf(rec)
 	if ot == nt {
 		return nil // same text, same words, same mask
 	}

@@ -38,7 +38,10 @@ func (t *Tx) apply(from string, recs []Raw, decoded []tdkt.Record) (Summary, err
 		return s, ErrReadOnly
 	}
 	t.deferPuts()
-	defer func() { t.deferred = nil }()
+	if decoded != nil {
+		t.prep = prepare(decoded)
+	}
+	defer func() { t.deferred, t.prep = nil, nil }()
 	if err := t.applyAll(from, recs, decoded, &s); err != nil {
 		return s, err
 	}
@@ -122,6 +125,7 @@ func (t *Tx) applyAll(from string, recs []Raw, decoded []tdkt.Record, s *Summary
 					return err
 				}
 				neu, raw = win, nil // merged: encoded anew
+				delete(t.prep, win) // changed since it was prepared
 				s.Conflicts++
 			}
 		}

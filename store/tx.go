@@ -19,10 +19,11 @@ type Tx struct {
 	user     string
 	role     tdkt.Role
 	writable bool
-	deferred *deferredPuts // see deferPuts
-	self     string        // id of the writer's own account while it changes its password
-	fc       *factCache    // lookups for award facts, see derived.go
-	pending  []awardChange // awards a bulk merge derives at flushPuts
+	deferred *deferredPuts             // see deferPuts
+	self     string                    // id of the writer's own account while it changes its password
+	fc       *factCache                // lookups for award facts, see derived.go
+	pending  []awardChange             // awards a bulk merge derives at flushPuts
+	prep     map[tdkt.Record]*prepared // a bulk merge's records' derived text, see prepare
 }
 
 func allKinds() []tdkt.Kind { return tdkt.Kinds }
