@@ -18,40 +18,28 @@ type DossierFilter struct {
 	UnitID string
 }
 
-// dossierIDs narrows the candidates with the indexes: the intersection of
-// the year, status and unit indexes. all reports that no index applies and
-// every dossier must be walked.
-func dossierIDs(tx *store.Tx, f DossierFilter) (ids []string, all bool, err error) {
-	var sets [][]string
-	if f.Year != 0 {
-		sets = append(sets, tx.IDs("dossier.year", year4(f.Year)))
+// dossierIDs narrows the candidates with one index — the year's, else
+// the unit's, else the status's — and LoadDossiers checks the other
+// fields on the list rows it reads anyway. Intersecting indexes listed a
+// whole status (thousands of dossiers over twenty years) to keep the few
+// hundred of one year. all reports that no index applies and every
+// dossier must be walked.
+func dossierIDs(tx *store.Tx, f DossierFilter) (ids []string, all bool) {
+	switch {
+	case f.Year != 0:
+		return tx.IDs("dossier.year", year4(f.Year)), false
+	case f.UnitID != "":
+		return tx.IDs("dossier.unit", f.UnitID), false
+	case f.Status != "":
+		return tx.IDs("dossier.status", string(f.Status)), false
 	}
-	if f.Status != "" {
-		sets = append(sets, tx.IDs("dossier.status", string(f.Status)))
-	}
-	if f.UnitID != "" {
-		sets = append(sets, tx.IDs("dossier.unit", f.UnitID))
-	}
-	if len(sets) == 0 {
-		return nil, true, nil
-	}
-	// intersect, smallest first
-	sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
-	ids = sets[0]
-	for _, s := range sets[1:] {
-		in := make(map[string]bool, len(s))
-		for _, id := range s {
-			in[id] = true
-		}
-		var keep []string
-		for _, id := range ids {
-			if in[id] {
-				keep = append(keep, id)
-			}
-		}
-		ids = keep
-	}
-	return ids, false, nil
+	return nil, true
+}
+
+// keeps reports whether row r passes every field of the filter.
+func (f DossierFilter) keeps(r *store.DossierRow) bool {
+	return (f.Year == 0 || r.Year == f.Year) && (f.Status == "" || r.Status == f.Status) &&
+		(f.UnitID == "" || r.UnitID == f.UnitID)
 }
 
 // LoadDossiers reads the list rows of the dossiers the filter selects,
@@ -59,15 +47,12 @@ func dossierIDs(tx *store.Tx, f DossierFilter) (ids []string, all bool, err erro
 // of candidates, checklist and history, which is decoded only when opened.
 // It checks ctx every few hundred rows so that a cancelled load stops.
 func LoadDossiers(ctx context.Context, tx *store.Tx, f DossierFilter, report func(done, total int)) ([]*store.DossierRow, error) {
-	ids, all, err := dossierIDs(tx, f)
-	if err != nil {
-		return nil, err
-	}
+	ids, all := dossierIDs(tx, f)
 	var out []*store.DossierRow
 	if all {
 		total := tx.DossierRowCount()
 		n := 0
-		err = tx.EachDossierRow(func(r store.DossierRow) error {
+		err := tx.EachDossierRow(func(r store.DossierRow) error {
 			n++
 			if n%1024 == 0 {
 				if ctx.Err() != nil {
@@ -94,7 +79,9 @@ func LoadDossiers(ctx context.Context, tx *store.Tx, f DossierFilter, report fun
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, &r)
+			if f.keeps(&r) {
+				out = append(out, &r)
+			}
 		}
 	}
 	// newest first: ids grow with creation

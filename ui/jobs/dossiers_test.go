@@ -33,7 +33,8 @@ func TestLoadDossiers(t *testing.T) {
 			return err
 		}
 		year := tdkt.Today().Year
-		for _, f := range []DossierFilter{{}, {Year: year}, {Year: year, Status: tdkt.StatusReceived}, {Status: tdkt.StatusAwarded}, {UnitID: all[0].UnitID}} {
+		for _, f := range []DossierFilter{{}, {Year: year}, {Year: year, Status: tdkt.StatusReceived}, {Status: tdkt.StatusAwarded}, {UnitID: all[0].UnitID},
+			{UnitID: all[0].UnitID, Status: all[0].Status}, {Year: all[0].Year, UnitID: all[0].UnitID, Status: all[0].Status}} {
 			want := map[string]bool{}
 			for _, d := range all {
 				if (f.Year == 0 || d.Year == f.Year) && (f.Status == "" || d.Status == f.Status) && (f.UnitID == "" || d.UnitID == f.UnitID) {
