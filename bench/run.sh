@@ -99,7 +99,7 @@ say "register ($REGRUNS runs), returns"
 gotest -bench '^BenchmarkRegister$' -benchtime=1x -count=$REGRUNS ./cmd/tdkt/ | tee "$OUT/bench-register.txt"
 gotest -bench '^BenchmarkReturns$' -benchtime=3x ./cmd/tdkt/ | tee "$OUT/bench-returns.txt"
 say "sync bundles"
-gotest -bench '^BenchmarkSync$' -benchtime=1x -v ./cmd/tdkt/ | grep -v '^=== RUN' | tee "$OUT/bench-sync.txt"
+gotest -bench '^BenchmarkSync(Stored)?$' -benchtime=1x -v ./cmd/tdkt/ | grep -v '^=== RUN' | tee "$OUT/bench-sync.txt"
 if [[ -n ${TDKT_BENCH_FULL:-} ]]; then
 	say "the province's full bundle to a new commune (about a minute, 4 GB)"
 	gotest -bench '^BenchmarkSyncFull$' -benchtime=1x -v ./cmd/tdkt/ | grep -v '^=== RUN' | tee "$OUT/bench-syncfull.txt"

@@ -213,6 +213,7 @@ func main() {
 	}
 	for _, l := range []struct{ name, op string }{
 		{"year+status", "dossier list: 2025 + awarded"},
+		{"status", "dossier list: awarded, every year"},
 		{"year+text", "dossier list: 2025 + text \"de nghi\""},
 		{"all", "dossier list: no filter (every dossier)"},
 	} {
@@ -260,6 +261,11 @@ func main() {
 		peak("BenchmarkSync/import/tdkt"))
 	pair("sync import: the same into the 1 GB province database vs bbolt put into a copy", "BenchmarkSync/import-province",
 		peak("BenchmarkSync/import-province/tdkt"))
+	if v := r.ms("BenchmarkSyncStored"); !math.IsNaN(v) {
+		t := r.ms("BenchmarkSync/import/tdkt")
+		row(fmt.Sprintf("reference, not a floor: bbolt putting every key the import into a new office stored (%s keys, %.0f MB: records, scans, indexes, search words, rows, facts, journal, audit) into a copy of it",
+			num(r.get("BenchmarkSyncStored", "keys")), r.get("BenchmarkSyncStored", "MB")), dur(t), dur(v), ratio(t, v), "")
+	}
 	if v := r.ms("BenchmarkSyncFull"); !math.IsNaN(v) {
 		rd := "readable by the commune"
 		if r.get("BenchmarkSyncFull", "readable") == 0 {
@@ -307,8 +313,16 @@ func main() {
 	target("search p95 < 20 ms", v, 20, dur(v))
 	v = r.ms("BenchmarkHome/total")
 	target("home screen < 300 ms", v, 300, dur(v)+" (figures alone "+dur(r.ms("BenchmarkHome/figures"))+")")
-	v = r.get("BenchmarkDossierList/all", "ms/20k")
-	target("filtered list of 20k dossiers ready < 300 ms", v, 300, dur(v)+" (extrapolated from "+num(r.get("BenchmarkDossierList/all", "dossiers"))+")")
+	// the slowest list per dossier, scaled to 20k: the filters' fixed
+	// costs are multiplied with it, so this errs on the slow side
+	v, worst := math.NaN(), ""
+	for _, l := range []string{"status", "year+status", "year+text", "all"} {
+		if x := r.get("BenchmarkDossierList/"+l, "ms/20k"); !math.IsNaN(x) && (math.IsNaN(v) || x > v) {
+			v, worst = x, l
+		}
+	}
+	target("filtered list of 20k dossiers ready < 300 ms", v, 300, dur(v)+" (the slowest list, \""+worst+"\", "+
+		num(r.get("BenchmarkDossierList/"+worst, "dossiers"))+" dossiers, scaled to 20k)")
 	v = rt("BenchmarkSync/import")
 	target("bundle import within 2× of the bbolt floor (new office)", v, 2, fmt.Sprintf("%.1f×", v))
 	v = rt("BenchmarkSync/import-province")

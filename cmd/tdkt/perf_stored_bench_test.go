@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tdkt/bench/floors"
+	"tdkt/store"
+)
+
+// BenchmarkSyncStored is a second reference for the import into a new
+// office, beside BenchmarkSync's floor (which puts only the received
+// records and scans): bbolt putting, into a copy of the same new office,
+// every key and value the import left in the file — records, scans,
+// indexes, search words, list rows, award facts, journal and audit — in
+// one transaction. tdkt against it is what the import costs beyond bbolt
+// storing what tdkt chose to store; the floor against it is what that
+// choice costs.
+func BenchmarkSyncStored(b *testing.B) {
+	s := newBenchSync(b, benchImportScans)
+	if s.readErr != nil {
+		b.Fatalf("the import bundle does not read: %v", s.readErr)
+	}
+	work := filepath.Join(b.TempDir(), "work.db")
+	if err := benchCopy(work, s.prov); err != nil {
+		b.Fatal(err)
+	}
+	d, err := store.Open(work, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	me, err := identity(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, err = syncImport(d, "setup", me, s.bundle, "")
+	d.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	kvs, err := boltAdded(s.prov, work)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "stored.db")
+	var n int64
+	for _, kv := range kvs {
+		n += int64(len(kv.Key) + len(kv.Value))
+	}
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		if err := benchCopy(out, s.prov); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := floors.BoltPut(out, kvs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(kvs)), "keys")
+	b.ReportMetric(float64(n)/1e6, "MB")
+}
+
+// boltAdded lists the values of after's top-level buckets that before
+// lacks or holds differently, bucket by bucket in key order.
+func boltAdded(before, after string) ([]floors.KV, error) {
+	old := map[string]map[string][]byte{}
+	if err := eachBolt(before, func(bucket string, k, v []byte) {
+		if old[bucket] == nil {
+			old[bucket] = map[string][]byte{}
+		}
+		old[bucket][string(k)] = v
+	}); err != nil {
+		return nil, err
+	}
+	var out []floors.KV
+	err := eachBolt(after, func(bucket string, k, v []byte) {
+		if w, ok := old[bucket][string(k)]; !ok || !bytes.Equal(v, w) {
+			out = append(out, floors.KV{Bucket: bucket, Key: k, Value: v})
+		}
+	})
+	return out, err
+}
+
+// eachBolt calls fn with copies of every key and value of path's
+// top-level buckets (tdkt nests none).
+func eachBolt(path string, fn func(bucket string, k, v []byte)) error {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
+			return bk.ForEach(func(k, v []byte) error {
+				fn(string(name), bytes.Clone(k), bytes.Clone(v))
+				return nil
+			})
+		})
+	})
+}
