@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -130,4 +131,55 @@ func ExampleNewNameKey() {
 	slices.SortFunc(names, func(a, b string) int { return CompareNameKeys(keys[a], keys[b]) })
 	fmt.Println(names)
 	// Output: [Lê An Nguyễn Thị An Trần Văn Bình]
+}
+
+// slowSyllables is vnSyllables as it was before it decomposed in place:
+// the whole string through norm.NFD.String, letters appended one by one.
+func slowSyllables(s string) []vnSyllable {
+	var out []vnSyllable
+	var cur *vnSyllable
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			if cur == nil || len(cur.letters) == 0 {
+				continue
+			}
+			if t, ok := toneRank[r]; ok {
+				if cur.tone == 0 {
+					cur.tone = t
+				}
+				continue
+			}
+			last := &cur.letters[len(cur.letters)-1]
+			if m, ok := modified[[2]rune{*last, r}]; ok {
+				*last = m
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if cur == nil {
+				out = append(out, vnSyllable{})
+				cur = &out[len(out)-1]
+			}
+			cur.letters = append(cur.letters, unicode.ToLower(r))
+		default:
+			cur = nil
+		}
+	}
+	return out
+}
+
+func TestSyllablesAsSlow(t *testing.T) {
+	names := append(variedNames(600, 7), "", " ", "\u0301a", "a\u0301\u0300b", "Hòa-Hoà hoa\u0300",
+		"\xff\xfeAn", "x"+strings.Repeat("\u0301", 40)+"y", "ĐẶNG Ư\u031b", "각시", "Ǆa", "A1b2 3")
+	for _, s := range names {
+		got, want := vnSyllables(s), slowSyllables(s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d syllables, want %d", s, len(got), len(want))
+		}
+		for i := range got {
+			if !slices.Equal(got[i].letters, want[i].letters) || got[i].tone != want[i].tone {
+				t.Fatalf("%q: syllable %d = %q/%d, want %q/%d", s, i,
+					string(got[i].letters), got[i].tone, string(want[i].letters), want[i].tone)
+			}
+		}
+	}
 }

@@ -502,18 +502,51 @@ type keySyllable struct {
 
 // NewNameKey computes the collation key of a full name for
 // CompareNameKeys.
+//
+// Each word's syllables are extracted once: the whole name's syllables are
+// its words' syllables in order (vnSyllables splits at the spaces SplitName
+// splits at, and normalisation never reaches across a space), so the given,
+// family and middle names are sub-slices of the whole name's key rather than
+// computed again. The weights of all syllables share one slice.
 func NewNameKey(full string) NameKey {
 	s := NFC(full)
-	family, middle, given := SplitName(s)
-	return NameKey{nfc: s, given: keySyllables(given), family: keySyllables(family),
-		middle: keySyllables(middle), whole: keySyllables(s)}
+	words := strings.Fields(s)
+	var syl []vnSyllable
+	var it norm.Iter
+	ends := make([]int, len(words)) // syllable count after each word
+	for i, w := range words {
+		syl = appendSyllables(&it, syl, w)
+		ends[i] = len(syl)
+	}
+	whole := keySyllables(syl)
+	k := NameKey{nfc: s, whole: whole}
+	switch n := len(words); n {
+	case 0:
+	case 1:
+		k.given = whole
+	default:
+		k.family = whole[:ends[0]]
+		k.middle = whole[ends[0]:ends[n-2]]
+		k.given = whole[ends[n-2]:]
+	}
+	return k
 }
 
-func keySyllables(s string) []keySyllable {
-	syl := vnSyllables(s)
+// keySyllables turns syllables into their primary weights, all in one
+// backing slice.
+func keySyllables(syl []vnSyllable) []keySyllable {
+	if len(syl) == 0 {
+		return nil
+	}
+	n := 0
+	for _, x := range syl {
+		n += len(x.letters)
+	}
+	all := make([]int, n)
 	out := make([]keySyllable, len(syl))
 	for i, x := range syl {
-		w := make([]int, len(x.letters))
+		w := all[:len(x.letters):len(x.letters)]
+		all = all[len(x.letters):]
 		for j, r := range x.letters {
 			w[j] = weight(r)
 		}
@@ -613,34 +646,57 @@ type vnSyllable struct {
 // than per letter makes old-style ("hoà") and new-style ("hòa") tone
 // placement collate the same.
 func vnSyllables(s string) []vnSyllable {
-	var out []vnSyllable
-	var cur *vnSyllable
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			if cur == nil || len(cur.letters) == 0 {
-				continue // a stray mark with nothing to modify
-			}
-			if t, ok := toneRank[r]; ok {
-				if cur.tone == 0 {
-					cur.tone = t
-				}
-				continue
-			}
-			last := &cur.letters[len(cur.letters)-1]
-			if m, ok := modified[[2]rune{*last, r}]; ok {
-				*last = m
-			}
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if cur == nil {
-				out = append(out, vnSyllable{})
-				cur = &out[len(out)-1]
-			}
-			cur.letters = append(cur.letters, unicode.ToLower(r))
-		default:
-			cur = nil
+	var it norm.Iter
+	return appendSyllables(&it, nil, s)
+}
+
+// appendSyllables appends the syllables of s to out; see vnSyllables. The
+// iterator decomposes s segment by segment without allocating a copy, and
+// is passed in so that a caller taking several strings reuses it.
+func appendSyllables(it *norm.Iter, out []vnSyllable, s string) []vnSyllable {
+	// The syllables' letters share one slice: a syllable takes its part
+	// when it ends, and a part already taken is never written again, even
+	// if appending later moves the slice.
+	letters := make([]rune, 0, len(s))
+	cur, start := -1, 0 // the syllable being read, its first letter
+	end := func() {
+		if cur >= 0 {
+			out[cur].letters = letters[start:len(letters):len(letters)]
+			cur = -1
 		}
 	}
+	for it.InitString(norm.NFD, s); !it.Done(); {
+		seg := it.Next()
+		for len(seg) > 0 {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			switch {
+			case unicode.Is(unicode.Mn, r):
+				if cur < 0 || len(letters) == start {
+					continue // a stray mark with nothing to modify
+				}
+				if t, ok := toneRank[r]; ok {
+					if out[cur].tone == 0 {
+						out[cur].tone = t
+					}
+					continue
+				}
+				last := &letters[len(letters)-1]
+				if m, ok := modified[[2]rune{*last, r}]; ok {
+					*last = m
+				}
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				if cur < 0 {
+					out = append(out, vnSyllable{})
+					cur, start = len(out)-1, len(letters)
+				}
+				letters = append(letters, unicode.ToLower(r))
+			default:
+				end()
+			}
+		}
+	}
+	end()
 	return out
 }
 

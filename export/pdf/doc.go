@@ -62,6 +62,13 @@ type doc struct {
 	// onNewPage runs after every page break that the layouts trigger, e.g.
 	// to repeat a table header.
 	onNewPage func()
+
+	// style and size are the font selected in gofpdf. gofpdf writes a font
+	// operator into the page for every SetFont, even when the font does
+	// not change, and table cells select theirs once to be measured and
+	// again to be drawn; font skips the selections that change nothing.
+	style string
+	size  float64
 }
 
 // newDoc creates a document with the fonts loaded and no page yet.
@@ -100,6 +107,7 @@ func newDoc(spec pageSpec, title string) (*doc, error) {
 		right: spec.right, bottom: spec.bottom}
 	f.SetHeaderFuncMode(d.pageHeader, false)
 	f.SetFont(family, "", 13)
+	d.style, d.size = "", 13
 	return d, nil
 }
 
@@ -119,7 +127,7 @@ func (d *doc) limit() float64 { return d.pageH - d.bottom }
 
 // addPage starts a page and puts the cursor at the top margin.
 func (d *doc) addPage() {
-	d.pdf.AddPage()
+	d.breakPage()
 	d.y = d.top
 }
 
@@ -128,8 +136,18 @@ func (d *doc) newSection() {
 	d.onNewPage = nil
 	// Set before AddPage, which runs the header hook.
 	d.sectionStart = d.pdf.PageNo() + 1
-	d.pdf.AddPage()
+	d.breakPage()
 	d.y = d.top
+}
+
+// breakPage adds a page. gofpdf selects the current font on the new page,
+// runs the header hook (which may select another through font) and then
+// restores the font it had, so the font selected afterwards is the one
+// from before.
+func (d *doc) breakPage() {
+	style, size := d.style, d.size
+	d.pdf.AddPage()
+	d.style, d.size = style, size
 }
 
 // ensure breaks the page when h millimetres do not fit below the cursor.
@@ -161,7 +179,11 @@ func (d *doc) pageHeader() {
 
 // font selects the document font in a style ("", "B", "I", "BI") and size.
 func (d *doc) font(style string, size float64) {
+	if style == d.style && size == d.size {
+		return
+	}
 	d.pdf.SetFont(family, style, size)
+	d.style, d.size = style, size
 }
 
 // lineH is the line height used for a font size: single spacing as word

@@ -36,7 +36,7 @@ func (d *doc) newTable(cols []column, size float64) *table {
 type laidCell struct {
 	cell
 	x, w  float64
-	lines []string
+	lines []line
 }
 
 // measure wraps the cells and returns them with the row height.
@@ -51,7 +51,7 @@ func (t *table) measure(cs []cell, size float64) ([]laidCell, float64) {
 		}
 		col += span
 		t.d.font(c.style, size)
-		lines := t.d.wrap(c.text, w-2*t.padX)
+		lines := t.d.wrapLines(c.text, w-2*t.padX)
 		rows = max(rows, len(lines))
 		out = append(out, laidCell{cell: c, x: x, w: w, lines: lines})
 		x += w
@@ -68,7 +68,7 @@ func (t *table) draw(cs []laidCell, h, size float64) {
 		d.pdf.Rect(c.x, d.y, c.w, h, "D")
 		d.font(c.style, size)
 		top := d.y + (h-float64(len(c.lines))*lineH(size))/2
-		d.block(c.x+t.padX, c.w-2*t.padX, top, c.lines, c.align, size)
+		d.blockLines(c.x+t.padX, c.w-2*t.padX, top, c.lines, c.align, size)
 	}
 	d.y += h
 }

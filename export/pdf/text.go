@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"tdkt"
 )
@@ -164,49 +165,85 @@ func (d *doc) paragraph(p para) {
 // explicit newlines are kept. Words longer than a line are cut between
 // letters so that nothing runs out of a table cell.
 func (d *doc) wrap(s string, w float64) []string {
-	var out []string
-	for _, src := range strings.Split(s, "\n") {
-		fields := strings.Fields(tdkt.NFC(src))
-		if len(fields) == 0 {
-			out = append(out, "")
-			continue
-		}
-		cur := ""
-		for _, f := range fields {
-			for d.pdf.GetStringWidth(f) > w {
-				// Cut an over-long word: flush the line, then
-				// take as many letters as fit.
-				if cur != "" {
-					out = append(out, cur)
-					cur = ""
-				}
-				head, tail := d.cut(f, w)
-				out = append(out, head)
-				f = tail
-			}
-			switch {
-			case cur == "":
-				cur = f
-			case d.pdf.GetStringWidth(cur+" "+f) <= w+0.01:
-				cur += " " + f
-			default:
-				out = append(out, cur)
-				cur = f
-			}
-		}
-		out = append(out, cur)
+	lines := d.wrapLines(s, w)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.text
 	}
 	return out
 }
 
-// cut splits s after the most runes that fit in w, at least one.
-func (d *doc) cut(s string, w float64) (string, string) {
-	rs := []rune(s)
-	n := 1
-	for n < len(rs) && d.pdf.GetStringWidth(string(rs[:n+1])) <= w {
-		n++
+// line is a wrapped line with its width in the font it was wrapped in.
+type line struct {
+	text string
+	w    float64
+}
+
+// wrapLines is wrap keeping each line's width, so that aligning the line
+// does not measure it again. Words are measured once, in font units: a
+// line's width in gofpdf is the sum of its runes' widths, so a line of
+// words measures exactly the sum of its words and spaces, converted to
+// millimetres as GetStringWidth converts it.
+func (d *doc) wrapLines(s string, w float64) []line {
+	_, unit := d.pdf.GetFontSize()
+	mm := func(n int) float64 { return float64(n) * unit / 1000 }
+	space := d.pdf.GetStringSymbolWidth(" ")
+	var out []line
+	for _, src := range strings.Split(s, "\n") {
+		// NFC leaves words separated by single spaces, so a line of
+		// whole words is a slice of src and needs no joining.
+		src = tdkt.NFC(src)
+		if src == "" {
+			out = append(out, line{})
+			continue
+		}
+		cs, ce, cw := 0, 0, 0 // the current line is src[cs:ce], cw wide
+		for rest, pos := src, 0; ; {
+			word, next, more := strings.Cut(rest, " ")
+			f, fs, fw := word, pos, d.pdf.GetStringSymbolWidth(word)
+			for mm(fw) > w {
+				// Cut an over-long word: flush the line, then
+				// take as many letters as fit.
+				if ce > cs {
+					out = append(out, line{src[cs:ce], mm(cw)})
+					cs, ce = fs, fs
+				}
+				head, tail := d.cut(f, w)
+				out = append(out, line{head, mm(d.pdf.GetStringSymbolWidth(head))})
+				f, fs, fw = tail, fs+len(head), d.pdf.GetStringSymbolWidth(tail)
+			}
+			switch {
+			case ce == cs:
+				cs, ce, cw = fs, fs+len(f), fw
+			case mm(cw+space+fw) <= w+0.01:
+				ce, cw = fs+len(f), cw+space+fw
+			default:
+				out = append(out, line{src[cs:ce], mm(cw)})
+				cs, ce, cw = fs, fs+len(f), fw
+			}
+			if !more {
+				break
+			}
+			rest, pos = next, pos+len(word)+1
+		}
+		out = append(out, line{src[cs:ce], mm(cw)})
 	}
-	return string(rs[:n]), string(rs[n:])
+	return out
+}
+
+// cut splits s after the most runes that fit in w, at least one. The parts
+// are slices of s, so that wrapLines can keep its lines as slices of the
+// text.
+func (d *doc) cut(s string, w float64) (string, string) {
+	_, n := utf8.DecodeRuneInString(s)
+	for n < len(s) {
+		_, size := utf8.DecodeRuneInString(s[n:])
+		if d.pdf.GetStringWidth(s[:n+size]) > w {
+			break
+		}
+		n += size
+	}
+	return s[:n], s[n:]
 }
 
 // block draws lines of plain text in the current font, aligned in
@@ -222,6 +259,23 @@ func (d *doc) block(x, w, top float64, lines []string, a align, size float64) fl
 			lx += w - d.width(l)
 		}
 		d.text(lx, top, l, size)
+		top += lineH(size)
+	}
+	return top
+}
+
+// blockLines is block for wrapped lines, aligned by the widths they were
+// wrapped with; the current font must be the one they were wrapped in.
+func (d *doc) blockLines(x, w, top float64, lines []line, a align, size float64) float64 {
+	for _, l := range lines {
+		lx := x
+		switch a {
+		case alignCenter:
+			lx += (w - l.w) / 2
+		case alignRight:
+			lx += w - l.w
+		}
+		d.text(lx, top, l.text, size)
 		top += lineH(size)
 	}
 	return top
