@@ -155,8 +155,14 @@ func plan(src Source) ([]Part, map[string]int, error) {
 		return nil
 	}
 	var line []byte
+	known := map[tdkt.Kind]bool{} // what Read accepts, without a record made for each
 	err := src.Records(func(r Record) error {
-		if tdkt.New(r.Kind) == nil || r.ID == "" {
+		ok, met := known[r.Kind]
+		if !met {
+			ok = tdkt.New(r.Kind) != nil
+			known[r.Kind] = ok
+		}
+		if !ok || r.ID == "" {
 			return fmt.Errorf("bản ghi %q loại %q không gửi được", r.ID, r.Kind)
 		}
 		// The data goes into the line as it is, so it must be exactly
