@@ -220,10 +220,11 @@ func isSum(s string) bool {
 }
 
 // appendRecord appends r as a line of a records part: what json.Encoder
-// writes for a Record, built by hand. Data goes in as it is: the store
-// keeps what json.Marshal wrote, which is compact and escaped as the
-// encoder would make it, so the line is byte for byte the encoder's
-// without a second scan of the data to compact it.
+// writes for a Record, built by hand. Data goes in as it is, with no
+// second scan to compact it: the store keeps what json.Marshal wrote (or
+// a bundle carried, written the same way), which is already compact and
+// escaped as the encoder would make it, so the line is byte for byte the
+// encoder's. Other valid JSON reads back the same, with its spacing kept.
 func appendRecord(b []byte, r Record) []byte {
 	b = append(b, `{"kind":`...)
 	b = appendString(b, string(r.Kind))
