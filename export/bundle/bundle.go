@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -152,99 +151,6 @@ type Bundle struct {
 // Name is the file name a bundle is saved and found under.
 func Name(from, to string, seq uint64) string {
 	return fmt.Sprintf("%s_%s_%06d.tdkt", from, to, seq)
-}
-
-// Write encodes, signs and encrypts b for the receiver (its age key) or, when
-// passphrase is not empty, for the passphrase. It returns the bundle hash.
-func Write(w io.Writer, b *Bundle, from *Identity, to Key, passphrase string) (string, error) {
-	var parts [][]byte
-	// Each part's buffer is sized up front from the records' lengths:
-	// growing it by doubling cost more than encoding the records.
-	left := 0
-	for _, r := range b.Records {
-		left += len(r.Data) + len(r.ID) + len(r.Kind) + 32 // the envelope: {"kind":"","id":"","data":}
-	}
-	newPart := func() *bytes.Buffer {
-		return bytes.NewBuffer(make([]byte, 0, min(left, recordsPart+recordsPart/8)))
-	}
-	cur := newPart()
-	enc := json.NewEncoder(cur)
-	counts := map[string]int{}
-	for _, r := range b.Records {
-		if err := enc.Encode(r); err != nil {
-			return "", fmt.Errorf("mã hóa bản ghi %s: %w", r.ID, err)
-		}
-		left -= len(r.Data) + len(r.ID) + len(r.Kind) + 32
-		counts[string(r.Kind)]++
-		if cur.Len() >= recordsPart {
-			parts = append(parts, cur.Bytes())
-			cur = newPart()
-			enc = json.NewEncoder(cur)
-		}
-	}
-	if cur.Len() > 0 || len(parts) == 0 {
-		parts = append(parts, cur.Bytes())
-	}
-	m := b.Manifest
-	m.Format, m.From, m.To, m.Counts = Format, from.Code, to.Code, counts
-	m.Parts = nil
-	for _, p := range parts {
-		m.Parts = append(m.Parts, part("records", p))
-	}
-	sums := make([]string, 0, len(b.Blobs))
-	for s := range b.Blobs {
-		sums = append(sums, s)
-	}
-	sort.Strings(sums)
-	for _, s := range sums {
-		if len(b.Blobs[s]) > maxPart {
-			return "", fmt.Errorf("tệp đính kèm %s quá lớn cho một gói (%d byte)", s, len(b.Blobs[s]))
-		}
-		m.Parts = append(m.Parts, part("blob:"+s, b.Blobs[s]))
-		parts = append(parts, b.Blobs[s])
-	}
-	if len(m.Parts) > maxParts {
-		return "", fmt.Errorf("gói có %d phần, vượt giới hạn %d: hãy đồng bộ thường xuyên hơn", len(m.Parts), maxParts)
-	}
-	mb, err := json.Marshal(m)
-	if err != nil {
-		return "", err
-	}
-	if len(mb) > maxManifest {
-		return "", fmt.Errorf("bảng kê gói quá lớn (%d byte)", len(mb))
-	}
-	sig := ed25519.Sign(ed25519.PrivateKey(from.SignPriv), mb)
-	var rcp age.Recipient
-	if passphrase != "" {
-		sr, err := age.NewScryptRecipient(passphrase)
-		if err != nil {
-			return "", fmt.Errorf("mật khẩu gói: %w", err)
-		}
-		rcp = sr
-	} else {
-		xr, err := age.ParseX25519Recipient(to.Age)
-		if err != nil {
-			return "", fmt.Errorf("khóa mã hóa của %s: %w", to.Code, err)
-		}
-		rcp = xr
-	}
-	ew, err := age.Encrypt(w, rcp)
-	if err != nil {
-		return "", fmt.Errorf("mã hóa gói: %w", err)
-	}
-	if _, err := io.WriteString(ew, magic); err != nil {
-		return "", err
-	}
-	for _, chunk := range append([][]byte{mb, sig}, parts...) {
-		if err := writeChunk(ew, chunk); err != nil {
-			return "", err
-		}
-	}
-	if err := ew.Close(); err != nil {
-		return "", fmt.Errorf("mã hóa gói: %w", err)
-	}
-	h := sha256.Sum256(mb)
-	return hex.EncodeToString(h[:]), nil
 }
 
 func part(name string, b []byte) Part {

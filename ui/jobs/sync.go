@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"tdkt"
 	"tdkt/export"
 	"tdkt/export/bundle"
 	"tdkt/store"
@@ -43,52 +44,61 @@ func WriteBundle(db *store.DB, by string, me *bundle.Identity, to, dir, pw strin
 	if report == nil {
 		report = func(int, int) {}
 	}
-	var og *store.Outgoing
-	var peer *store.Peer
-	err := db.View(func(tx *store.Tx) (err error) {
-		if peer, err = tx.Peer(to); err != nil {
+	// The records and attachments are read from one read transaction
+	// while the file is written, twice (see bundle.Source), and never
+	// held: a province's first bundle is hundreds of megabytes. (A write
+	// meanwhile waits for it only if the database file must grow.) The
+	// file is hashed as it is written so that the read-back can be
+	// compared without keeping it either.
+	var sent Sent
+	var hash string
+	written := sha256.New()
+	err := db.View(func(tx *store.Tx) error {
+		peer, err := tx.Peer(to)
+		if err != nil {
 			return err
 		}
-		og, err = tx.Outgoing(to, full)
-		return err
-	})
-	if err != nil {
-		return Sent{}, err
-	}
-	report(1, 4)
-	b := &bundle.Bundle{Manifest: bundle.Manifest{Seq: og.Seq, Prev: og.Prev, Since: og.Since, Upto: og.Upto, Ack: og.Ack},
-		Blobs: og.Blobs}
-	b.Records = make([]bundle.Record, 0, len(og.Records))
-	for _, r := range og.Records {
-		b.Records = append(b.Records, bundle.Record{Kind: r.Kind, ID: r.ID, Data: r.Data})
-	}
-	// The bundle goes straight to the file (no copy of it in memory: a
-	// province's first bundle is hundreds of megabytes), hashed as it is
-	// written so that the read-back can be compared without keeping it.
-	path := filepath.Join(dir, bundle.Name(me.Code, to, og.Seq))
-	written := sha256.New()
-	var hash string
-	err = export.WriteFile(path, func(w io.Writer) (err error) {
-		hash, err = bundle.Write(io.MultiWriter(w, written), b, me, bundle.Key{Code: peer.Code, Age: peer.Age, Sign: peer.Sign}, pw)
-		if err == nil {
-			report(2, 4)
+		og, err := tx.Outgoing(to, full)
+		if err != nil {
+			return err
 		}
-		return err
+		report(1, 4)
+		sent = Sent{Path: filepath.Join(dir, bundle.Name(me.Code, to, og.Seq)), Seq: og.Seq, Records: og.Records, Blobs: og.Blobs}
+		m := bundle.Manifest{Seq: og.Seq, Prev: og.Prev, Since: og.Since, Upto: og.Upto, Ack: og.Ack}
+		return export.WriteFile(sent.Path, func(w io.Writer) (err error) {
+			hash, err = bundle.WriteFrom(io.MultiWriter(w, written), m, outgoing{og}, me,
+				bundle.Key{Code: peer.Code, Age: peer.Age, Sign: peer.Sign}, pw)
+			if err == nil {
+				report(2, 4)
+			}
+			return err
+		})
 	})
 	if err != nil {
 		return Sent{}, err
 	}
 	report(3, 4)
-	back, err := fileSum(path)
+	back, err := fileSum(sent.Path)
 	if err != nil || !bytes.Equal(back, written.Sum(nil)) {
-		os.Remove(path)
-		return Sent{}, fmt.Errorf("đọc lại %s không khớp nội dung đã ghi (USB lỗi?): %v", path, err)
+		os.Remove(sent.Path)
+		return Sent{}, fmt.Errorf("đọc lại %s không khớp nội dung đã ghi (USB lỗi?): %v", sent.Path, err)
 	}
-	if err := db.Update(by, func(tx *store.Tx) error { return tx.MarkSent(to, og.Seq, hash) }); err != nil {
+	if err := db.Update(by, func(tx *store.Tx) error { return tx.MarkSent(to, sent.Seq, hash) }); err != nil {
 		return Sent{}, err
 	}
-	return Sent{Path: path, Seq: og.Seq, Records: len(og.Records), Blobs: len(og.Blobs)}, nil
+	return sent, nil
 }
+
+// outgoing is the bundle source over the store's choice of records.
+type outgoing struct{ og *store.Outgoing }
+
+func (o outgoing) Records(yield func(bundle.Record) error) error {
+	return o.og.EachRecord(func(kind tdkt.Kind, id string, data []byte) error {
+		return yield(bundle.Record{Kind: kind, ID: id, Data: data})
+	})
+}
+
+func (o outgoing) Blobs(yield func(string, []byte) error) error { return o.og.EachBlob(yield) }
 
 // fileSum is the SHA-256 of the file at path, read from the medium.
 func fileSum(path string) ([]byte, error) {
