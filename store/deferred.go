@@ -93,7 +93,13 @@ type kv struct{ key, val []byte }
 // sorted returns the final writes of bucket name in key order: for a key
 // written more than once the last write wins, and a final delete drops it.
 func (d *deferredPuts) sorted(name string) []kv {
-	if m, ok := d.reads[name]; ok {
+	return finalWrites(d.logs[name], d.reads[name])
+}
+
+// finalWrites is sorted for one bucket's log, or its map for a read-back
+// bucket (m not nil).
+func finalWrites(chunks [][]deferredOp, m map[string][]byte) []kv {
+	if m != nil {
 		out := make([]kv, 0, len(m))
 		for k, v := range m {
 			out = append(out, kv{[]byte(k), v})
@@ -101,7 +107,7 @@ func (d *deferredPuts) sorted(name string) []kv {
 		slices.SortFunc(out, func(a, b kv) int { return bytes.Compare(a.key, b.key) })
 		return out
 	}
-	ops := sortOps(slices.Concat(d.logs[name]...))
+	ops := sortOps(slices.Concat(chunks...))
 	out := make([]kv, 0, len(ops))
 	for i, op := range ops {
 		if i+1 < len(ops) && bytes.Equal(op.key, ops[i+1].key) {
@@ -166,19 +172,38 @@ func (d *deferredPuts) names() []string {
 }
 
 // writeDeferred puts the deferred keys, bucket by bucket in key order, so
-// that bbolt appends to its pages instead of splitting them.
+// that bbolt appends to its pages instead of splitting them. The logs are
+// handed over: the deferred puts are empty afterwards.
 func (t *Tx) writeDeferred() error {
-	// Every bucket's log is sorted in its own goroutine, so that the long
-	// ones sort while the short ones are put; nothing writes to the logs
-	// meanwhile.
-	names := t.deferred.names()
-	ready := make([]chan []kv, len(names))
+	d := t.deferred
+	names := d.names()
+	logs := make([][][]deferredOp, len(names))
+	maps := make([]map[string][]byte, len(names))
 	for i, n := range names {
-		ready[i] = make(chan []kv, 1)
-		go func() { ready[i] <- t.deferred.sorted(n) }()
+		logs[i], maps[i] = d.logs[n], d.reads[n]
 	}
-	for i, n := range names {
-		ws := <-ready[i]
+	d.logs, d.reads = map[string][][]deferredOp{}, map[string]map[string][]byte{}
+	// A goroutine sorts the buckets one after the other, one bucket ahead
+	// of the puts, so that a long log sorts while the bucket before it is
+	// put, and lets each log go once sorted: an office's first bundle
+	// logs millions of keys, and holding every bucket's sorted copy at
+	// once cost more memory than the time it saved.
+	ready := make(chan []kv)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := range names {
+			ws := finalWrites(logs[i], maps[i])
+			logs[i], maps[i] = nil, nil
+			select {
+			case ready <- ws:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for _, n := range names {
+		ws := <-ready
 		b := t.tx.Bucket([]byte(n))
 		if b == nil {
 			return fmt.Errorf("thiếu bucket %s", n)
