@@ -739,8 +739,9 @@ func BenchmarkSync(b *testing.B) {
 // BenchmarkSyncFull writes the province's first, full bundle to a new
 // commune — every record a commune may see, which in the demo is all of
 // them — and reports its size, the exporter's peak memory and whether the
-// commune can read it. It takes minutes and gigabytes, so it runs only
-// with TDKT_BENCH_FULL=1 (bench/run.sh does not set it).
+// commune can read it; then the commune imports it (time, peak memory).
+// It takes minutes and gigabytes, so it runs only with TDKT_BENCH_FULL=1
+// (bench/run.sh passes it on when set).
 func BenchmarkSyncFull(b *testing.B) {
 	demoDB := measure.DB(b)
 	if os.Getenv("TDKT_BENCH_FULL") == "" {
@@ -792,4 +793,29 @@ func BenchmarkSyncFull(b *testing.B) {
 		b.Logf("the commune cannot read the province's full bundle: %v", err)
 	}
 	b.ReportMetric(readable, "readable")
+	if readable == 0 {
+		return
+	}
+	// The commune then imports it: one transaction, as every import.
+	c, err = store.Open(s.commune, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer c.Close()
+	cme, err := identity(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	peak = measure.StartPeak()
+	start := time.Now()
+	res, err := syncImport(c, "setup", cme, path, "")
+	took := time.Since(start)
+	if err != nil {
+		b.Fatalf("the commune's import of the full bundle: %v", err)
+	}
+	h, a := peak.Stop()
+	b.ReportMetric(took.Seconds(), "import-s")
+	b.ReportMetric(float64(res.Added), "import-added")
+	b.ReportMetric(h, "import-heap-MB")
+	b.ReportMetric(a, "import-anon-MB")
 }
