@@ -58,15 +58,7 @@ func (t *Tx) Outgoing(to string, full bool) (*Outgoing, error) {
 	if full {
 		since = 0
 	}
-	keep := func(r tdkt.Record) bool {
-		if !tdkt.Synced(r.Kind()) {
-			return false
-		}
-		if me.Level == tdkt.LevelProvince {
-			return tdkt.VisibleTo(to, r)
-		}
-		return tdkt.InScope(me.Level, me.Code, r) == nil
-	}
+	keep := sendable(me, to)
 	out := &Outgoing{From: me.Code, To: to, Seq: p.SentSeq + 1, Prev: p.SentHash, Since: since,
 		Upto: t.Clock(), Ack: p.Received, tx: t}
 	// one bit per journal position: a few hundred kilobytes for millions
@@ -105,6 +97,43 @@ func (t *Tx) Outgoing(to string, full bool) (*Outgoing, error) {
 	}
 	out.Blobs = len(out.blobs)
 	return out, nil
+}
+
+// sendable reports whether office me sends record r to peer to: a
+// commune only what is in its scope, the province everything but other
+// communes' own records.
+func sendable(me *tdkt.Office, to string) func(tdkt.Record) bool {
+	return func(r tdkt.Record) bool {
+		if !tdkt.Synced(r.Kind()) {
+			return false
+		}
+		if me.Level == tdkt.LevelProvince {
+			return tdkt.VisibleTo(to, r)
+		}
+		return tdkt.InScope(me.Level, me.Code, r) == nil
+	}
+}
+
+// Pending counts the records the next bundle to peer to would carry (those
+// changed since the position it acknowledged that Outgoing would send),
+// without keeping them.
+func (t *Tx) Pending(to string) (int, error) {
+	p, err := t.Peer(to)
+	if err != nil {
+		return 0, err
+	}
+	me, err := t.OfficeRecord()
+	if err != nil {
+		return 0, err
+	}
+	send, n := sendable(me, to), 0
+	err = t.eachChange(p.Acked, func(r tdkt.Record) bool {
+		if send(r) {
+			n++
+		}
+		return false
+	}, func(uint64, Raw) error { return nil })
+	return n, err
 }
 
 // EachRecord calls fn with every record that goes, in journal order, read

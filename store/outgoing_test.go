@@ -65,6 +65,11 @@ func outgoingOffice(t *testing.T) (*DB, uint64) {
 				return err
 			}
 		}
+		// the office record changes too, and never travels
+		if err := tx.Put(&tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: "SL-X001", Name: "UBND xã Nậm Xé",
+			Level: tdkt.LevelCommune, ParentCode: "SL"}); err != nil {
+			return err
+		}
 		return tx.PutPeer(&Peer{Code: "SL", Name: "Sở Nội vụ", Level: tdkt.LevelProvince, Acked: acked})
 	})
 	if err != nil {
@@ -110,6 +115,12 @@ func TestOutgoingReadsAgainWhatItChose(t *testing.T) {
 			}
 			if og.Records != len(want) || og.Blobs != len(wantBlobs) || len(want) < 300 || len(wantBlobs) < 30 {
 				t.Fatalf("full %v: %d records, %d blobs; want %d, %d", full, og.Records, og.Blobs, len(want), len(wantBlobs))
+			}
+			if !full {
+				// what the sync screen and `tdkt sync status` show as waiting
+				if n, err := tx.Pending("SL"); err != nil || n != og.Records {
+					t.Fatalf("Pending: %d, %v; the bundle carries %d", n, err, og.Records)
+				}
 			}
 			for pass := range 2 {
 				i := 0

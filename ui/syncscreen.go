@@ -222,13 +222,12 @@ func (s *syncScreen) refresh() {
 }
 
 // countPending counts, per trusted peer, the records the next bundle would
-// carry (what tx.Outgoing collects), without keeping them.
+// carry (tx.Pending: what tx.Outgoing would choose), without keeping them.
 func (s *syncScreen) countPending() {
 	peers := append([]peerInfo(nil), s.peers...)
 	if len(peers) == 0 {
 		return
 	}
-	office := *s.e.office
 	s.load.run(lang.L("Đang đếm thay đổi chờ gửi…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		counts := make([]int, len(peers))
 		err := s.e.view(func(tx *store.Tx) error {
@@ -241,13 +240,7 @@ func (s *syncScreen) countPending() {
 				if p.Revoked {
 					continue
 				}
-				n := 0
-				_, err := tx.Changes(p.Acked, func(r tdkt.Record) bool {
-					if pendingFor(&office, p.Code, r) {
-						n++
-					}
-					return false
-				})
+				n, err := tx.Pending(p.Code)
 				if err != nil {
 					return err
 				}
@@ -267,18 +260,6 @@ func (s *syncScreen) countPending() {
 			s.peerList.Refresh()
 		}, nil
 	}, s.e.showError)
-}
-
-// pendingFor is tx.Outgoing's choice: a commune sends what is in its scope,
-// the province everything the commune may see.
-func pendingFor(me *tdkt.Office, to string, r tdkt.Record) bool {
-	if !tdkt.Synced(r.Kind()) {
-		return false
-	}
-	if me.Level == tdkt.LevelProvince {
-		return tdkt.VisibleTo(to, r)
-	}
-	return tdkt.InScope(me.Level, me.Code, r) == nil
 }
 
 // Peers.

@@ -222,8 +222,11 @@ func officeShow(path string, out io.Writer) error {
 			if p.Revoked {
 				st = "revoked"
 			}
-			pending, _ := tx.Changes(p.Acked, nil)
-			fmt.Fprintf(out, "peer\t%s\t%s\t%s\t%s\tsent=%d\treceived=%d\tpending=%d\n", p.Code, p.Name, st, k.Fingerprint(), p.SentSeq, p.RecvSeq, len(pending))
+			pending, err := tx.Pending(p.Code)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "peer\t%s\t%s\t%s\t%s\tsent=%d\treceived=%d\tpending=%d\n", p.Code, p.Name, st, k.Fingerprint(), p.SentSeq, p.RecvSeq, pending)
 		}
 		return nil
 	})
