@@ -59,33 +59,14 @@ type ImportResult struct {
 // sender's scope; every attachment must match its hash.
 func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 	var res ImportResult
-	p, err := t.Peer(in.From)
-	if err != nil {
+	p, dup, err := t.admit(in)
+	if err != nil || dup {
+		res.Duplicate = dup
 		return res, err
 	}
-	if p.Revoked {
-		return res, fmt.Errorf("khóa của %s đã bị thu hồi: không nhận gói", in.From)
-	}
-	if in.To != t.db.office {
-		return res, fmt.Errorf("gói gửi cho %s, không phải cơ quan này (%s)", in.To, t.db.office)
-	}
-	switch {
-	case in.Seq == p.RecvSeq && in.Hash == p.RecvHash:
-		res.Duplicate = true
-		return res, nil
-	case in.Seq <= p.RecvSeq:
-		return res, fmt.Errorf("gói số %d của %s cũ hơn gói đã nhập (số %d): không nhận", in.Seq, in.From, p.RecvSeq)
-	case in.Seq == p.RecvSeq+1 && in.Prev != p.RecvHash:
-		return res, fmt.Errorf("gói số %d của %s không nối tiếp gói số %d đã nhập: không nhận", in.Seq, in.From, p.RecvSeq)
-	}
-	decoded, errs := decodeAll(in.Records)
-	for i := range in.Records {
-		if errs[i] != nil {
-			return res, errs[i]
-		}
-		if err := tdkt.InScope(p.Level, p.Code, decoded[i]); err != nil {
-			return res, fmt.Errorf("gói ghi ngoài thẩm quyền của %s: %w; không nhận cả gói", in.From, err)
-		}
+	decoded, err := inScope(p, in.Records)
+	if err != nil {
+		return res, err
 	}
 	if err := checkBlobs(in.Blobs); err != nil {
 		return res, err
@@ -96,10 +77,54 @@ func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 		return res, err
 	}
 	res.Summary = s
+	return res, t.finishImport(p, in, &res)
+}
+
+// admit checks that the bundle may be applied: the sender trusted and not
+// revoked, the bundle addressed to this office, newer than the last one
+// applied from the sender and, when it directly follows it, chained to it.
+// dup reports the very bundle applied before.
+func (t *Tx) admit(in *Incoming) (p *Peer, dup bool, err error) {
+	if p, err = t.Peer(in.From); err != nil {
+		return nil, false, err
+	}
+	if p.Revoked {
+		return nil, false, fmt.Errorf("khóa của %s đã bị thu hồi: không nhận gói", in.From)
+	}
+	if in.To != t.db.office {
+		return nil, false, fmt.Errorf("gói gửi cho %s, không phải cơ quan này (%s)", in.To, t.db.office)
+	}
+	switch {
+	case in.Seq == p.RecvSeq && in.Hash == p.RecvHash:
+		return p, true, nil
+	case in.Seq <= p.RecvSeq:
+		return nil, false, fmt.Errorf("gói số %d của %s cũ hơn gói đã nhập (số %d): không nhận", in.Seq, in.From, p.RecvSeq)
+	case in.Seq == p.RecvSeq+1 && in.Prev != p.RecvHash:
+		return nil, false, fmt.Errorf("gói số %d của %s không nối tiếp gói số %d đã nhập: không nhận", in.Seq, in.From, p.RecvSeq)
+	}
+	return p, false, nil
+}
+
+// inScope decodes recs and checks that each lies in peer p's scope.
+func inScope(p *Peer, recs []Raw) ([]tdkt.Record, error) {
+	decoded, errs := decodeAll(recs)
+	for i := range recs {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if err := tdkt.InScope(p.Level, p.Code, decoded[i]); err != nil {
+			return nil, fmt.Errorf("gói ghi ngoài thẩm quyền của %s: %w; không nhận cả gói", p.Code, err)
+		}
+	}
+	return decoded, nil
+}
+
+// finishImport stores the bundle's attachments and records it as applied.
+func (t *Tx) finishImport(p *Peer, in *Incoming, res *ImportResult) error {
 	for sum, b := range in.Blobs {
 		if t.Blob(sum) == nil {
 			if _, err := t.PutBlob(b); err != nil {
-				return res, err
+				return err
 			}
 			res.Blobs++
 		}
@@ -107,7 +132,7 @@ func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 	p.RecvSeq, p.RecvHash = in.Seq, in.Hash
 	p.Received = max(p.Received, in.Upto)
 	p.Acked = max(p.Acked, in.Ack)
-	return res, t.putPeerState(p)
+	return t.putPeerState(p)
 }
 
 // checkBlobs checks every attachment against its hash, on every core.

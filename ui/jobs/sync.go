@@ -136,7 +136,8 @@ type Received struct {
 }
 
 // ImportBundle verifies a bundle completely, then applies it in one
-// transaction; a refused bundle changes nothing.
+// transaction, or in parts of ImportPart records when it is larger (see
+// store.DB.ImportParts); a refused bundle changes nothing.
 // report, when not nil, is told the phase (of 2) reached.
 func ImportBundle(db *store.DB, by string, me *bundle.Identity, path, pw string, report func(int, int)) (Received, error) {
 	var res Received
@@ -163,9 +164,12 @@ func ImportBundle(db *store.DB, by string, me *bundle.Identity, path, pw string,
 	for _, r := range b.Records {
 		in.Records = append(in.Records, store.Raw{Kind: r.Kind, ID: r.ID, Data: r.Data})
 	}
-	err = db.Update(by, func(tx *store.Tx) (err error) {
-		res.ImportResult, err = tx.Import(in)
-		return err
-	})
+	res.ImportResult, err = db.ImportParts(by, in, ImportPart)
 	return res, err
 }
+
+// ImportPart is the number of records an import writes per transaction
+// (store.DB.ImportParts): a bundle up to this size goes in one; a
+// province's first bundle to a commune, hundreds of thousands of records,
+// in parts whose memory is bounded.
+const ImportPart = 20000

@@ -1,0 +1,103 @@
+package store
+
+import "tdkt"
+
+// ImportParts applies a verified bundle as Tx.Import does, but one of more
+// than size records in parts of size, each in a transaction of its own. A
+// province's first bundle to a new commune carries every record a commune
+// sees — hundreds of thousands — and one bbolt transaction holds all it
+// writes in memory until it commits: about 5 GB for the province demo,
+// more than an office PC has.
+//
+// A bundle is still refused whole: every check Import makes (sender,
+// sequence, the scope of every record, every attachment's hash) is made
+// before the first part is written. The records go in two passes, every
+// other kind first and awards last, so that an award's derived facts are
+// taken with its person, unit and dossier in place, as a single merge
+// takes them at its end. The bundle is recorded as applied only with its
+// last part; if the work stops between parts (power cut, full disk), the
+// parts written stay — each a complete, valid merge of records — and
+// importing the same file again applies the rest (what is already applied
+// compares equal and is left as it is).
+func (db *DB) ImportParts(user string, in *Incoming, size int) (ImportResult, error) {
+	return db.importParts(user, in, size, -1)
+}
+
+// importParts is ImportParts stopping after stop parts when stop ≥ 0, as
+// an interruption would (for tests).
+func (db *DB) importParts(user string, in *Incoming, size, stop int) (ImportResult, error) {
+	var res ImportResult
+	if size <= 0 || len(in.Records) <= size {
+		err := db.Update(user, func(tx *Tx) (err error) {
+			res, err = tx.Import(in)
+			return err
+		})
+		return res, err
+	}
+	err := db.View(func(tx *Tx) error {
+		p, dup, err := tx.admit(in)
+		if err != nil || dup {
+			res.Duplicate = dup
+			return err
+		}
+		for start := 0; start < len(in.Records); start += size {
+			// decoded a part at a time, and let go
+			if _, err := inScope(p, in.Records[start:min(start+size, len(in.Records))]); err != nil {
+				return err
+			}
+		}
+		return checkBlobs(in.Blobs)
+	})
+	if err != nil || res.Duplicate {
+		return res, err
+	}
+	recs := make([]Raw, 0, len(in.Records))
+	for _, awards := range []bool{false, true} {
+		for _, r := range in.Records {
+			if (r.Kind == tdkt.KindAward) == awards {
+				recs = append(recs, r)
+			}
+		}
+	}
+	for part, start := 0, 0; start < len(recs); part, start = part+1, start+size {
+		if part == stop {
+			return res, nil
+		}
+		chunk := recs[start:min(start+size, len(recs))]
+		last := start+size >= len(recs)
+		err := db.Update(user, func(tx *Tx) error {
+			// the checks again: another import may have run meanwhile
+			p, dup, err := tx.admit(in)
+			if err != nil {
+				return err
+			}
+			if dup {
+				res.Duplicate = true
+				return nil
+			}
+			decoded, err := inScope(p, chunk)
+			if err != nil {
+				return err
+			}
+			s, err := tx.apply(in.From, chunk, decoded)
+			if err != nil {
+				return err
+			}
+			res.Summary = res.Summary.add(s)
+			if last {
+				return tx.finishImport(p, in, &res)
+			}
+			return nil
+		})
+		if err != nil || res.Duplicate {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// add is the sum of two summaries.
+func (s Summary) add(o Summary) Summary {
+	return Summary{Added: s.Added + o.Added, Updated: s.Updated + o.Updated,
+		Unchanged: s.Unchanged + o.Unchanged, Conflicts: s.Conflicts + o.Conflicts}
+}

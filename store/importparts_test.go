@@ -1,0 +1,194 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tdkt"
+)
+
+// partsBundle is a province's bundle to commune SL-X001: awards written
+// before the people and units they are given to (so that a bundle lists
+// them first), people, units and dossiers.
+func partsBundle(t *testing.T) *Incoming {
+	t.Helper()
+	prov := testOffice(t, "SL")
+	err := prov.Update("an", func(tx *Tx) error {
+		for i := range 150 {
+			a := &tdkt.Award{Meta: tdkt.Meta{ID: fmt.Sprintf("A%04d", i)}, Year: 2025, AwardCode: "LDTT", Method: tdkt.MethodRegular,
+				Subject: tdkt.SubjectPerson, PersonID: fmt.Sprintf("P%04d", i%60), UnitID: fmt.Sprintf("U%03d", i%12),
+				DossierID: fmt.Sprintf("D%04d", i%40), Name: fmt.Sprintf("Lò Văn %d", i), DecisionDate: tdkt.D(2026, 1, 15)}
+			if err := tx.Put(a); err != nil {
+				return err
+			}
+		}
+		for i := range 12 {
+			u := &tdkt.Unit{Meta: tdkt.Meta{ID: fmt.Sprintf("U%03d", i)}, Name: fmt.Sprintf("Trường Tiểu học Bản Xèo %d", i),
+				Type: tdkt.UnitSchool, Staff: 5 + i*10, Flags: tdkt.AreaFlags{Remote: i%2 == 0}}
+			if err := tx.Put(u); err != nil {
+				return err
+			}
+		}
+		for i := range 60 {
+			p := &tdkt.Person{Meta: tdkt.Meta{ID: fmt.Sprintf("P%04d", i)}, Name: fmt.Sprintf("Lò Văn %d", i),
+				UnitID: fmt.Sprintf("U%03d", i%12), Category: []tdkt.Category{tdkt.CatFarmer, tdkt.CatOfficer}[i%2]}
+			if err := tx.Put(p); err != nil {
+				return err
+			}
+		}
+		for i := range 40 {
+			d := &tdkt.Dossier{Meta: tdkt.Meta{ID: fmt.Sprintf("D%04d", i)}, Title: fmt.Sprintf("Đề nghị khen thưởng năm 2025 số %d", i),
+				Year: 2025, UnitID: fmt.Sprintf("U%03d", i%12), Status: tdkt.StatusAwarded}
+			if err := tx.Put(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &Incoming{From: "SL", To: "SL-X001", Seq: 1, Hash: "h1"}
+	err = prov.View(func(tx *Tx) (err error) {
+		in.Upto = tx.Clock()
+		in.Records, err = tx.Changes(0, func(r tdkt.Record) bool { return tdkt.Synced(r.Kind()) })
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// commune is a new commune office that trusts the province.
+func commune(t *testing.T) *DB {
+	t.Helper()
+	db := testOffice(t, "SL-X001")
+	if err := db.Update("an", func(tx *Tx) error {
+		return tx.PutPeer(&Peer{Code: "SL", Name: "Sở Nội vụ", Level: tdkt.LevelProvince})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// derivedDump is every key and value of the buckets an import derives.
+func derivedDump(t *testing.T, db *DB) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := db.View(func(tx *Tx) error {
+		return tx.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			n := string(name)
+			if n == string(bucketAudit) || n == string(bucketJournal) || n == string(bucketMeta) || n == string(bucketPeers) {
+				return nil // positions and times, not derived from the records
+			}
+			return b.ForEach(func(k, v []byte) error {
+				out[n+"|"+string(k)] = string(v)
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestImportPartsMatchesOneTransaction imports the same bundle in one
+// transaction, in parts, and in parts interrupted then imported again:
+// the records and everything derived from them (indexes, search words,
+// list rows, award facts and counters) must be the same, Check must pass,
+// and the bundle count as applied only once complete.
+func TestImportPartsMatchesOneTransaction(t *testing.T) {
+	in := partsBundle(t)
+	if len(in.Records) != 262 {
+		t.Fatalf("%d records in the bundle", len(in.Records))
+	}
+	whole := commune(t)
+	res, err := whole.ImportParts("an", in, 1000)
+	if err != nil || res.Added != len(in.Records) {
+		t.Fatalf("one transaction: %+v, %v", res, err)
+	}
+	want := derivedDump(t, whole)
+	if len(want) < 1000 {
+		t.Fatalf("only %d derived keys", len(want))
+	}
+	same := func(name string, db *DB) {
+		t.Helper()
+		got := derivedDump(t, db)
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s: %q = %q, in one transaction %q", name, k, got[k], v)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d keys, in one transaction %d", name, len(got), len(want))
+		}
+		if probs, err := db.Check(); err != nil || len(probs) > 0 {
+			t.Errorf("%s: check: %v %v", name, err, probs)
+		}
+		db.View(func(tx *Tx) error {
+			if p, err := tx.Peer("SL"); err != nil || p.RecvSeq != 1 || p.RecvHash != "h1" || p.Received != in.Upto {
+				t.Errorf("%s: peer %+v, %v", name, p, err)
+			}
+			return nil
+		})
+	}
+
+	parts := commune(t)
+	if res, err := parts.ImportParts("an", in, 37); err != nil || res.Added != len(in.Records) {
+		t.Fatalf("in parts: %+v, %v", res, err)
+	}
+	same("in parts", parts)
+	if res, err := parts.ImportParts("an", in, 37); err != nil || !res.Duplicate {
+		t.Errorf("again: %+v, %v", res, err)
+	}
+
+	cut := commune(t)
+	res, err = cut.importParts("an", in, 37, 3)
+	if err != nil || res.Added != 3*37 {
+		t.Fatalf("interrupted: %+v, %v", res, err)
+	}
+	cut.View(func(tx *Tx) error {
+		if p, _ := tx.Peer("SL"); p.RecvSeq != 0 {
+			t.Errorf("an interrupted import counts as applied: %+v", p)
+		}
+		return nil
+	})
+	if probs, err := cut.Check(); err != nil || len(probs) > 0 {
+		t.Errorf("interrupted: check: %v %v", err, probs)
+	}
+	res, err = cut.ImportParts("an", in, 37)
+	if err != nil || res.Added != len(in.Records)-3*37 || res.Unchanged != 3*37 {
+		t.Fatalf("imported again: %+v, %v", res, err)
+	}
+	same("interrupted, then imported again", cut)
+}
+
+// TestImportPartsRefusedWhole puts a record no office may send (an office
+// record) at the end of a bundle imported in parts: nothing is written.
+func TestImportPartsRefusedWhole(t *testing.T) {
+	in := partsBundle(t)
+	off, err := json.Marshal(&tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: "SL-X001", Name: "Xã giả", Level: tdkt.LevelCommune})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Records = append(in.Records, Raw{Kind: tdkt.KindOffice, ID: "office", Data: off})
+	db := commune(t)
+	var before uint64
+	db.View(func(tx *Tx) error { before = tx.Clock(); return nil })
+	_, err = db.ImportParts("an", in, 37)
+	if err == nil || !strings.Contains(err.Error(), "ngoài thẩm quyền") {
+		t.Fatalf("a bundle with an office record: %v", err)
+	}
+	db.View(func(tx *Tx) error {
+		if tx.Clock() != before || tx.Count(tdkt.KindAward) != 0 {
+			t.Errorf("a refused bundle wrote: clock %d → %d", before, tx.Clock())
+		}
+		return nil
+	})
+}
