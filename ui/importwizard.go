@@ -90,6 +90,7 @@ type importWizard struct {
 	sheet *xlsx.Sheet
 
 	info     *widget.Label
+	help     *widget.Label // how to map the columns, shown with a sheet
 	cols     *fyne.Container
 	fields   []*choice[tdkt.Field]
 	bar      *widget.ProgressBarInfinite
@@ -152,9 +153,8 @@ func (w *importWizard) content() fyne.CanvasObject {
 	split := container.NewVSplit(mapping, result)
 	split.Offset = 0.7
 	w.split = split
-	top := container.NewVBox(heading(lang.L("Nhập sổ khen thưởng cũ từ Excel")), w.info,
-		wrapLabel(lang.L("Chương trình đã đoán nội dung từng cột theo tiêu đề. Hãy xem lại, chọn đúng nội dung cho từng cột (cột không cần: \"(bỏ qua)\"), rồi bấm \"Kiểm tra\".")),
-		w.bar)
+	w.help = wrapLabel(lang.L("Chương trình đã đoán nội dung từng cột theo tiêu đề. Hãy xem lại, chọn đúng nội dung cho từng cột (cột không cần: \"(bỏ qua)\"), rồi bấm \"Kiểm tra\"."))
+	top := container.NewVBox(heading(lang.L("Nhập sổ khen thưởng cũ từ Excel")), w.info, w.help, w.bar)
 	buttons := container.NewBorder(nil, nil, w.backBt, container.NewHBox(w.checkBt, w.importBt))
 	w.page = container.NewBorder(top, buttons, nil, nil, split)
 	return w.page
@@ -210,7 +210,11 @@ func (w *importWizard) open(path string) {
 			}
 			w.busy(false)
 			if err != nil {
+				// nothing to map: the error alone, not the mapping's help
+				// and empty column headings under it
 				w.info.SetText(fmt.Sprintf(lang.L("Không đọc được %s: %v"), filepath.Base(path), err))
+				w.help.Hide()
+				w.split.Hide()
 				w.checkBt.Disable()
 				return
 			}
@@ -231,6 +235,8 @@ func readSheet(path string) (*xlsx.Sheet, error) {
 // showSheet lists the columns with what each was recognised as.
 func (w *importWizard) showSheet(sh *xlsx.Sheet) {
 	w.sheet = sh
+	w.help.Show()
+	w.split.Show()
 	first, last := 0, 0
 	if len(sh.Rows) > 0 {
 		first, last = sh.Rows[0].Line, sh.Rows[len(sh.Rows)-1].Line

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,5 +132,24 @@ func TestImportWizard(t *testing.T) {
 	test.Tap(w.backBt)
 	if r.stack.Objects[0] != r.view {
 		t.Error("back did not return to the register")
+	}
+
+	// a file that is not a workbook: the error alone, no mapping help or
+	// empty column list under it; a workbook afterwards brings them back
+	bad := filepath.Join(t.TempDir(), "hong.xlsx")
+	if err := os.WriteFile(bad, []byte("không phải tệp Excel"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r.openImport(bad)
+	r.wait()
+	w = r.wizard
+	if !strings.Contains(w.info.Text, "Không đọc được hong.xlsx") || w.help.Visible() || w.split.Visible() || !w.checkBt.Disabled() {
+		t.Errorf("unreadable file: %q, help shown %v, columns shown %v", w.info.Text, w.help.Visible(), w.split.Visible())
+	}
+	r.openImport(oldRegister(t, t.TempDir()))
+	r.wait()
+	w = r.wizard
+	if w.sheet == nil || !w.help.Visible() || !w.split.Visible() {
+		t.Errorf("a workbook after an unreadable file: %q, help shown %v, columns shown %v", w.info.Text, w.help.Visible(), w.split.Visible())
 	}
 }
