@@ -236,8 +236,9 @@ func TestChangesInJournalOrder(t *testing.T) {
 
 // TestPreparedApplyMatchesPlain applies the same records twice, once with
 // their derived text prepared ahead on every core (as a bundle import
-// does) and once without: the search keys, text lines and list rows
-// written must be the same bytes, and both databases must pass Check.
+// does) and once without: the records and everything derived from them
+// (search keys, text lines, list rows, indexes) must be the same bytes,
+// and both databases must pass Check.
 func TestPreparedApplyMatchesPlain(t *testing.T) {
 	a := testOffice(t, "SL-X001")
 	if err := a.Update("an", func(tx *Tx) error {
@@ -265,25 +266,6 @@ func TestPreparedApplyMatchesPlain(t *testing.T) {
 	if err := a.View(func(tx *Tx) (err error) { raws, err = tx.Changes(0, nil); return err }); err != nil {
 		t.Fatal(err)
 	}
-	dump := func(db *DB) map[string]string {
-		out := map[string]string{}
-		err := db.View(func(tx *Tx) error {
-			for _, name := range [][]byte{bucketSearch, bucketText, bucketRows} {
-				err := tx.tx.Bucket(name).ForEach(func(k, v []byte) error {
-					out[string(name)+"|"+string(k)] = string(v)
-					return nil
-				})
-				if err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
 	var got [2]map[string]string
 	for i, ahead := range []bool{true, false} {
 		b := testOffice(t, "SL")
@@ -310,7 +292,7 @@ func TestPreparedApplyMatchesPlain(t *testing.T) {
 		if probs, err := b.Check(); err != nil || len(probs) > 0 {
 			t.Errorf("prepared %v: check: %v %v", ahead, err, probs)
 		}
-		got[i] = dump(b)
+		got[i] = derivedDump(t, b)
 	}
 	if len(got[0]) < 1000 {
 		t.Fatalf("only %d derived keys", len(got[0]))

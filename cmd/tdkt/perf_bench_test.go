@@ -672,17 +672,7 @@ func BenchmarkSync(b *testing.B) {
 		added := 0
 		for i := range b.N {
 			b.StopTimer()
-			if err := benchCopy(work, pristine); err != nil {
-				b.Fatal(err)
-			}
-			d, err := store.Open(work, store.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			me, err := identity(d)
-			if err != nil {
-				b.Fatal(err)
-			}
+			d, me := openCopy(b, pristine, work)
 			if i == b.N-1 {
 				peak = measure.StartPeak()
 			}
@@ -734,6 +724,25 @@ func BenchmarkSync(b *testing.B) {
 		b.Run("tdkt", func(b *testing.B) { importInto(b, big) })
 		b.Run("floor", func(b *testing.B) { putInto(b, demoDB) })
 	})
+}
+
+// openCopy copies the office database pristine to work and opens the
+// copy with its identity.
+func openCopy(b *testing.B, pristine, work string) (*store.DB, *bundle.Identity) {
+	b.Helper()
+	if err := benchCopy(work, pristine); err != nil {
+		b.Fatal(err)
+	}
+	d, err := store.Open(work, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	me, err := identity(d)
+	if err != nil {
+		d.Close()
+		b.Fatal(err)
+	}
+	return d, me
 }
 
 // BenchmarkSyncFull writes the province's first, full bundle to a new

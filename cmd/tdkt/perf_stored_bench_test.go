@@ -8,7 +8,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"tdkt/bench/floors"
-	"tdkt/store"
 )
 
 // BenchmarkSyncStored is a second reference for the import into a new
@@ -25,18 +24,8 @@ func BenchmarkSyncStored(b *testing.B) {
 		b.Fatalf("the import bundle does not read: %v", s.readErr)
 	}
 	work := filepath.Join(b.TempDir(), "work.db")
-	if err := benchCopy(work, s.prov); err != nil {
-		b.Fatal(err)
-	}
-	d, err := store.Open(work, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	me, err := identity(d)
-	if err != nil {
-		b.Fatal(err)
-	}
-	_, err = syncImport(d, "setup", me, s.bundle, "")
+	d, me := openCopy(b, s.prov, work)
+	_, err := syncImport(d, "setup", me, s.bundle, "")
 	d.Close()
 	if err != nil {
 		b.Fatal(err)
