@@ -122,7 +122,7 @@ func inScope(p *Peer, recs []Raw) ([]tdkt.Record, error) {
 // finishImport stores the bundle's attachments and records it as applied.
 func (t *Tx) finishImport(p *Peer, in *Incoming, res *ImportResult) error {
 	for sum, b := range in.Blobs {
-		if t.Blob(sum) == nil {
+		if !t.hasBlob(sum) {
 			if _, err := t.PutBlob(b); err != nil {
 				return err
 			}
@@ -217,6 +217,11 @@ func (t *Tx) PutBlob(b []byte) (string, error) {
 	h := sha256.Sum256(b)
 	sum := hex.EncodeToString(h[:])
 	return sum, t.tx.Bucket(bucketBlobs).Put([]byte(sum), b)
+}
+
+// hasBlob reports whether the attachment sum is stored.
+func (t *Tx) hasBlob(sum string) bool {
+	return t.tx.Bucket(bucketBlobs).Get([]byte(sum)) != nil
 }
 
 // Blob returns a stored attachment, or nil.

@@ -1,6 +1,15 @@
 package store
 
-import "tdkt"
+import (
+	"sort"
+
+	"tdkt"
+)
+
+// blobPart is how many bytes of attachments an import in parts stores per
+// transaction: scans are a few hundred kilobytes each, and a commune's
+// first bundle may carry years of them.
+const blobPart = 64 << 20
 
 // ImportParts applies a verified bundle as Tx.Import does, but one of more
 // than size records in parts of size, each in a transaction of its own. A
@@ -8,6 +17,11 @@ import "tdkt"
 // sees — hundreds of thousands — and one bbolt transaction holds all it
 // writes in memory until it commits: about 5 GB for the province demo,
 // more than an office PC has.
+//
+// Attachments go first, in transactions of about 64 MB (an attachment
+// is stored under its hash, so one that arrives before the records that
+// name it harms nothing), and a bundle whose attachments exceed that goes
+// in parts whatever its number of records.
 //
 // A bundle is still refused whole: every check Import makes (sender,
 // sequence, the scope of every record, every attachment's hash) is made
@@ -20,14 +34,19 @@ import "tdkt"
 // importing the same file again applies the rest (what is already applied
 // compares equal and is left as it is).
 func (db *DB) ImportParts(user string, in *Incoming, size int) (ImportResult, error) {
-	return db.importParts(user, in, size, -1)
+	return db.importParts(user, in, size, blobPart, -1)
 }
 
-// importParts is ImportParts stopping after stop parts when stop ≥ 0, as
-// an interruption would (for tests).
-func (db *DB) importParts(user string, in *Incoming, size, stop int) (ImportResult, error) {
+// importParts is ImportParts with blobSize bytes of attachments per
+// transaction, stopping after stop parts of records when stop ≥ 0, as an
+// interruption would (for tests).
+func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (ImportResult, error) {
 	var res ImportResult
-	if size <= 0 || len(in.Records) <= size {
+	blobBytes := 0
+	for _, b := range in.Blobs {
+		blobBytes += len(b)
+	}
+	if size <= 0 || len(in.Records) <= size && blobBytes <= blobSize {
 		err := db.Update(user, func(tx *Tx) (err error) {
 			res, err = tx.Import(in)
 			return err
@@ -49,6 +68,9 @@ func (db *DB) importParts(user string, in *Incoming, size, stop int) (ImportResu
 		return checkBlobs(in.Blobs)
 	})
 	if err != nil || res.Duplicate {
+		return res, err
+	}
+	if err := db.importBlobs(user, in, blobSize, &res); err != nil {
 		return res, err
 	}
 	recs := make([]Raw, 0, len(in.Records))
@@ -94,6 +116,40 @@ func (db *DB) importParts(user string, in *Incoming, size, stop int) (ImportResu
 		}
 	}
 	return res, nil
+}
+
+// importBlobs stores the bundle's attachments that this file lacks, about
+// size bytes per transaction.
+func (db *DB) importBlobs(user string, in *Incoming, size int, res *ImportResult) error {
+	sums := make([]string, 0, len(in.Blobs))
+	for sum := range in.Blobs {
+		sums = append(sums, sum)
+	}
+	sort.Strings(sums)
+	for len(sums) > 0 {
+		n, held := 0, 0
+		for n < len(sums) && (n == 0 || held+len(in.Blobs[sums[n]]) <= size) {
+			held += len(in.Blobs[sums[n]])
+			n++
+		}
+		err := db.Update(user, func(tx *Tx) error {
+			for _, sum := range sums[:n] {
+				if tx.hasBlob(sum) {
+					continue
+				}
+				if _, err := tx.PutBlob(in.Blobs[sum]); err != nil {
+					return err
+				}
+				res.Blobs++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		sums = sums[n:]
+	}
+	return nil
 }
 
 // add is the sum of two summaries.

@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -149,7 +152,7 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 	}
 
 	cut := commune(t)
-	res, err = cut.importParts("an", in, 37, 3)
+	res, err = cut.importParts("an", in, 37, blobPart, 3)
 	if err != nil || res.Added != 3*37 {
 		t.Fatalf("interrupted: %+v, %v", res, err)
 	}
@@ -191,4 +194,62 @@ func TestImportPartsRefusedWhole(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestImportPartsBlobs imports a bundle whose attachments exceed one
+// transaction's share: they are stored a few at a time, each once (one was
+// here before), and the bundle counts as applied.
+func TestImportPartsBlobs(t *testing.T) {
+	in := partsBundle(t)
+	in.Blobs = map[string][]byte{}
+	for i := range 30 {
+		b := []byte(strings.Repeat(fmt.Sprintf("bản quét %d ", i), 100))
+		sum := sha256.Sum256(b)
+		in.Blobs[hex.EncodeToString(sum[:])] = b
+	}
+	db := commune(t)
+	var had string
+	if err := db.Update("an", func(tx *Tx) (err error) {
+		for _, b := range in.Blobs {
+			had, err = tx.PutBlob(b)
+			return err
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.importParts("an", in, 1000, 4000, -1) // records fit in one part, attachments do not
+	if err != nil || res.Added != len(in.Records) || res.Blobs != 29 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	db.View(func(tx *Tx) error {
+		for sum, b := range in.Blobs {
+			if !bytes.Equal(tx.Blob(sum), b) {
+				t.Errorf("attachment %s (stored before: %v) missing", sum[:8], sum == had)
+			}
+		}
+		if p, _ := tx.Peer("SL"); p.RecvSeq != 1 {
+			t.Errorf("peer %+v", p)
+		}
+		return nil
+	})
+	if probs, err := db.Check(); err != nil || len(probs) > 0 {
+		t.Errorf("check: %v %v", err, probs)
+	}
+
+	// attachments go before the records: an import stopped before its
+	// first part of records has stored them all, and counts as not applied
+	cut := commune(t)
+	if res, err := cut.importParts("an", in, 1000, 4000, 0); err != nil || res.Blobs != 30 || res.Added != 0 {
+		t.Fatalf("stopped before the records: %+v, %v", res, err)
+	}
+	cut.View(func(tx *Tx) error {
+		if p, _ := tx.Peer("SL"); p.RecvSeq != 0 || tx.Count(tdkt.KindAward) != 0 {
+			t.Errorf("stopped import: peer %+v, %d awards", p, tx.Count(tdkt.KindAward))
+		}
+		return nil
+	})
+	if res, err := cut.importParts("an", in, 1000, 4000, -1); err != nil || res.Blobs != 0 || res.Added != len(in.Records) {
+		t.Fatalf("imported again: %+v, %v", res, err)
+	}
 }
