@@ -112,6 +112,9 @@ func inScope(p *Peer, recs []Raw) ([]tdkt.Record, error) {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
+		if r := decoded[i]; r.Kind() != recs[i].Kind || r.Base().ID != recs[i].ID || recs[i].ID == "" {
+			return nil, fmt.Errorf("gói có bản ghi %s %s không khớp nội dung của nó: không nhận", recs[i].Kind, recs[i].ID)
+		}
 		if err := tdkt.InScope(p.Level, p.Code, decoded[i]); err != nil {
 			return nil, fmt.Errorf("gói ghi ngoài thẩm quyền của %s: %w; không nhận cả gói", p.Code, err)
 		}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"sort"
 
 	"tdkt"
@@ -111,6 +112,10 @@ func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (
 			}
 			return nil
 		})
+		if err != nil && part > 0 {
+			return res, fmt.Errorf("đã ghi %d trong %d phần của gói; phần còn lại chưa ghi vì: %w (khắc phục xong, nhập lại chính tệp này để ghi nốt)",
+				part, (len(recs)+size-1)/size, err)
+		}
 		if err != nil || res.Duplicate {
 			return res, err
 		}

@@ -253,3 +253,47 @@ func TestImportPartsBlobs(t *testing.T) {
 		t.Fatalf("imported again: %+v, %v", res, err)
 	}
 }
+
+// TestImportPartsStopsOnError meets, in a later part, a record it cannot
+// merge (the commune's own copy of a person is unreadable): the parts
+// before it stay, the error says how far the import got and why, and the
+// bundle is not applied.
+func TestImportPartsStopsOnError(t *testing.T) {
+	in := partsBundle(t)
+	db := commune(t)
+	if err := db.bolt.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(tdkt.KindPerson)).Put([]byte("P0040"), []byte("{hỏng"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := db.ImportParts("an", in, 37)
+	if err == nil || !strings.Contains(err.Error(), "đã ghi 1 trong 8 phần") || !strings.Contains(err.Error(), "P0040") {
+		t.Fatalf("%v", err)
+	}
+	db.View(func(tx *Tx) error {
+		if p, _ := tx.Peer("SL"); p.RecvSeq != 0 || tx.Count(tdkt.KindUnit) != 12 {
+			t.Errorf("after the error: peer %+v, %d units", p, tx.Count(tdkt.KindUnit))
+		}
+		return nil
+	})
+}
+
+// TestImportRefusesMismatchedEnvelope sends a record whose envelope names
+// another id than its content: refused whole, before anything is written.
+func TestImportRefusesMismatchedEnvelope(t *testing.T) {
+	in := partsBundle(t)
+	in.Records[len(in.Records)-1].ID = "D9999"
+	for _, size := range []int{1000, 37} {
+		db := commune(t)
+		_, err := db.ImportParts("an", in, size)
+		if err == nil || !strings.Contains(err.Error(), "không khớp") {
+			t.Fatalf("size %d: %v", size, err)
+		}
+		db.View(func(tx *Tx) error {
+			if n := tx.Count(tdkt.KindUnit) + tx.Count(tdkt.KindAward); n != 0 {
+				t.Errorf("size %d: %d records written", size, n)
+			}
+			return nil
+		})
+	}
+}
