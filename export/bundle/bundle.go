@@ -246,7 +246,10 @@ func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
 	b := &Bundle{Manifest: m, Blobs: map[string][]byte{}}
 	h := sha256.Sum256(mb)
 	b.Hash = hex.EncodeToString(h[:])
-	var recs [][]byte
+	// Records are decoded part by part as they are read, so that a part's
+	// bytes are let go as soon as its records hold their own copies: a
+	// province's first bundle carries hundreds of megabytes of records.
+	recs := recordReader{got: map[string]int{}}
 	blobs := false
 	for i, p := range m.Parts {
 		data, err := readChunk(dr, maxPart)
@@ -261,7 +264,9 @@ func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
 			if blobs {
 				return nil, fmt.Errorf("%w: phần bản ghi %d đứng sau tệp đính kèm", ErrFormat, i+1)
 			}
-			recs = append(recs, data)
+			if err := recs.add(data); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		blobs = true
@@ -271,7 +276,7 @@ func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
 		}
 		b.Blobs[sum] = data
 	}
-	if b.Records, err = decodeRecords(recs, m.Counts); err != nil {
+	if b.Records, err = recs.finish(m.Counts); err != nil {
 		return nil, err
 	}
 	if n, _ := io.Copy(io.Discard, io.LimitReader(dr, 1)); n > 0 {
@@ -303,30 +308,38 @@ func readChunk(r io.Reader, limit int) ([]byte, error) {
 	return b, nil
 }
 
-func decodeRecords(parts [][]byte, counts map[string]int) ([]Record, error) {
-	var out []Record
-	got := map[string]int{}
-	for _, data := range parts {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		for dec.More() {
-			var r Record
-			if err := dec.Decode(&r); err != nil {
-				return nil, fmt.Errorf("%w: bản ghi thứ %d: %v", ErrFormat, len(out)+1, err)
-			}
-			if tdkt.New(r.Kind) == nil || r.ID == "" {
-				return nil, fmt.Errorf("%w: bản ghi thứ %d loại %q", ErrFormat, len(out)+1, r.Kind)
-			}
-			got[string(r.Kind)]++
-			out = append(out, r)
+// recordReader decodes the records parts of a bundle one after the other.
+type recordReader struct {
+	out []Record
+	got map[string]int // records per kind
+}
+
+// add decodes the records of one part.
+func (d *recordReader) add(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for dec.More() {
+		var r Record
+		if err := dec.Decode(&r); err != nil {
+			return fmt.Errorf("%w: bản ghi thứ %d: %v", ErrFormat, len(d.out)+1, err)
 		}
+		if tdkt.New(r.Kind) == nil || r.ID == "" {
+			return fmt.Errorf("%w: bản ghi thứ %d loại %q", ErrFormat, len(d.out)+1, r.Kind)
+		}
+		d.got[string(r.Kind)]++
+		d.out = append(d.out, r)
 	}
+	return nil
+}
+
+// finish checks the records read against the manifest's counts.
+func (d *recordReader) finish(counts map[string]int) ([]Record, error) {
 	for k, n := range counts {
-		if got[k] != n {
-			return nil, fmt.Errorf("%w: bảng kê ghi %d %s, gói có %d", ErrFormat, n, k, got[k])
+		if d.got[k] != n {
+			return nil, fmt.Errorf("%w: bảng kê ghi %d %s, gói có %d", ErrFormat, n, k, d.got[k])
 		}
 	}
-	if len(got) != len(counts) {
+	if len(d.got) != len(counts) {
 		return nil, fmt.Errorf("%w: số lượng bản ghi không khớp bảng kê", ErrFormat)
 	}
-	return out, nil
+	return d.out, nil
 }
