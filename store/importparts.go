@@ -113,8 +113,7 @@ func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (
 			return nil
 		})
 		if err != nil && part > 0 {
-			return res, fmt.Errorf("đã ghi %d trong %d phần của gói; phần còn lại chưa ghi vì: %w (khắc phục xong, nhập lại chính tệp này để ghi nốt)",
-				part, (len(recs)+size-1)/size, err)
+			return res, &PartialImport{Done: part, Parts: (len(recs) + size - 1) / size, Err: err}
 		}
 		if err != nil || res.Duplicate {
 			return res, err
@@ -122,6 +121,22 @@ func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (
 	}
 	return res, nil
 }
+
+// PartialImport is the error of an import in parts that stopped after
+// writing Done of its Parts parts of records: what is written stays (each
+// part a complete merge), the bundle does not count as applied, and the
+// same file imported again writes the rest.
+type PartialImport struct {
+	Done, Parts int
+	Err         error
+}
+
+func (e *PartialImport) Error() string {
+	return fmt.Sprintf("đã ghi %d trong %d phần của gói; phần còn lại chưa ghi vì: %v (khắc phục xong, nhập lại chính tệp này để ghi nốt)",
+		e.Done, e.Parts, e.Err)
+}
+
+func (e *PartialImport) Unwrap() error { return e.Err }
 
 // importBlobs stores the bundle's attachments that this file lacks, about
 // size bytes per transaction.

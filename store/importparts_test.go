@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -267,7 +268,9 @@ func TestImportPartsStopsOnError(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := db.ImportParts("an", in, 37)
-	if err == nil || !strings.Contains(err.Error(), "đã ghi 1 trong 8 phần") || !strings.Contains(err.Error(), "P0040") {
+	var part *PartialImport
+	if !errors.As(err, &part) || part.Done != 1 || part.Parts != 8 ||
+		!strings.Contains(err.Error(), "đã ghi 1 trong 8 phần") || !strings.Contains(err.Error(), "P0040") {
 		t.Fatalf("%v", err)
 	}
 	db.View(func(tx *Tx) error {

@@ -107,7 +107,7 @@ type receivedBundle struct {
 }
 
 // importBundle verifies a bundle completely, then applies it in one
-// transaction (jobs.ImportBundle).
+// transaction, or a large one in parts (jobs.ImportBundle).
 func importBundle(db *store.DB, by string, me *bundle.Identity, path, pw string, report func(int, int)) (receivedBundle, error) {
 	r, err := jobs.ImportBundle(db, by, me, path, pw, report)
 	return receivedBundle{ImportResult: r.ImportResult, from: r.From, seq: r.Seq}, err

@@ -727,6 +727,21 @@ func (s *syncScreen) importFile(path, pw string) *task {
 			s.refresh()
 		}, nil
 	}, func(err error) {
+		var part *store.PartialImport
+		if errors.As(err, &part) {
+			// a large bundle stopped between its parts: what is written
+			// stays and shows, and the same file finishes it
+			s.summary = fmt.Sprintf(lang.L("Gói %s mới nhập được %d trong %d phần; các phần đã nhập vẫn đúng và đủ. Khắc phục rồi nhập lại chính tệp này để nhập nốt.\nLý do: %v"),
+				name, part.Done, part.Parts, part.Err)
+			s.e.version++
+			if err := s.e.reload(); err != nil {
+				s.e.showError(err)
+			}
+			s.refresh()
+			s.lastLbl.SetText(s.summary)
+			s.e.show(dialog.NewInformation(lang.L("Gói mới nhập được một phần"), s.summary, s.e.win))
+			return
+		}
 		s.summary = fmt.Sprintf(lang.L("Gói %s không được nhập; không có gì thay đổi.\nLý do: %v"), name, err)
 		s.lastLbl.SetText(s.summary)
 		s.e.show(dialog.NewInformation(lang.L("Không nhập gói"), s.summary, s.e.win))
