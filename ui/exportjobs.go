@@ -170,38 +170,17 @@ func returnJob(e *env, form string, year int) exportJob {
 	off, cat, today := e.office, e.cat, e.today()
 	return exportJob{what: fmt.Sprintf(lang.L("Biểu %s.N năm %d"), form, year), name: fileName(".xlsx", "Bieu "+form+".N", strconv.Itoa(year)),
 		render: func(ctx context.Context, w io.Writer, _ func(int, int)) error {
-			h := xlsx.ReturnHeader{Reporter: off.IssuingBody, Receiver: "Bộ Nội vụ", Year: year, Made: today, Place: off.Place}
-			if len(off.Signers) > 0 {
-				h.Signer = off.Signers[0].Name
+			var write func(io.Writer) error
+			err := e.view(func(tx *store.Tx) (err error) {
+				write, err = jobs.Return(ctx, tx, cat, jobs.ReturnHeader(off, year, today), form)
+				return err
+			})
+			if errors.Is(err, jobs.ErrNoForm) {
+				return fmt.Errorf(lang.L("không có biểu %q (0601, 0602 hoặc 0603)"), form)
 			}
-			switch form {
-			case "0601":
-				var facts []xlsx.MovementFact
-				err := e.view(func(tx *store.Tx) error {
-					return tx.Each(tdkt.KindMovement, func(r tdkt.Record) error {
-						m := r.(*tdkt.Movement)
-						// movements running at some time during the year
-						if m.Start.Year <= year && (m.End.IsZero() || m.End.Year >= year) {
-							facts = append(facts, xlsx.NewMovementFact(m, tdkt.D(year, 12, 31)))
-						}
-						return nil
-					})
-				})
-				if err != nil {
-					return err
-				}
-				return xlsx.Return0601(w, h, facts)
-			case "0602", "0603":
-				var facts []xlsx.Fact
-				err := e.view(func(tx *store.Tx) (err error) { facts, err = jobs.AwardFacts(ctx, tx, cat, year); return })
-				if err != nil {
-					return err
-				}
-				if form == "0602" {
-					return xlsx.Return0602(w, h, facts)
-				}
-				return xlsx.Return0603(w, h, facts)
+			if err != nil {
+				return err
 			}
-			return fmt.Errorf(lang.L("không có biểu %q (0601, 0602 hoặc 0603)"), form)
+			return write(w)
 		}}
 }

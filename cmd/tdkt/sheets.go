@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -44,42 +45,15 @@ func sheetRender(d *store.DB, what string, year, to int, form string) (func(io.W
 			})
 		}, nil
 	case "returns":
-		h := xlsx.ReturnHeader{Reporter: off.IssuingBody, Receiver: "Bộ Nội vụ", Year: year, Made: tdkt.Today(), Place: off.Place}
-		if len(off.Signers) > 0 {
-			h.Signer = off.Signers[0].Name
+		var render func(io.Writer) error
+		err := d.View(func(tx *store.Tx) (err error) {
+			render, err = jobs.Return(context.Background(), tx, cat, jobs.ReturnHeader(off, year, tdkt.Today()), form)
+			return err
+		})
+		if errors.Is(err, jobs.ErrNoForm) {
+			return nil, fmt.Errorf("export returns: --form phải là 0601, 0602 hoặc 0603")
 		}
-		switch form {
-		case "0601":
-			var facts []xlsx.MovementFact
-			err := d.View(func(tx *store.Tx) error {
-				return tx.Each(tdkt.KindMovement, func(r tdkt.Record) error {
-					m := r.(*tdkt.Movement)
-					// movements running at some time during the year
-					if m.Start.Year <= year && (m.End.IsZero() || m.End.Year >= year) {
-						facts = append(facts, xlsx.NewMovementFact(m, tdkt.D(year, 12, 31)))
-					}
-					return nil
-				})
-			})
-			if err != nil {
-				return nil, err
-			}
-			return func(w io.Writer) error { return xlsx.Return0601(w, h, facts) }, nil
-		case "0602", "0603":
-			var facts []xlsx.Fact
-			err := d.View(func(tx *store.Tx) (err error) {
-				facts, err = jobs.AwardFacts(context.Background(), tx, cat, year)
-				return err
-			})
-			if err != nil {
-				return nil, err
-			}
-			if form == "0602" {
-				return func(w io.Writer) error { return xlsx.Return0602(w, h, facts) }, nil
-			}
-			return func(w io.Writer) error { return xlsx.Return0603(w, h, facts) }, nil
-		}
-		return nil, fmt.Errorf("export returns: --form phải là 0601, 0602 hoặc 0603")
+		return render, err
 	}
 	return nil, fmt.Errorf("export: không có loại %q", what)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"sync"
 
@@ -192,6 +193,51 @@ func AwardFacts(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, year int) 
 		}
 	}
 	return facts, nil
+}
+
+// ErrNoForm is the error of Return for a form other than 0601, 0602, 0603.
+var ErrNoForm = errors.New("không có biểu này (0601, 0602 hoặc 0603)")
+
+// ReturnHeader is the heading of a return office off makes for year on
+// day made: to the Ministry of Home Affairs, signed by the first signer.
+func ReturnHeader(off *tdkt.Office, year int, made tdkt.Date) xlsx.ReturnHeader {
+	h := xlsx.ReturnHeader{Reporter: off.IssuingBody, Receiver: "Bộ Nội vụ", Year: year, Made: made, Place: off.Place}
+	if len(off.Signers) > 0 {
+		h.Signer = off.Signers[0].Name
+	}
+	return h
+}
+
+// Return gathers within tx what return form (0601, 0602 or 0603) counts
+// for h.Year and gives the writer of the return, which needs no
+// transaction.
+func Return(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, h xlsx.ReturnHeader, form string) (func(io.Writer) error, error) {
+	switch form {
+	case "0601":
+		var facts []xlsx.MovementFact
+		err := tx.Each(tdkt.KindMovement, func(r tdkt.Record) error {
+			m := r.(*tdkt.Movement)
+			// movements running at some time during the year
+			if m.Start.Year <= h.Year && (m.End.IsZero() || m.End.Year >= h.Year) {
+				facts = append(facts, xlsx.NewMovementFact(m, tdkt.D(h.Year, 12, 31)))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer) error { return xlsx.Return0601(w, h, facts) }, nil
+	case "0602", "0603":
+		facts, err := AwardFacts(ctx, tx, cat, h.Year)
+		if err != nil {
+			return nil, err
+		}
+		if form == "0602" {
+			return func(w io.Writer) error { return xlsx.Return0602(w, h, facts) }, nil
+		}
+		return func(w io.Writer) error { return xlsx.Return0603(w, h, facts) }, nil
+	}
+	return nil, fmt.Errorf("%q: %w", form, ErrNoForm)
 }
 
 // Submitter groups the submitting unit as the returns do.
