@@ -34,14 +34,20 @@ const blobPart = 64 << 20
 // parts written stay — each a complete, valid merge of records — and
 // importing the same file again applies the rest (what is already applied
 // compares equal and is left as it is).
-func (db *DB) ImportParts(user string, in *Incoming, size int) (ImportResult, error) {
-	return db.importParts(user, in, size, blobPart, -1)
+//
+// progress, when not nil, is told after each transaction how many of the
+// import's transactions are done.
+func (db *DB) ImportParts(user string, in *Incoming, size int, progress func(done, total int)) (ImportResult, error) {
+	return db.importParts(user, in, size, blobPart, -1, progress)
 }
 
 // importParts is ImportParts with blobSize bytes of attachments per
 // transaction, stopping after stop parts of records when stop ≥ 0, as an
 // interruption would (for tests).
-func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (ImportResult, error) {
+func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int, progress func(done, total int)) (ImportResult, error) {
+	if progress == nil {
+		progress = func(int, int) {}
+	}
 	var res ImportResult
 	blobBytes := 0
 	for _, b := range in.Blobs {
@@ -52,6 +58,9 @@ func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (
 			res, err = tx.Import(in)
 			return err
 		})
+		if err == nil {
+			progress(1, 1)
+		}
 		return res, err
 	}
 	err := db.View(func(tx *Tx) error {
@@ -71,7 +80,9 @@ func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (
 	if err != nil || res.Duplicate {
 		return res, err
 	}
-	if err := db.importBlobs(user, in, blobSize, &res); err != nil {
+	blobTx := blobTransactions(in.Blobs, blobSize)
+	total := blobTx + (len(in.Records)+size-1)/size
+	if err := db.importBlobs(user, in, blobSize, &res, func(done int) { progress(done, total) }); err != nil {
 		return res, err
 	}
 	recs := make([]Raw, 0, len(in.Records))
@@ -118,6 +129,7 @@ func (db *DB) importParts(user string, in *Incoming, size, blobSize, stop int) (
 		if err != nil || res.Duplicate {
 			return res, err
 		}
+		progress(blobTx+part+1, total)
 	}
 	return res, nil
 }
@@ -140,18 +152,10 @@ func (e *PartialImport) Unwrap() error { return e.Err }
 
 // importBlobs stores the bundle's attachments that this file lacks, about
 // size bytes per transaction.
-func (db *DB) importBlobs(user string, in *Incoming, size int, res *ImportResult) error {
-	sums := make([]string, 0, len(in.Blobs))
-	for sum := range in.Blobs {
-		sums = append(sums, sum)
-	}
-	sort.Strings(sums)
-	for len(sums) > 0 {
-		n, held := 0, 0
-		for n < len(sums) && (n == 0 || held+len(in.Blobs[sums[n]]) <= size) {
-			held += len(in.Blobs[sums[n]])
-			n++
-		}
+func (db *DB) importBlobs(user string, in *Incoming, size int, res *ImportResult, done func(int)) error {
+	sums := sortedSums(in.Blobs)
+	for i := 1; len(sums) > 0; i++ {
+		n := blobRun(in.Blobs, sums, size)
 		err := db.Update(user, func(tx *Tx) error {
 			for _, sum := range sums[:n] {
 				if tx.hasBlob(sum) {
@@ -167,9 +171,41 @@ func (db *DB) importBlobs(user string, in *Incoming, size int, res *ImportResult
 		if err != nil {
 			return err
 		}
+		done(i)
 		sums = sums[n:]
 	}
 	return nil
+}
+
+// sortedSums lists the attachments' hashes in order.
+func sortedSums(blobs map[string][]byte) []string {
+	sums := make([]string, 0, len(blobs))
+	for sum := range blobs {
+		sums = append(sums, sum)
+	}
+	sort.Strings(sums)
+	return sums
+}
+
+// blobRun is how many of the attachments sums (at least one) go in one
+// transaction of about size bytes.
+func blobRun(blobs map[string][]byte, sums []string, size int) int {
+	n, held := 0, 0
+	for n < len(sums) && (n == 0 || held+len(blobs[sums[n]]) <= size) {
+		held += len(blobs[sums[n]])
+		n++
+	}
+	return n
+}
+
+// blobTransactions is how many transactions importBlobs takes.
+func blobTransactions(blobs map[string][]byte, size int) int {
+	sums, n := sortedSums(blobs), 0
+	for len(sums) > 0 {
+		sums = sums[blobRun(blobs, sums, size):]
+		n++
+	}
+	return n
 }
 
 // add is the sum of two summaries.

@@ -113,7 +113,7 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 		t.Fatalf("%d records in the bundle", len(in.Records))
 	}
 	whole := commune(t)
-	res, err := whole.ImportParts("an", in, 1000)
+	res, err := whole.ImportParts("an", in, 1000, nil)
 	if err != nil || res.Added != len(in.Records) {
 		t.Fatalf("one transaction: %+v, %v", res, err)
 	}
@@ -144,16 +144,21 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 	}
 
 	parts := commune(t)
-	if res, err := parts.ImportParts("an", in, 37); err != nil || res.Added != len(in.Records) {
+	var steps []string
+	progress := func(done, total int) { steps = append(steps, fmt.Sprintf("%d/%d", done, total)) }
+	if res, err := parts.ImportParts("an", in, 37, progress); err != nil || res.Added != len(in.Records) {
 		t.Fatalf("in parts: %+v, %v", res, err)
 	}
+	if got := strings.Join(steps, " "); got != "1/8 2/8 3/8 4/8 5/8 6/8 7/8 8/8" {
+		t.Errorf("progress %s", got)
+	}
 	same("in parts", parts)
-	if res, err := parts.ImportParts("an", in, 37); err != nil || !res.Duplicate {
+	if res, err := parts.ImportParts("an", in, 37, nil); err != nil || !res.Duplicate {
 		t.Errorf("again: %+v, %v", res, err)
 	}
 
 	cut := commune(t)
-	res, err = cut.importParts("an", in, 37, blobPart, 3)
+	res, err = cut.importParts("an", in, 37, blobPart, 3, nil)
 	if err != nil || res.Added != 3*37 {
 		t.Fatalf("interrupted: %+v, %v", res, err)
 	}
@@ -166,7 +171,7 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 	if probs, err := cut.Check(); err != nil || len(probs) > 0 {
 		t.Errorf("interrupted: check: %v %v", err, probs)
 	}
-	res, err = cut.ImportParts("an", in, 37)
+	res, err = cut.ImportParts("an", in, 37, nil)
 	if err != nil || res.Added != len(in.Records)-3*37 || res.Unchanged != 3*37 {
 		t.Fatalf("imported again: %+v, %v", res, err)
 	}
@@ -185,7 +190,7 @@ func TestImportPartsRefusedWhole(t *testing.T) {
 	db := commune(t)
 	var before uint64
 	db.View(func(tx *Tx) error { before = tx.Clock(); return nil })
-	_, err = db.ImportParts("an", in, 37)
+	_, err = db.ImportParts("an", in, 37, nil)
 	if err == nil || !strings.Contains(err.Error(), "ngoài thẩm quyền") {
 		t.Fatalf("a bundle with an office record: %v", err)
 	}
@@ -219,9 +224,13 @@ func TestImportPartsBlobs(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := db.importParts("an", in, 1000, 4000, -1) // records fit in one part, attachments do not
+	last := ""
+	res, err := db.importParts("an", in, 1000, 4000, -1, func(done, total int) { last = fmt.Sprintf("%d/%d", done, total) }) // records fit in one part, attachments do not
 	if err != nil || res.Added != len(in.Records) || res.Blobs != 29 {
 		t.Fatalf("%+v, %v", res, err)
+	}
+	if last != "16/16" { // 30 attachments of 1.4–1.5 kB, two per 4 kB: 15 transactions, and the records
+		t.Errorf("progress ended at %s", last)
 	}
 	db.View(func(tx *Tx) error {
 		for sum, b := range in.Blobs {
@@ -241,7 +250,7 @@ func TestImportPartsBlobs(t *testing.T) {
 	// attachments go before the records: an import stopped before its
 	// first part of records has stored them all, and counts as not applied
 	cut := commune(t)
-	if res, err := cut.importParts("an", in, 1000, 4000, 0); err != nil || res.Blobs != 30 || res.Added != 0 {
+	if res, err := cut.importParts("an", in, 1000, 4000, 0, nil); err != nil || res.Blobs != 30 || res.Added != 0 {
 		t.Fatalf("stopped before the records: %+v, %v", res, err)
 	}
 	cut.View(func(tx *Tx) error {
@@ -250,7 +259,7 @@ func TestImportPartsBlobs(t *testing.T) {
 		}
 		return nil
 	})
-	if res, err := cut.importParts("an", in, 1000, 4000, -1); err != nil || res.Blobs != 0 || res.Added != len(in.Records) {
+	if res, err := cut.importParts("an", in, 1000, 4000, -1, nil); err != nil || res.Blobs != 0 || res.Added != len(in.Records) {
 		t.Fatalf("imported again: %+v, %v", res, err)
 	}
 }
@@ -267,7 +276,7 @@ func TestImportPartsStopsOnError(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := db.ImportParts("an", in, 37)
+	_, err := db.ImportParts("an", in, 37, nil)
 	var part *PartialImport
 	if !errors.As(err, &part) || part.Done != 1 || part.Parts != 8 ||
 		!strings.Contains(err.Error(), "đã ghi 1 trong 8 phần") || !strings.Contains(err.Error(), "P0040") {
@@ -288,7 +297,7 @@ func TestImportRefusesMismatchedEnvelope(t *testing.T) {
 	in.Records[len(in.Records)-1].ID = "D9999"
 	for _, size := range []int{1000, 37} {
 		db := commune(t)
-		_, err := db.ImportParts("an", in, size)
+		_, err := db.ImportParts("an", in, size, nil)
 		if err == nil || !strings.Contains(err.Error(), "không khớp") {
 			t.Fatalf("size %d: %v", size, err)
 		}

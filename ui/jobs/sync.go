@@ -138,7 +138,8 @@ type Received struct {
 // ImportBundle verifies a bundle completely, then applies it in one
 // transaction, or in parts of ImportPart records when it is larger (see
 // store.DB.ImportParts); a refused bundle changes nothing.
-// report, when not nil, is told the phase (of 2) reached.
+// report, when not nil, is told the progress: half when the bundle is
+// read, then after each transaction.
 func ImportBundle(db *store.DB, by string, me *bundle.Identity, path, pw string, report func(int, int)) (Received, error) {
 	var res Received
 	if report == nil {
@@ -164,7 +165,8 @@ func ImportBundle(db *store.DB, by string, me *bundle.Identity, path, pw string,
 	for _, r := range b.Records {
 		in.Records = append(in.Records, store.Raw{Kind: r.Kind, ID: r.ID, Data: r.Data})
 	}
-	res.ImportResult, err = db.ImportParts(by, in, ImportPart)
+	// the reading is the first half, the transactions share the second
+	res.ImportResult, err = db.ImportParts(by, in, ImportPart, func(done, total int) { report(total+done, 2*total) })
 	return res, err
 }
 
