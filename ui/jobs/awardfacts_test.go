@@ -2,14 +2,12 @@ package jobs
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"tdkt"
 	"tdkt/export/xlsx"
 	"tdkt/store"
-	"tdkt/store/demo"
 )
 
 // factsByDecoding is how AwardFacts gathered its facts before the store
@@ -63,16 +61,8 @@ func sameTable(a, b xlsx.Table) bool {
 // TestAwardFactsMatchTheRegister: on the demo province, the returns built
 // from the store's counters equal those built by decoding every award.
 func TestAwardFactsMatchTheRegister(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Generate(path, "small", 1, nil); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.View(func(tx *store.Tx) error {
+	db := smallDemo(t)
+	err := db.View(func(tx *store.Tx) error {
 		cat, err := tx.Catalog()
 		if err != nil {
 			return err

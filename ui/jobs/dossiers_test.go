@@ -2,28 +2,18 @@ package jobs
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"tdkt"
 	"tdkt/store"
-	"tdkt/store/demo"
 )
 
 // TestLoadDossiers: the list rows the index filters select are exactly the
 // dossiers a walk over the records selects, newest first, and the text
 // match finds a dossier by its unit's name typed without accents.
 func TestLoadDossiers(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Generate(path, "small", 1, nil); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.View(func(tx *store.Tx) error {
+	db := smallDemo(t)
+	err := db.View(func(tx *store.Tx) error {
 		var all []*tdkt.Dossier
 		if err := tx.Each(tdkt.KindDossier, func(r tdkt.Record) error { all = append(all, r.(*tdkt.Dossier)); return nil }); err != nil {
 			return err

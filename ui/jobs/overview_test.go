@@ -3,30 +3,20 @@ package jobs
 import (
 	"context"
 	"maps"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"tdkt"
 	"tdkt/store"
-	"tdkt/store/demo"
 )
 
 // TestOverviewMatchesTheRecords: on the demo province, the home screen's
 // figures from indexes, list rows and counters equal a recount from the
 // decoded dossiers, awards and people.
 func TestOverviewMatchesTheRecords(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Generate(path, "small", 1, nil); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := smallDemo(t)
 	today := tdkt.Today()
-	err = db.View(func(tx *store.Tx) error {
+	err := db.View(func(tx *store.Tx) error {
 		cat, err := tx.Catalog()
 		if err != nil {
 			return err

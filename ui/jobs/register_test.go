@@ -3,7 +3,6 @@ package jobs
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"testing"
@@ -12,24 +11,7 @@ import (
 	"tdkt"
 	"tdkt/export/xlsx"
 	"tdkt/store"
-	"tdkt/store/demo"
 )
-
-// registerDemo opens the small demo province (about 1,300 awards, several
-// batches of RegisterRows) read-only.
-func registerDemo(t *testing.T) *store.DB {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Generate(path, "small", 1, nil); err != nil {
-		t.Fatal(err)
-	}
-	d, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
-	return d
-}
 
 // sequentialRows is the register as RegisterRows read it before reading
 // moved into a goroutine: the reference its rows must equal.
@@ -65,7 +47,7 @@ func sequentialRows(t *testing.T, tx *store.Tx, cat *tdkt.Catalog, from, to int)
 }
 
 func TestRegisterRowsAsSequential(t *testing.T) {
-	d := registerDemo(t)
+	d := smallDemo(t)
 	err := d.View(func(tx *store.Tx) error {
 		cat, err := tx.Catalog()
 		if err != nil {
@@ -108,7 +90,7 @@ func TestRegisterRowsAsSequential(t *testing.T) {
 }
 
 func TestRegisterRowsStops(t *testing.T) {
-	d := registerDemo(t)
+	d := smallDemo(t)
 	err := d.View(func(tx *store.Tx) error {
 		cat, err := tx.Catalog()
 		if err != nil {

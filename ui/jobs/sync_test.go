@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -21,10 +20,7 @@ import (
 // the commune's key pair.
 func syncDemo(t *testing.T) (path string, prov, com *bundle.Identity) {
 	t.Helper()
-	path = filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Generate(path, "small", 1, nil); err != nil {
-		t.Fatal(err)
-	}
+	path = smallDemoFile(t)
 	prov, err := bundle.NewIdentity(demo.Office, "Sở Nội vụ", tdkt.LevelProvince)
 	if err != nil {
 		t.Fatal(err)
