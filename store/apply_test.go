@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -324,5 +325,79 @@ func TestCheckBlobs(t *testing.T) {
 	blobs[bad] = []byte("scan 7, altered")
 	if err := checkBlobs(blobs); err == nil || !strings.Contains(err.Error(), bad) {
 		t.Fatalf("altered blob: %v", err)
+	}
+}
+
+// TestMergeRefusesTakenNumber: a bulk merge defers its index, yet two
+// issued decisions with one number are refused within one merge as across
+// two, while distinct numbers go in together.
+func TestMergeRefusesTakenNumber(t *testing.T) {
+	changes := func(db *DB) []Raw {
+		t.Helper()
+		var raws []Raw
+		if err := db.View(func(tx *Tx) (err error) { raws, err = tx.Changes(0, nil); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return raws
+	}
+	issue := func(db *DB, ds ...*tdkt.Decision) {
+		t.Helper()
+		if err := db.Update("an", func(tx *Tx) error {
+			for _, d := range ds {
+				if err := tx.Put(d); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	decision := func(n int, summary string) *tdkt.Decision {
+		return &tdkt.Decision{Issuer: "T1", Symbol: "QĐ-UBND", Year: 2026, Number: n, Status: tdkt.DecisionIssued, Summary: summary}
+	}
+	merge := func(db *DB, raws []Raw) error {
+		return db.Update("an", func(tx *Tx) error { _, err := tx.Apply("SL-X001", raws); return err })
+	}
+	a1, a2 := testOffice(t, "SL-X001"), testOffice(t, "SL-X002")
+	issue(a1, decision(5, "khen thưởng công tác năm 2026"))
+	issue(a2, decision(5, "khen thưởng phong trào thi đua"))
+	both := append(changes(a1), changes(a2)...)
+
+	for name, parts := range map[string][][]Raw{"one merge": {both}, "two merges": {both[:1], both[1:]}} {
+		b := testOffice(t, "SL")
+		var err error
+		for _, p := range parts {
+			if err = merge(b, p); err != nil {
+				break
+			}
+		}
+		if err == nil || !strings.Contains(err.Error(), "đã được dùng") {
+			t.Errorf("%s: a second decision numbered 5 was taken: %v", name, err)
+		}
+		if probs, err := b.Check(); err != nil || len(probs) > 0 {
+			t.Errorf("%s: check: %v %v", name, err, probs)
+		}
+	}
+
+	// numbers that differ go in one merge
+	issue(a1, decision(6, "khen thưởng đột xuất"), decision(7, "khen thưởng chuyên đề"))
+	b := testOffice(t, "SL")
+	if err := merge(b, changes(a1)); err != nil {
+		t.Fatalf("a merge of numbers 5, 6 and 7 refused: %v", err)
+	}
+	var numbers []int
+	if err := b.View(func(tx *Tx) error {
+		numbers = tx.UsedNumbers("T1", 2026)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(numbers)
+	if !slices.Equal(numbers, []int{5, 6, 7}) {
+		t.Errorf("numbers after the merge: %v, want [5 6 7]", numbers)
+	}
+	if probs, err := b.Check(); err != nil || len(probs) > 0 {
+		t.Errorf("check: %v %v", err, probs)
 	}
 }

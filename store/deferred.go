@@ -19,6 +19,9 @@ import (
 type deferredPuts struct {
 	logs  map[string][][]deferredOp    // bucket → writes in arrival order, in chunks
 	reads map[string]map[string][]byte // bucket → key → value, for readBack buckets
+	// numbers holds the decision numbers the merge issued (numberKey →
+	// decision id), which its deferred index does not show yet
+	numbers map[string]string
 }
 
 // deferredOp is one logged write. A delete cancels earlier puts of the
@@ -52,7 +55,7 @@ func readBack(name string) bool {
 }
 
 func newDeferredPuts() *deferredPuts {
-	return &deferredPuts{logs: map[string][][]deferredOp{}, reads: map[string]map[string][]byte{}}
+	return &deferredPuts{logs: map[string][][]deferredOp{}, reads: map[string]map[string][]byte{}, numbers: map[string]string{}}
 }
 
 // put records key=val. The caller hands over key and val and does not

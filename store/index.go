@@ -52,11 +52,10 @@ var indexes = []index{
 	// decision.number holds issued numbers per issuer and year: the store
 	// refuses a second decision with the same number.
 	{"decision.number", tdkt.KindDecision, func(r tdkt.Record) []string {
-		d := r.(*tdkt.Decision)
-		if d.Status != tdkt.DecisionIssued || d.Number == 0 {
-			return nil
+		if k, ok := issuedNumber(r); ok {
+			return []string{k}
 		}
-		return []string{numberKey(d.Issuer, d.Year, d.Number)}
+		return nil
 	}},
 	{"award.person", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).PersonID) }},
 	{"award.unit", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).UnitID) }},
@@ -67,6 +66,16 @@ var indexes = []index{
 }
 
 func numberKey(issuer string, y, n int) string { return fmt.Sprintf("%s|%04d|%06d", issuer, y, n) }
+
+// issuedNumber is the decision.number key of r when r is a live issued
+// decision with a number.
+func issuedNumber(r tdkt.Record) (string, bool) {
+	d, ok := r.(*tdkt.Decision)
+	if !ok || d.Deleted || d.Status != tdkt.DecisionIssued || d.Number == 0 {
+		return "", false
+	}
+	return numberKey(d.Issuer, d.Year, d.Number), true
+}
 
 func ixKey(v, id string) []byte {
 	k := make([]byte, 0, len(v)+1+len(id))
@@ -94,12 +103,8 @@ func indexKeys(r tdkt.Record) map[string][]string {
 
 // reindex replaces old's index and search entries with rec's.
 func (t *Tx) reindex(old, rec tdkt.Record) error {
-	if d, ok := rec.(*tdkt.Decision); ok && d.Status == tdkt.DecisionIssued && !d.Deleted {
-		for _, id := range t.IDs("decision.number", numberKey(d.Issuer, d.Year, d.Number)) {
-			if id != d.ID {
-				return fmt.Errorf("số quyết định %s năm %d đã được dùng", d.NumberText(), d.Year)
-			}
-		}
+	if err := t.claimNumber(rec); err != nil {
+		return err
 	}
 	if err := t.diffPut(indexKeys(old), indexKeys(rec)); err != nil {
 		return err
@@ -108,6 +113,34 @@ func (t *Tx) reindex(old, rec tdkt.Record) error {
 		return err
 	}
 	return t.researchIndex(old, rec)
+}
+
+// claimNumber refuses rec when it is an issued decision whose number
+// another decision holds. A bulk merge defers its index puts, so the
+// numbers it issues are kept beside them until it flushes (deferredPuts.
+// numbers): two decisions of one bundle with the same number are refused
+// as two saves would be. (An issued decision is never renumbered, so a
+// number once claimed stays claimed.)
+func (t *Tx) claimNumber(rec tdkt.Record) error {
+	key, issued := issuedNumber(rec)
+	if issued {
+		taken := t.IDs("decision.number", key)
+		if t.deferred != nil {
+			if id, ok := t.deferred.numbers[key]; ok {
+				taken = append(taken, id)
+			}
+		}
+		for _, id := range taken {
+			if id != rec.Base().ID {
+				d := rec.(*tdkt.Decision)
+				return fmt.Errorf("số quyết định %s năm %d đã được dùng", d.NumberText(), d.Year)
+			}
+		}
+	}
+	if issued && t.deferred != nil {
+		t.deferred.numbers[key] = rec.Base().ID
+	}
+	return nil
 }
 
 // deferPuts collects index, search and text puts instead of writing them,
