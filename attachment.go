@@ -30,3 +30,22 @@ func CheckAttachment(name string, data []byte, max int) (string, error) {
 		return "", fmt.Errorf("tệp %q không phải PDF hoặc ảnh quét (JPEG, PNG, TIFF): nội dung là %s", name, t)
 	}
 }
+
+// Files lists the SHA-256 names of the stored files a record refers to: a
+// dossier's scanned attachments, a model's photo. A sync bundle carries
+// them with the record, so that the other office can open them too.
+func Files(r Record) []string {
+	switch v := r.(type) {
+	case *Dossier:
+		out := make([]string, 0, len(v.Attachments))
+		for _, a := range v.Attachments {
+			out = append(out, a.SHA256)
+		}
+		return out
+	case *Person:
+		if v.Model != nil && v.Model.Photo != "" {
+			return []string{v.Model.Photo}
+		}
+	}
+	return nil
+}

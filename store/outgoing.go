@@ -75,16 +75,12 @@ func (t *Tx) Outgoing(to string, full bool) (*Outgoing, error) {
 		}
 		out.kept[i/64] |= 1 << (i % 64)
 		out.Records++
-		d, ok := r.Rec.(*tdkt.Dossier)
-		if !ok {
-			return nil
-		}
-		for _, a := range d.Attachments {
-			if _, ok := found[a.SHA256]; ok {
+		for _, sum := range tdkt.Files(r.Rec) {
+			if _, ok := found[sum]; ok {
 				continue
 			}
-			if b := blobs.Get([]byte(a.SHA256)); b != nil {
-				found[a.SHA256] = b
+			if b := blobs.Get([]byte(sum)); b != nil {
+				found[sum] = b
 			}
 		}
 		return nil

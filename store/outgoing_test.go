@@ -65,6 +65,15 @@ func outgoingOffice(t *testing.T) (*DB, uint64) {
 				return err
 			}
 		}
+		// a model's photo travels with the person, like a scan
+		photo, err := tx.PutBlob([]byte("\x89PNG\r\n\x1a\n ảnh gương điển hình"))
+		if err != nil {
+			return err
+		}
+		if err := tx.Put(&tdkt.Person{Name: "Lò Văn Pọm", UnitID: "SL-X001-U0000001",
+			Model: &tdkt.Exemplary{Since: "2025", Story: "Trồng rừng", Photo: photo}}); err != nil {
+			return err
+		}
 		// the office record changes too, and never travels
 		if err := tx.Put(&tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: "SL-X001", Name: "UBND xã Nậm Xé",
 			Level: tdkt.LevelCommune, ParentCode: "SL"}); err != nil {
@@ -104,6 +113,7 @@ func TestOutgoingReadsAgainWhatItChose(t *testing.T) {
 				return err
 			}
 			wantBlobs := map[string][]byte{}
+			photos := 0
 			for _, r := range want {
 				if d, ok := r.Rec.(*tdkt.Dossier); ok {
 					for _, a := range d.Attachments {
@@ -112,6 +122,13 @@ func TestOutgoingReadsAgainWhatItChose(t *testing.T) {
 						}
 					}
 				}
+				if p, ok := r.Rec.(*tdkt.Person); ok && p.Model != nil {
+					wantBlobs[p.Model.Photo] = tx.Blob(p.Model.Photo)
+					photos++
+				}
+			}
+			if photos != 1 {
+				t.Fatalf("full %v: %d model photos to send, want 1", full, photos)
 			}
 			if og.Records != len(want) || og.Blobs != len(wantBlobs) || len(want) < 300 || len(wantBlobs) < 30 {
 				t.Fatalf("full %v: %d records, %d blobs; want %d, %d", full, og.Records, og.Blobs, len(want), len(wantBlobs))
