@@ -314,3 +314,43 @@ func TestOutOfScopeBundleRefused(t *testing.T) {
 		t.Error("refused bundle changed the province's database")
 	}
 }
+
+// TestFilesTravel: a commune's dossier scan and a model's photo reach the
+// province with the records that name them.
+func TestFilesTravel(t *testing.T) {
+	dir, p, a, _ := setupOffices(t)
+	scan, photo := []byte("%PDF-1.4 tờ trình"), []byte("\x89PNG\r\n\x1a\n ảnh gương điển hình")
+	var sums []string
+	write(t, a, func(tx *store.Tx) error {
+		s1, err := tx.PutBlob(scan)
+		if err != nil {
+			return err
+		}
+		s2, err := tx.PutBlob(photo)
+		if err != nil {
+			return err
+		}
+		sums = []string{s1, s2}
+		d := dossier(a.code, "Đề nghị tặng Bằng khen")
+		d.Attachments = []tdktpkg.Attachment{{Name: "to-trinh.pdf", SHA256: s1}}
+		if err := tx.Put(d); err != nil {
+			return err
+		}
+		return tx.Put(&tdktpkg.Person{Name: "Lò Văn Pọm", UnitID: a.code + "-U0000001",
+			Model: &tdktpkg.Exemplary{Since: "2025", Story: "Trồng rừng phòng hộ", Photo: s2}})
+	})
+	receive(t, p, send(t, a, p, dir))
+	d, err := store.Open(p.db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	d.View(func(tx *store.Tx) error {
+		for i, want := range [][]byte{scan, photo} {
+			if got := tx.Blob(sums[i]); string(got) != string(want) {
+				t.Errorf("file %d at the province: %q, want %q", i, got, want)
+			}
+		}
+		return nil
+	})
+}
