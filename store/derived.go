@@ -62,16 +62,34 @@ func (f AwardFacts) encode() string {
 }
 
 func decodeFacts(s string) (AwardFacts, error) {
-	p := strings.Split(s, sep)
-	if len(p) != 5 {
+	var p [5]string
+	if !splitSep(s, p[:]) {
 		return AwardFacts{}, fmt.Errorf("dữ kiện khen thưởng sai dạng %q", s)
 	}
+	return factsOf(p)
+}
+
+func factsOf(p [5]string) (AwardFacts, error) {
 	staff, err := strconv.Atoi(p[2])
 	if err != nil {
-		return AwardFacts{}, fmt.Errorf("dữ kiện khen thưởng sai dạng %q: %w", s, err)
+		return AwardFacts{}, fmt.Errorf("dữ kiện khen thưởng sai dạng %q: %w", strings.Join(p[:], sep), err)
 	}
 	return AwardFacts{Category: tdkt.Category(p[0]), UnitKind: tdkt.UnitKind(p[1]), Staff: staff,
 		Area: p[3] == "1", From: tdkt.UnitKind(p[4])}, nil
+}
+
+// splitSep splits s at sep into exactly len(out) fields, reporting whether
+// it has that many. Returns read every counter key: strings.Split's slices
+// were most of their cost.
+func splitSep(s string, out []string) bool {
+	for i := range len(out) - 1 {
+		var ok bool
+		if out[i], s, ok = strings.Cut(s, sep); !ok {
+			return false
+		}
+	}
+	out[len(out)-1] = s
+	return !strings.Contains(s, sep)
 }
 
 // AwardCount is one counter: N counted awards sharing these values.
@@ -114,13 +132,13 @@ func countKey(a *tdkt.Award, f AwardFacts) string {
 }
 
 func parseCountKey(k string, n int) (AwardCount, error) {
-	p := strings.SplitN(k, sep, 6)
-	if len(p) != 6 {
+	var p [10]string // year, decision year, code, subject, method, then the facts
+	if !splitSep(k, p[:]) {
 		return AwardCount{}, fmt.Errorf("khóa đếm sai dạng %q", k)
 	}
 	y, err1 := strconv.Atoi(p[0])
 	dy, err2 := strconv.Atoi(p[1])
-	f, err3 := decodeFacts(p[5])
+	f, err3 := factsOf([5]string(p[5:]))
 	if err1 != nil || err2 != nil || err3 != nil {
 		return AwardCount{}, fmt.Errorf("khóa đếm sai dạng %q", k)
 	}
