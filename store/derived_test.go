@@ -492,3 +492,74 @@ func TestSearchMaskDropsNoMatch(t *testing.T) {
 		t.Errorf("only %d queries", queries)
 	}
 }
+
+// TestUpgradeFromSchema2 takes a file as schema 2 left it (no index of
+// models) and opens it: the first writable open files every live model,
+// and check passes.
+func TestUpgradeFromSchema2(t *testing.T) {
+	db, path := newDB(t)
+	office(t, db)
+	var models []string
+	err := db.Update("an", func(tx *store.Tx) error {
+		for i := range 50 {
+			p := &tdkt.Person{Name: fmt.Sprintf("Hoàng Văn Sử %d", i), UnitID: "U1"}
+			if i%7 == 0 {
+				p.Model = &tdkt.Exemplary{Since: "2025", Story: "Dạy chữ ở bản"}
+			}
+			if err := tx.Put(p); err != nil {
+				return err
+			}
+			if p.Model != nil && i != 14 {
+				models = append(models, p.ID)
+			}
+			if i == 14 {
+				if err := tx.Delete(tdkt.KindPerson, p.ID); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(db *store.DB) (out []string) {
+		db.View(func(tx *store.Tx) error { out = tx.IDs("person.model", store.ModelKey); return nil })
+		return out
+	}
+	if got := ids(db); !slices.Equal(got, models) || len(models) != 7 {
+		t.Fatalf("models as written: %v, want %v", got, models)
+	}
+	db.Close()
+
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket([]byte("idx:person.model")); err != nil {
+			return err
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, 2)
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if need, err := store.NeedsUpgrade(path); err != nil || !need {
+		t.Fatalf("NeedsUpgrade(schema 2) = %v, %v", need, err)
+	}
+	up, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer up.Close()
+	if got := ids(up); !slices.Equal(got, models) {
+		t.Errorf("models after the upgrade: %v, want %v", got, models)
+	}
+	if probs, err := up.Check(); err != nil || len(probs) > 0 {
+		t.Errorf("check after the upgrade: %v %v", err, probs)
+	}
+}

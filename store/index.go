@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 
 	"tdkt"
 )
@@ -33,6 +35,14 @@ func nonEmpty(vs ...string) []string {
 var indexes = []index{
 	{"unit.parent", tdkt.KindUnit, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Unit).ParentID) }},
 	{"person.unit", tdkt.KindPerson, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Person).UnitID) }},
+	// person.model lists the models (điển hình tiên tiến), a few among
+	// tens of thousands of people
+	{"person.model", tdkt.KindPerson, func(r tdkt.Record) []string {
+		if r.(*tdkt.Person).Model != nil {
+			return []string{ModelKey}
+		}
+		return nil
+	}},
 	{"dossier.unit", tdkt.KindDossier, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Dossier).UnitID) }},
 	{"dossier.year", tdkt.KindDossier, func(r tdkt.Record) []string { return []string{year(r.(*tdkt.Dossier).Year)} }},
 	{"dossier.status", tdkt.KindDossier, func(r tdkt.Record) []string { return []string{string(r.(*tdkt.Dossier).Status)} }},
@@ -63,6 +73,45 @@ var indexes = []index{
 	{"award.decision", tdkt.KindAward, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Award).DecisionID) }},
 	{"user.login", tdkt.KindUser, func(r tdkt.Record) []string { return []string{r.(*tdkt.User).Login} }},
 	{"user.all", tdkt.KindUser, func(tdkt.Record) []string { return []string{"u"} }},
+}
+
+// ModelKey is the value person.model files every model under.
+const ModelKey = "m"
+
+// rebuildIndex files every live record of ix's kind anew under ix, for a
+// schema that adds the index to files that have its records already.
+func (t *Tx) rebuildIndex(ix index) error {
+	name := ix.bucket()
+	if t.tx.Bucket(name) != nil {
+		if err := t.tx.DeleteBucket(name); err != nil {
+			return fmt.Errorf("xóa bucket %s: %w", name, err)
+		}
+	}
+	b, err := t.tx.CreateBucket(name)
+	if err != nil {
+		return fmt.Errorf("tạo bucket %s: %w", name, err)
+	}
+	var keys [][]byte
+	err = t.Each(ix.kind, func(r tdkt.Record) error {
+		if r.Base().Deleted {
+			return nil
+		}
+		for _, v := range ix.keys(r) {
+			keys = append(keys, ixKey(v, r.Base().ID))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// sorted, so that the puts append
+	slices.SortFunc(keys, bytes.Compare)
+	for _, k := range keys {
+		if err := b.Put(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func numberKey(issuer string, y, n int) string { return fmt.Sprintf("%s|%04d|%06d", issuer, y, n) }

@@ -19,7 +19,7 @@ import (
 
 // Schema is the version of the layout this code writes. Opening a file with
 // a newer schema is refused; an older one is migrated.
-const Schema = 2
+const Schema = 3
 
 // Errors callers tell apart. Their texts are Vietnamese with the English
 // meaning after, since the window and the command line both show them.
@@ -204,6 +204,15 @@ var migrations = map[uint64]func(t *Tx) error{
 			return err
 		}
 		return t.rebuildSearchMasks()
+	},
+	// 3: an index of models (person.model)
+	2: func(t *Tx) error {
+		for _, ix := range indexes {
+			if ix.name == "person.model" {
+				return t.rebuildIndex(ix)
+			}
+		}
+		return fmt.Errorf("không có chỉ mục person.model")
 	},
 }
 

@@ -69,22 +69,22 @@ func awardsOf(tx *store.Tx, id string, collective bool) ([]*tdkt.Award, error) {
 // models lists the people marked as exemplary models (store: an index
 // person.model instead of a walk over every person).
 func models(ctx context.Context, tx *store.Tx, report func(done, total int)) ([]*tdkt.Person, error) {
-	var out []*tdkt.Person
-	total, n := tx.Count(tdkt.KindPerson), 0
-	err := tx.Each(tdkt.KindPerson, func(r tdkt.Record) error {
-		n++
-		if n%1024 == 0 {
+	ids := tx.IDs("person.model", store.ModelKey)
+	out := make([]*tdkt.Person, 0, len(ids))
+	for i, id := range ids {
+		if i%1024 == 0 {
 			if ctx.Err() != nil {
-				return errCancelled
+				return nil, errCancelled
 			}
-			report(n, total)
+			report(i, len(ids))
 		}
-		if p := r.(*tdkt.Person); p.Model != nil {
-			out = append(out, p)
+		p := &tdkt.Person{}
+		if err := tx.Get(id, p); err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	return out, err
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // passedCandidate is a candidate the council passed that no decision lists
