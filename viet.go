@@ -783,3 +783,86 @@ func TitleCaseVN(s string) string {
 func UpperVN(s string) string {
 	return norm.NFC.String(strings.ToUpper(s))
 }
+
+// Matcher holds query words (as FoldWords gives them) and checks folded
+// texts against them. It is the one matching rule of the search and of
+// every list filter: each query word must begin a distinct word of the
+// text, so "van van" needs two words starting with "van", and a short word
+// cannot take the only word a longer one could match ("v van" against "van
+// vu"). Words of the text are separated by anything but ASCII letters and
+// digits (Fold leaves the rest of a text in plain ASCII). A Matcher does
+// not allocate once made — a common word walks thousands of texts — and is
+// not safe for concurrent use.
+type Matcher struct {
+	want []string // longest first
+	used []bool
+	have [][2]int // words of the text being matched: [start, end)
+}
+
+// NewMatcher makes a Matcher for words.
+func NewMatcher(words []string) *Matcher {
+	m := &Matcher{want: slices.Clone(words)}
+	slices.SortStableFunc(m.want, func(a, b string) int { return len(b) - len(a) })
+	return m
+}
+
+// Match reports whether folded matches every query word.
+func (m *Matcher) Match(folded string) bool { return match(m, folded) }
+
+// MatchBytes is Match for bytes, such as a database's stored text.
+func (m *Matcher) MatchBytes(folded []byte) bool { return match(m, folded) }
+
+func match[T string | []byte](m *Matcher, folded T) bool {
+	if len(m.want) == 0 {
+		return true
+	}
+	m.have = m.have[:0]
+	start := -1
+	for i := 0; i <= len(folded); i++ {
+		if i < len(folded) && wordByte(folded[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			m.have = append(m.have, [2]int{start, i})
+			start = -1
+		}
+	}
+	m.used = m.used[:0]
+	for range m.have {
+		m.used = append(m.used, false)
+	}
+	for _, w := range m.want {
+		found := false
+		for i, h := range m.have {
+			if !m.used[i] && hasPrefixAt(folded, h, w) {
+				m.used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// wordByte reports whether b belongs to a word: an ASCII letter or digit,
+// or a byte of a letter Fold left as it was.
+func wordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
+func hasPrefixAt[T string | []byte](s T, h [2]int, w string) bool {
+	if h[1]-h[0] < len(w) {
+		return false
+	}
+	for j := range len(w) {
+		if s[h[0]+j] != w[j] {
+			return false
+		}
+	}
+	return true
+}

@@ -656,3 +656,73 @@ func TestFoldFastMatchesDefinition(t *testing.T) {
 		t.Error("invalid UTF-8 took the table path")
 	}
 }
+
+func TestMatcher(t *testing.T) {
+	for _, c := range []struct {
+		query, text string
+		want        bool
+	}{
+		{"nguyen van an", "Nguyễn Văn An — Giáo viên", true},
+		{"nguyen van an", "Nguyễn Hồng Oanh, Lê Văn Bình", false}, // "an" is inside "oanh", not a word start
+		{"ng v a", "Nguyễn Văn An", true},
+		{"van van", "Nguyễn Văn An", false}, // one "văn" cannot stand for two
+		{"van van", "Trần Văn Vân", true},
+		{"v van", "Văn Vũ", true}, // "van" takes "văn", "v" takes "vũ"
+		{"01 qd", "01/QĐ-UBND", true},
+		{"000001", "2026/000001 Lò Văn Pọm", true},
+		{"0001", "2026/000001", false},
+		{"mong", "Lò Thị Xuân (H'Mông)", true},
+		{"", "bất kỳ", true},
+		{"an", "", false},
+	} {
+		m := NewMatcher(FoldWords(c.query))
+		if got := m.Match(Fold(c.text)); got != c.want {
+			t.Errorf("%q in %q: %v, want %v", c.query, c.text, got, c.want)
+		}
+		if got := m.MatchBytes([]byte(Fold(c.text))); got != c.want {
+			t.Errorf("bytes: %q in %q: %v, want %v", c.query, c.text, got, c.want)
+		}
+	}
+}
+
+// TestMatcherIsAnAssignment compares the greedy Matcher with its
+// definition, tried by brute force: some assignment of query words to
+// distinct text words that each begin with theirs.
+func TestMatcherIsAnAssignment(t *testing.T) {
+	var assign func(want, have []string) bool
+	assign = func(want, have []string) bool {
+		if len(want) == 0 {
+			return true
+		}
+		for i, h := range have {
+			if strings.HasPrefix(h, want[0]) {
+				rest := append(slices.Clone(have[:i]), have[i+1:]...)
+				if assign(want[1:], rest) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	word := func() string {
+		b := make([]byte, 1+r.IntN(3))
+		for i := range b {
+			b[i] = "abv"[r.IntN(3)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		var want, have []string
+		for range r.IntN(4) {
+			want = append(want, word())
+		}
+		for range r.IntN(5) {
+			have = append(have, word())
+		}
+		got := NewMatcher(want).Match(strings.Join(have, " "))
+		if def := assign(want, have); got != def {
+			t.Fatalf("%q in %q: %v, definition %v", want, have, got, def)
+		}
+	}
+}

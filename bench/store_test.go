@@ -235,10 +235,10 @@ func loadDossiers(tx *store.Tx, f dossierFilter, units map[string]*tdkt.Unit) ([
 	if err != nil {
 		return nil, err
 	}
-	words := tdkt.FoldWords(f.Text)
+	m := tdkt.NewMatcher(tdkt.FoldWords(f.Text))
 	var out []*store.DossierRow
 	for _, r := range jobs.WithSearchText(rows, units) {
-		if jobs.ContainsAll(r.Folded, words) {
+		if m.Match(r.Folded) {
 			out = append(out, r.Row)
 		}
 	}

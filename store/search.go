@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -274,7 +273,7 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 	}
 	sb, tb := t.tx.Bucket(bucketSearch), t.tx.Bucket(bucketText)
 	scan := t.rarest(sb, words, kinds)
-	m := newMatcher(words)
+	m := tdkt.NewMatcher(words)
 	var need uint64
 	for _, w := range words {
 		need |= wordBits(w)
@@ -292,7 +291,7 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 			id := key[i+1:]
 			line := tb.Get(textKey(k, string(id)))
 			folded, disp, _ := bytes.Cut(line, []byte{0})
-			if !m.match(folded) || seen[string(id)] {
+			if !m.MatchBytes(folded) || seen[string(id)] {
 				continue
 			}
 			if seen == nil {
@@ -335,54 +334,4 @@ func (t *Tx) rarest(sb *bolt.Bucket, words []string, kinds []tdkt.Kind) string {
 		}
 	}
 	return best
-}
-
-// matcher checks candidates' folded text against the query words without
-// allocating: a common query word walks thousands of candidates.
-type matcher struct {
-	want [][]byte // longest first
-	used []bool
-	have [][]byte
-}
-
-func newMatcher(words []string) *matcher {
-	m := &matcher{}
-	for _, w := range words {
-		m.want = append(m.want, []byte(w))
-	}
-	// Longest first, so that a short word cannot take the only word a
-	// longer one could match ("v van" against "van vu").
-	sort.SliceStable(m.want, func(i, j int) bool { return len(m.want[i]) > len(m.want[j]) })
-	return m
-}
-
-// match reports whether every query word is a prefix of a distinct word of
-// folded (words separated by single spaces), so "van van" needs two words
-// starting with "van".
-func (m *matcher) match(folded []byte) bool {
-	m.have = m.have[:0]
-	for len(folded) > 0 {
-		w, rest, _ := bytes.Cut(folded, []byte{' '})
-		if len(w) > 0 {
-			m.have = append(m.have, w)
-		}
-		folded = rest
-	}
-	m.used = m.used[:0]
-	for range m.have {
-		m.used = append(m.used, false)
-	}
-	for _, w := range m.want {
-		found := false
-		for i, h := range m.have {
-			if !m.used[i] && bytes.HasPrefix(h, w) {
-				m.used[i], found = true, true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }

@@ -157,10 +157,10 @@ func (s *dossiersScreen) reload() {
 // applyFilter narrows the loaded dossiers by award and text.
 func (s *dossiersScreen) applyFilter() {
 	award, _ := s.award.get()
-	words := tdkt.FoldWords(s.query.Text)
+	m := tdkt.NewMatcher(tdkt.FoldWords(s.query.Text))
 	var out []*store.DossierRow
 	for _, r := range s.base {
-		if len(words) > 0 && !jobs.ContainsAll(r.Folded, words) {
+		if !m.Match(r.Folded) {
 			continue
 		}
 		if award != "" && !hasAward(r.Row, award) {

@@ -102,10 +102,10 @@ func (p *unitPicker) open() {
 	q := newEntry()
 	q.SetPlaceHolder(lang.L("Gõ tên đơn vị (có dấu hoặc không dấu)"))
 	q.OnChanged = func(s string) {
-		words := tdkt.FoldWords(s)
+		m := tdkt.NewMatcher(tdkt.FoldWords(s))
 		shown = nil
 		for _, u := range units {
-			if matchWords(tdkt.Fold(u.Name), words) {
+			if m.Match(tdkt.Fold(u.Name)) {
 				shown = append(shown, u)
 			}
 		}
@@ -126,24 +126,6 @@ func (p *unitPicker) open() {
 	d.Resize(fyne.NewSize(640, 520))
 	p.e.show(d)
 	p.e.win.Canvas().Focus(q)
-}
-
-// matchWords reports whether every query word starts a word of folded.
-func matchWords(folded string, words []string) bool {
-	have := strings.FieldsFunc(folded, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '(' || r == ')' })
-	for _, w := range words {
-		ok := false
-		for _, h := range have {
-			if strings.HasPrefix(h, w) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // searchPeople finds people by name with the store's folded search.

@@ -155,14 +155,14 @@ func (s *registerScreen) load() {
 // filter applies the award and text filters to the loaded year.
 func (s *registerScreen) filter() {
 	code, _ := s.award.get()
-	words := tdkt.FoldWords(s.query.Text)
+	m := tdkt.NewMatcher(tdkt.FoldWords(s.query.Text))
 	var out []*regRow
 	var total int64
 	for _, r := range s.all {
 		if code != "" && r.a.AwardCode != code {
 			continue
 		}
-		if len(words) > 0 && !jobs.ContainsAll(r.folded, words) {
+		if !m.Match(r.folded) {
 			continue
 		}
 		out = append(out, r)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,6 +117,24 @@ func TestScreensOverDemo(t *testing.T) {
 	if n := len(sh.register.table.rows); n != 0 {
 		// the text filter searches names and units, not award names
 		t.Logf("%d rows match the award name", n)
+	}
+	// words are matched at their start: "an" finds An, Anh, not Oanh, Thanh
+	sh.register.query.SetText("an")
+	sh.register.filter()
+	inside := 0
+	for _, r := range sh.register.all {
+		words := tdkt.FoldWords(strings.Join([]string{r.a.Name, r.a.Position, sh.e.unitName(r.a.UnitID), r.a.DecisionNo, r.a.Number, r.a.Signer}, " "))
+		starts := slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "an") })
+		shown := slices.Contains(sh.register.table.rows, r)
+		if starts != shown {
+			t.Errorf("register filter \"an\": %q shown %v, a word starts with it %v", r.a.Name, shown, starts)
+		}
+		if !starts && strings.Contains(r.folded, "an") {
+			inside++
+		}
+	}
+	if inside == 0 || len(sh.register.table.rows) == 0 {
+		t.Errorf("register filter \"an\": %d rows shown, %d with \"an\" only inside a word", len(sh.register.table.rows), inside)
 	}
 	sh.register.query.SetText("")
 	sh.register.award.set("LDTT")

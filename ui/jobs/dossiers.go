@@ -3,7 +3,6 @@ package jobs
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"tdkt"
 	"tdkt/store"
@@ -118,14 +117,4 @@ func WithSearchText(rows []*store.DossierRow, units map[string]*tdkt.Unit) []Lis
 		out[i] = ListedDossier{Row: d, Folded: d.Folded + " " + uf}
 	}
 	return out
-}
-
-// ContainsAll reports whether folded text holds every folded word.
-func ContainsAll(folded string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(folded, w) {
-			return false
-		}
-	}
-	return true
 }
