@@ -143,7 +143,9 @@ func (s *registerScreen) load() {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return nil, errCancelled
 			}
-			rows[i] = &regRow{a: a, folded: tdkt.Fold(strings.Join([]string{a.Name, a.Position, s.e.unitName(a.UnitID), a.DecisionNo, a.Number, a.Signer}, " "))}
+			// what the box says it filters on; not the signer, whose name
+			// would bring a whole decision's lines to a search for a person
+			rows[i] = &regRow{a: a, folded: tdkt.Fold(strings.Join([]string{a.Name, a.Position, s.e.unitName(a.UnitID), a.DecisionNo, a.Number}, " "))}
 		}
 		return func() {
 			s.all = rows

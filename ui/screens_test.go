@@ -123,7 +123,7 @@ func TestScreensOverDemo(t *testing.T) {
 	sh.register.filter()
 	inside := 0
 	for _, r := range sh.register.all {
-		words := tdkt.FoldWords(strings.Join([]string{r.a.Name, r.a.Position, sh.e.unitName(r.a.UnitID), r.a.DecisionNo, r.a.Number, r.a.Signer}, " "))
+		words := tdkt.FoldWords(strings.Join([]string{r.a.Name, r.a.Position, sh.e.unitName(r.a.UnitID), r.a.DecisionNo, r.a.Number}, " "))
 		starts := slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, "an") })
 		shown := slices.Contains(sh.register.table.rows, r)
 		if starts != shown {
