@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt"
+	"tdkt/export/xlsx"
 	"tdkt/store"
 	"tdkt/ui/jobs"
 )
@@ -38,6 +40,7 @@ type dossiersScreen struct {
 	keyVer int                  // env version base was loaded at
 	count  *widget.Label
 	prog   *progress
+	exp    *exporter
 
 	editor   *dossierEditor
 	stack    *fyne.Container
@@ -82,6 +85,7 @@ func newDossiersScreen(e *env) *dossiersScreen {
 	}, func(_ int, d *store.DossierRow) { s.openID(d.ID) })
 	s.count = widget.NewLabel("")
 	s.prog = newProgress()
+	s.exp = newExporter(e)
 	s.editor = newDossierEditor(e, s.closeEditor)
 	s.stack = container.NewStack()
 	return s
@@ -93,8 +97,9 @@ func (s *dossiersScreen) content() fyne.CanvasObject {
 	s.addBt = add
 	filters := container.NewGridWithColumns(4, s.year, s.status.sel, s.unit.button, s.award.sel)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(disabledButton(lang.L("Xuất Excel"), theme.DownloadIcon()), add), heading(lang.L("Hồ sơ đề nghị khen thưởng"))),
-		filters, s.query, s.prog.box)
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButtonWithIcon(lang.L("Xuất Excel"), theme.DownloadIcon(), s.onExport), add),
+			heading(lang.L("Hồ sơ đề nghị khen thưởng"))),
+		filters, s.query, s.prog.box, s.exp.prog.box)
 	s.listView = container.NewBorder(top, s.count, nil, nil, s.table.table)
 	s.stack.Objects = []fyne.CanvasObject{s.listView}
 	s.year.SetSelected(strconv.Itoa(s.e.today().Year))
@@ -106,6 +111,7 @@ func (s *dossiersScreen) content() fyne.CanvasObject {
 
 func (s *dossiersScreen) wait() {
 	s.prog.wait()
+	s.exp.wait()
 	s.editor.prog.wait()
 }
 
@@ -202,4 +208,35 @@ func (s *dossiersScreen) closeEditor() {
 	s.stack.Objects = []fyne.CanvasObject{s.listView}
 	s.stack.Refresh()
 	s.refresh()
+}
+
+// onExport writes the list as it is shown — every filter applied — to an
+// Excel file whose heading says how it was filtered.
+func (s *dossiersScreen) onExport() {
+	s.exp.ask(dossierListJob(s.e, s.table.rows, s.filterWords()))
+}
+
+// filterWords says in words what the list shows, for the heading of the
+// exported list — document text, so in Vietnamese whatever the window's
+// language: "Năm 2026; trạng thái: Đang thẩm định; tìm: "nguyen"".
+func (s *dossiersScreen) filterWords() string {
+	var parts []string
+	if s.year.Selected == allYears() {
+		parts = append(parts, "Tất cả các năm")
+	} else {
+		parts = append(parts, "Năm "+s.year.Selected)
+	}
+	if st, _ := s.status.get(); st != "" {
+		parts = append(parts, "trạng thái: "+tdkt.StatusLabel(st))
+	}
+	if s.unit.id != "" {
+		parts = append(parts, "đơn vị: "+s.e.unitName(s.unit.id))
+	}
+	if code, _ := s.award.get(); code != "" {
+		parts = append(parts, "hình thức: "+s.e.itemName(code))
+	}
+	if q := strings.TrimSpace(s.query.Text); q != "" {
+		parts = append(parts, "tìm: \""+q+"\"")
+	}
+	return xlsx.DossierFilters(parts...)
 }

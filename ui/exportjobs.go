@@ -184,3 +184,18 @@ func returnJob(e *env, form string, year int) exportJob {
 			return write(w)
 		}}
 }
+
+// dossierListJob writes the dossiers rows (as the list shows them) with
+// filters, the list's filters in words, as the heading.
+func dossierListJob(e *env, rows []*store.DossierRow, filters string) exportJob {
+	off, today := e.office, e.today()
+	lines := make([]xlsx.DossierLine, len(rows))
+	for i, d := range rows {
+		lines[i] = xlsx.DossierLine{Ref: d.Ref, Title: d.Title, Unit: e.unitName(d.UnitID), Year: d.Year,
+			Candidates: d.Candidates, Status: tdkt.StatusLabel(d.Status), Received: d.Received, Deadline: d.Deadline}
+	}
+	return exportJob{what: fmt.Sprintf(lang.L("Danh sách %s hồ sơ"), num(len(lines))), name: fileName(".xlsx", "Danh sach ho so", today.String()),
+		render: func(_ context.Context, w io.Writer, _ func(int, int)) error {
+			return xlsx.Dossiers(w, xlsx.DossierList{Office: off.IssuingBody, Filters: filters, Made: today}, lines)
+		}}
+}

@@ -199,7 +199,7 @@ func (ed *dossierEditor) content() fyne.CanvasObject {
 	}
 	back := widget.NewButtonWithIcon(lang.L("Danh sách hồ sơ"), theme.NavigateBackIcon(), ed.onClose)
 	bar := container.NewBorder(nil, nil, back,
-		container.NewHBox(ed.histBt, disabledButton(lang.L("Xuất PDF"), theme.DocumentPrintIcon()), ed.saveBt), ed.headline)
+		container.NewHBox(ed.histBt, ed.saveBt), ed.headline)
 	general := formRows(
 		lang.L("Trích yếu"), ed.title,
 		lang.L("Số tờ trình"), ed.ref,

@@ -34,6 +34,7 @@ var documentText = []string{
 	"decisions.go:article2",       // bonus article
 	"decisions.go:amendment",      // the amending decision's wording
 	"decisions.go:titleCase",      // parses body names ("tỉnh", "xã"…)
+	"dossiers.go:filterWords",     // heading of the exported dossier list
 	"council.go:onNew",            // default meeting title, printed in the minutes
 	"council.go:parseMembers",     // default member role, printed in the minutes
 	"council.go:closeNow",         // reason stored in the dossier's history

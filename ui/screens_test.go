@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -93,9 +94,38 @@ func TestScreensOverDemo(t *testing.T) {
 	if len(ds.table.rows) == 0 || !strings.Contains(ds.table.rows[0].Title, "lũ quét") {
 		t.Errorf("text search: %d rows", len(ds.table.rows))
 	}
+	// Hồ sơ: the list as shown, with its filters in the heading
 	ds.query.SetText("")
 	ds.wait()
 	ds.year.SetSelected(allYears())
+	ds.wait()
+	if len(ds.table.rows) < 2 {
+		t.Fatalf("%d dossiers listed", len(ds.table.rows))
+	}
+	first := ds.table.rows[0]
+	ds.query.SetText(first.Ref)
+	ds.reload()
+	ds.wait()
+	shown := len(ds.table.rows)
+	if shown == 0 || shown == len(ds.base) {
+		t.Fatalf("the reference %q filtered %d of %d", first.Ref, shown, len(ds.base))
+	}
+	job := dossierListJob(ds.e, ds.table.rows, ds.filterWords())
+	list := filepath.Join(t.TempDir(), job.name)
+	writeJob(t, ds.exp, job, list)
+	got := cellsOf(t, list)
+	for _, want := range []string{"DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG", "Tất cả các năm; tìm: \"" + first.Ref + "\"",
+		first.Ref + "\t" + first.Title, tdkt.StatusLabel(first.Status), fmt.Sprintf("Tổng cộng: %d hồ sơ", shown)} {
+		if !strings.Contains(got, want) {
+			t.Errorf("dossier list lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n"); n != 4+1+shown+1 {
+		t.Errorf("dossier list: %d lines for %d dossiers:\n%s", n, shown, got)
+	}
+
+	ds.query.SetText("")
+	ds.reload()
 	ds.wait()
 	all := len(ds.table.rows)
 	ds.award.set("CSTDT")

@@ -313,13 +313,6 @@ func truncLabel(s string) *widget.Label {
 	return l
 }
 
-// disabledButton marks where a feature of another team will go.
-func disabledButton(text string, icon fyne.Resource) *widget.Button {
-	b := widget.NewButtonWithIcon(text, icon, nil)
-	b.Disable()
-	return b
-}
-
 // choice is a Select over coded values with Vietnamese labels.
 type choice[T comparable] struct {
 	sel    *widget.Select

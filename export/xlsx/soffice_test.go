@@ -38,6 +38,9 @@ func TestLibreOfficeOpensOutputs(t *testing.T) {
 		{"0602.xlsx", "Hoàng Thị Nguyệt", func(w io.Writer) error { return Return0602(w, h, nil) }},
 		{"0603.xlsx", "Đỗ Văn Ước", func(w io.Writer) error { return Return0603(w, h, nil) }},
 		{"phieu.xlsx", "Nguyễn Văn Ước", func(w io.Writer) error { return Candidates(w, "", m, testCatalog()) }},
+		{"ho-so.xlsx", "Trường Tiểu học Bản Xèo", func(w io.Writer) error {
+			return Dossiers(w, DossierList{Office: "Sở Nội vụ tỉnh Sơn Lâm"}, sampleDossiers())
+		}},
 	}
 	// One conversion for all files: LibreOffice takes seconds to start.
 	in, out := t.TempDir(), t.TempDir()
