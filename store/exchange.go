@@ -124,9 +124,11 @@ func inScope(p *Peer, recs []Raw) ([]tdkt.Record, error) {
 
 // finishImport stores the bundle's attachments and records it as applied.
 func (t *Tx) finishImport(p *Peer, in *Incoming, res *ImportResult) error {
-	for sum, b := range in.Blobs {
+	// in order, so that bbolt appends rather than inserts into a new
+	// office's growing node
+	for _, sum := range sortedSums(in.Blobs) {
 		if !t.hasBlob(sum) {
-			if _, err := t.PutBlob(b); err != nil {
+			if err := t.putCheckedBlob(sum, in.Blobs[sum]); err != nil {
 				return err
 			}
 			res.Blobs++
@@ -220,6 +222,15 @@ func (t *Tx) PutBlob(b []byte) (string, error) {
 	h := sha256.Sum256(b)
 	sum := hex.EncodeToString(h[:])
 	return sum, t.tx.Bucket(bucketBlobs).Put([]byte(sum), b)
+}
+
+// putCheckedBlob stores attachment b under sum, which checkBlobs has
+// found to be its hash: an import hashes its attachments once.
+func (t *Tx) putCheckedBlob(sum string, b []byte) error {
+	if !t.writable {
+		return ErrReadOnly
+	}
+	return t.tx.Bucket(bucketBlobs).Put([]byte(sum), b)
 }
 
 // hasBlob reports whether the attachment sum is stored.

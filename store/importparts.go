@@ -161,7 +161,7 @@ func (db *DB) importBlobs(user string, in *Incoming, size int, res *ImportResult
 				if tx.hasBlob(sum) {
 					continue
 				}
-				if _, err := tx.PutBlob(in.Blobs[sum]); err != nil {
+				if err := tx.putCheckedBlob(sum, in.Blobs[sum]); err != nil {
 					return err
 				}
 				res.Blobs++
