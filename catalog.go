@@ -168,6 +168,11 @@ type Catalog struct {
 	// SmallStaff: a collective of at most this many people counts as small,
 	// one the reform asks to favour (verify: common practice, not law).
 	SmallStaff int `json:"smallStaff,omitempty"`
+	// Bases are the legal grounds (căn cứ) an award decision cites first,
+	// one per line without its closing ";" or ".". They follow the law — a
+	// 2025 decree replaced the 2023 one — so they are data, not wording in
+	// the program.
+	Bases []string `json:"bases,omitempty"`
 }
 
 // defaultSmallStaff applies to catalogues saved before SmallStaff existed.

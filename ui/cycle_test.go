@@ -171,6 +171,21 @@ func TestFullCycle(t *testing.T) {
 		t.Fatal("closed meeting edited")
 	}
 
+	// Cài đặt: a new decree replaces the old one among the decisions'
+	// legal grounds (with their punctuation and a blank line, which go)
+	sh.show(navSettings)
+	st := sh.settings
+	if len(st.cat.Bases) != 3 || !strings.Contains(st.bases.entry.Text, "152/2025/NĐ-CP") {
+		t.Fatalf("shipped grounds %q", st.cat.Bases)
+	}
+	// (set, not typed: Fyne's word-wrapping entry misplaces a space typed
+	// where a line wraps, fyne-io/fyne#2698, in this narrow test window)
+	st.bases.entry.SetText("Căn cứ Luật Thi đua, khen thưởng năm 2022;\n\nCăn cứ Nghị định số 999/2026/NĐ-CP của Chính phủ.")
+	st.onSaveCatalog()
+	if !st.catMsg.Hidden {
+		t.Fatalf("catalogue not saved: %s", st.catMsg.Text)
+	}
+
 	// Quyết định: one draft for CSTĐ cấp tỉnh with the one who passed
 	sh.show(navDecisions)
 	d := sh.decisions
@@ -179,6 +194,10 @@ func TestFullCycle(t *testing.T) {
 	d.wait()
 	if d.d == nil || d.d.AwardCode != "CSTDT" || len(d.d.List) != 1 {
 		t.Fatalf("draft %+v", d.d)
+	}
+	if b := d.d.Bases; len(b) != 3 || b[0] != "Căn cứ Luật Thi đua, khen thưởng năm 2022;" ||
+		b[1] != "Căn cứ Nghị định số 999/2026/NĐ-CP của Chính phủ;" || !strings.HasPrefix(b[2], "Căn cứ kết quả") || !strings.HasSuffix(b[2], ".") {
+		t.Errorf("draft's grounds %q", b)
 	}
 	if d.lines.cell(0, 1) != "Nguyễn Văn An" || d.lines.cell(0, 3) != "7.100.000" {
 		t.Errorf("draft line %q %q", d.lines.cell(0, 1), d.lines.cell(0, 3))

@@ -386,10 +386,9 @@ func (s *decisionsScreen) draft(code string, method tdkt.Method, pcs []passedCan
 		d.Summary = "Về việc tặng " + it.Name
 	}
 	d.Authority = "CHỦ TỊCH " + o.IssuingBody
-	d.Bases = []string{
-		"Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;",
-		"Căn cứ Luật Thi đua, khen thưởng năm 2022;",
-		"Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Thi đua, khen thưởng;",
+	// the catalogue's grounds, each closed by ";" (the last by "." below)
+	for _, b := range e.cat.Bases {
+		d.Bases = append(d.Bases, b+";")
 	}
 	var meeting *tdkt.Meeting
 	years := map[int]bool{}
@@ -424,8 +423,9 @@ func (s *decisionsScreen) draft(code string, method tdkt.Method, pcs []passedCan
 	if meeting != nil {
 		d.Bases = append(d.Bases, "Căn cứ kết quả "+lowerFirst(meeting.Title)+" ngày "+dateText(meeting.Date)+";")
 	}
-	last := len(d.Bases) - 1
-	d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
+	if last := len(d.Bases) - 1; last >= 0 {
+		d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
+	}
 	if o.Level == tdkt.LevelCommune {
 		d.Proposal = "Theo đề nghị của công chức phụ trách công tác thi đua, khen thưởng."
 	} else {

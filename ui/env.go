@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt"
+	"tdkt/assets"
 	"tdkt/store"
 )
 
@@ -78,6 +79,13 @@ func (e *env) reload() error {
 		c, err := tx.Catalog()
 		if err != nil {
 			return err
+		}
+		if len(c.Bases) == 0 {
+			// a catalogue saved before it held the decisions' legal
+			// grounds takes the shipped ones (saved with its next edit)
+			if def, err := tdkt.ParseCatalog(assets.Catalog); err == nil {
+				c.Bases = def.Bases
+			}
 		}
 		units := map[string]*tdkt.Unit{}
 		err = tx.Each(tdkt.KindUnit, func(r tdkt.Record) error {

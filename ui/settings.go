@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,6 +46,7 @@ type settingsScreen struct {
 	quorumN  *field
 	quorumD  *field
 	roundTo  *field
+	bases    *field // the decisions' legal grounds, one per line
 	catMsg   *widget.Label
 	catInfo  *widget.Label
 	itemPage *fyne.Container
@@ -99,6 +101,7 @@ func newSettingsScreen(e *env) *settingsScreen {
 	s.quorumN = newField(lang.L("Túc số (tử)"), newEntry(), intRange(1, 100, lang.L("tử số")))
 	s.quorumD = newField(lang.L("Túc số (mẫu)"), newEntry(), intRange(1, 100, lang.L("mẫu số")))
 	s.roundTo = newField(lang.L("Làm tròn"), newEntry(), moneyValidator)
+	s.bases = newField(lang.L("Căn cứ"), newMultiEntry(4), nil)
 	s.catMsg = dangerLabel()
 	s.catMsg.Hide()
 	s.catInfo = widget.NewLabel("")
@@ -153,7 +156,8 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		boldLabel(lang.L("Tiêu chuẩn (lời văn hiển thị khi xét)")), s.crit,
 		container.NewBorder(nil, nil, boldLabel(lang.L("Thành phần hồ sơ")), addDoc), s.docs)
 	s.itemPage.Hide()
-	general := formRows(lang.L("Túc số: tử số"), s.quorumN, lang.L("Túc số: mẫu số"), s.quorumD, lang.L("Làm tròn tiền thưởng lên bội số của (đồng)"), s.roundTo)
+	general := formRows(lang.L("Túc số: tử số"), s.quorumN, lang.L("Túc số: mẫu số"), s.quorumD, lang.L("Làm tròn tiền thưởng lên bội số của (đồng)"), s.roundTo,
+		lang.L("Căn cứ của quyết định khen thưởng (mỗi dòng một căn cứ; khi luật, nghị định thay đổi thì sửa ở đây)"), s.bases)
 	catRight := container.NewVScroll(container.NewPadded(container.NewVBox(s.itemPage, widget.NewSeparator(),
 		boldLabel(lang.L("Quy định chung")), general, s.catMsg, s.catInfo, container.NewHBox(saveCat))))
 	catSplit := container.NewHSplit(s.items.table, catRight)
@@ -223,6 +227,7 @@ func cloneCatalog(c *tdkt.Catalog) *tdkt.Catalog {
 	}
 	cp.BaseSalary = append([]tdkt.Salary(nil), c.BaseSalary...)
 	cp.General = append([]tdkt.Criterion(nil), c.General...)
+	cp.Bases = append([]string(nil), c.Bases...)
 	return &cp
 }
 
@@ -232,6 +237,7 @@ func (s *settingsScreen) loadCatalog() {
 	s.quorumN.set(strconv.Itoa(s.cat.QuorumNum))
 	s.quorumD.set(strconv.Itoa(s.cat.QuorumDen))
 	s.roundTo.set(tdkt.Money(s.cat.RoundTo))
+	s.bases.set(strings.Join(s.cat.Bases, "\n"))
 	sal := append([]tdkt.Salary(nil), s.cat.BaseSalary...)
 	sort.Slice(sal, func(i, j int) bool { return sal[j].From.Before(sal[i].From) })
 	s.salaries.setRows(sal)
@@ -375,6 +381,7 @@ func (s *settingsScreen) onSaveCatalog() {
 	s.cat.QuorumNum = atoi(s.quorumN.entry.Text)
 	s.cat.QuorumDen = atoi(s.quorumD.entry.Text)
 	s.cat.RoundTo, _ = parseMoney(s.roundTo.entry.Text)
+	s.cat.Bases = baseLines(s.bases.entry.Text)
 	for _, it := range s.cat.Items {
 		for _, d := range it.Docs {
 			if d.Name == "" {
@@ -514,4 +521,17 @@ func (s *settingsScreen) onSaveOffice() {
 	s.offMsg.Hide()
 	s.offInfo.SetText(lang.L("Đã lưu thông tin cơ quan và người ký."))
 	s.offInfo.Show()
+}
+
+// baseLines reads the legal grounds typed one per line: blank lines are
+// dropped, and the closing ";" or "." each line gets in a decision.
+func baseLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimRight(strings.TrimSpace(tdkt.NFC(l)), ";.")
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }

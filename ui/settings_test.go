@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"tdkt"
+	"tdkt/assets"
 	"tdkt/store"
 )
 
@@ -145,5 +147,43 @@ func TestClustersAndModels(t *testing.T) {
 	u.wait()
 	if len(u.models.rows) != 1 || u.models.cell(0, 0) != "Nguyễn Văn An" || u.models.cell(0, 4) != "Nhiều năm bám bản dạy chữ cho học sinh vùng cao." {
 		t.Errorf("models %d", len(u.models.rows))
+	}
+}
+
+// TestCatalogWithoutBases: a catalogue saved before it held the decisions'
+// legal grounds takes the shipped ones.
+func TestCatalogWithoutBases(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	db, err := store.Open(fx.path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update("test", func(tx *store.Tx) error {
+		c, err := tx.Catalog()
+		if err != nil {
+			return err
+		}
+		c.Bases = nil
+		return tx.Put(c)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, _, _ := openShell(t, fx.path)
+	def, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(def.Bases) == 0 || !slices.Equal(sh.e.cat.Bases, def.Bases) {
+		t.Errorf("grounds %q, want the shipped %q", sh.e.cat.Bases, def.Bases)
+	}
+}
+
+func TestBaseLines(t *testing.T) {
+	got := baseLines("  Căn cứ Luật A;\n\nCăn cứ Nghi\u0323 định B.\n;\n")
+	if want := []string{"Căn cứ Luật A", "Căn cứ Nghị định B"}; !slices.Equal(got, want) {
+		t.Errorf("baseLines = %q, want %q", got, want)
 	}
 }
