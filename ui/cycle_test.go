@@ -178,9 +178,7 @@ func TestFullCycle(t *testing.T) {
 	if len(st.cat.Bases) != 3 || !strings.Contains(st.bases.entry.Text, "152/2025/NĐ-CP") {
 		t.Fatalf("shipped grounds %q", st.cat.Bases)
 	}
-	// (set, not typed: Fyne's word-wrapping entry misplaces a space typed
-	// where a line wraps, fyne-io/fyne#2698, in this narrow test window)
-	st.bases.entry.SetText("Căn cứ Luật Thi đua, khen thưởng năm 2022;\n\nCăn cứ Nghị định số 999/2026/NĐ-CP của Chính phủ.")
+	typeInto(st.bases.entry, "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n\nCăn cứ Nghị định số 999/2026/NĐ-CP của Chính phủ.")
 	st.onSaveCatalog()
 	if !st.catMsg.Hidden {
 		t.Fatalf("catalogue not saved: %s", st.catMsg.Text)

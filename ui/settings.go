@@ -156,8 +156,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		boldLabel(lang.L("Tiêu chuẩn (lời văn hiển thị khi xét)")), s.crit,
 		container.NewBorder(nil, nil, boldLabel(lang.L("Thành phần hồ sơ")), addDoc), s.docs)
 	s.itemPage.Hide()
-	general := formRows(lang.L("Túc số: tử số"), s.quorumN, lang.L("Túc số: mẫu số"), s.quorumD, lang.L("Làm tròn tiền thưởng lên bội số của (đồng)"), s.roundTo,
-		lang.L("Căn cứ của quyết định khen thưởng (mỗi dòng một căn cứ; khi luật, nghị định thay đổi thì sửa ở đây)"), s.bases)
+	general := container.NewVBox(
+		formRows(lang.L("Túc số: tử số"), s.quorumN, lang.L("Túc số: mẫu số"), s.quorumD, lang.L("Làm tròn tiền thưởng lên bội số của (đồng)"), s.roundTo),
+		boldLabel(lang.L("Căn cứ của quyết định khen thưởng")),
+		wrapLabel(lang.L("Mỗi dòng một căn cứ, theo thứ tự trích trong quyết định. Khi luật, nghị định thay đổi thì sửa ở đây; các dự thảo lập sau sẽ trích theo.")),
+		s.bases.widget())
 	catRight := container.NewVScroll(container.NewPadded(container.NewVBox(s.itemPage, widget.NewSeparator(),
 		boldLabel(lang.L("Quy định chung")), general, s.catMsg, s.catInfo, container.NewHBox(saveCat))))
 	catSplit := container.NewHSplit(s.items.table, catRight)

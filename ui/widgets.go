@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,11 +58,39 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 // is on (see typing.go).
 func (e *entry) TypedRune(r rune) {
 	e.typed = true
+	fix := e.MultiLine && e.Wrapping != fyne.TextWrapOff && e.SelectedText() == ""
+	n, pos := utf8.RuneCountInString(e.Text), e.CursorTextOffset()
 	if m := appTyping(); m.Method() != tdkt.InputOff {
 		m.TypeRune(&e.Entry, r)
+	} else {
+		e.Entry.TypedRune(r)
+	}
+	if fix {
+		e.keepCursor(pos + utf8.RuneCountInString(e.Text) - n)
+	}
+}
+
+// keepCursor puts the cursor back at text offset want where Fyne's
+// word-wrapping entry lost it: after a space typed where a line wraps,
+// Fyne (2.7) places the cursor before the space, so the next word is
+// glued to the last and the space ends up after it ("năm2026 "). The row
+// is found by trying those around the cursor; a row past the last begins
+// at offset 0, which only the first row may.
+func (e *entry) keepCursor(want int) {
+	if e.CursorTextOffset() == want {
 		return
 	}
-	e.Entry.TypedRune(r)
+	row, col := e.CursorRow, e.CursorColumn
+	for r := row + 1; r >= max(0, row-1); r-- {
+		e.CursorRow, e.CursorColumn = r, 0
+		begin := e.CursorTextOffset()
+		if r > 0 && begin == 0 || begin > want {
+			continue
+		}
+		e.CursorColumn = want - begin
+		return
+	}
+	e.CursorRow, e.CursorColumn = row, col
 }
 
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
