@@ -334,9 +334,7 @@ func TestUpgradeFromSchema1(t *testing.T) {
 				return err
 			}
 		}
-		v := make([]byte, 8)
-		binary.BigEndian.PutUint64(v, 1)
-		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
+		return setSchema(tx, 1)
 	})
 	b.Close()
 	if err != nil {
@@ -540,9 +538,7 @@ func TestUpgradeFromSchema2(t *testing.T) {
 		if err := tx.DeleteBucket([]byte("idx:person.model")); err != nil {
 			return err
 		}
-		v := make([]byte, 8)
-		binary.BigEndian.PutUint64(v, 2)
-		return tx.Bucket([]byte("meta")).Put([]byte("schema"), v)
+		return setSchema(tx, 2)
 	})
 	b.Close()
 	if err != nil {
@@ -562,4 +558,11 @@ func TestUpgradeFromSchema2(t *testing.T) {
 	if probs, err := up.Check(); err != nil || len(probs) > 0 {
 		t.Errorf("check after the upgrade: %v %v", err, probs)
 	}
+}
+
+// setSchema marks a file as an older version left it.
+func setSchema(tx *bolt.Tx, v uint64) error {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return tx.Bucket([]byte("meta")).Put([]byte("schema"), b)
 }
