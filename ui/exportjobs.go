@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 
 	"tdkt"
 	"tdkt/export/pdf"
@@ -191,8 +192,13 @@ func dossierListJob(e *env, rows []*store.DossierRow, filters string) exportJob 
 	off, today := e.office, e.today()
 	lines := make([]xlsx.DossierLine, len(rows))
 	for i, d := range rows {
+		awards := make([]string, len(d.Awards))
+		for j, code := range d.Awards {
+			awards[j] = e.itemShort(code)
+		}
 		lines[i] = xlsx.DossierLine{Ref: d.Ref, Title: d.Title, Unit: e.unitName(d.UnitID), Year: d.Year,
-			Candidates: d.Candidates, Status: tdkt.StatusLabel(d.Status), Received: d.Received, Deadline: d.Deadline}
+			Candidates: d.Candidates, Awards: strings.Join(awards, ", "), Status: tdkt.StatusLabel(d.Status),
+			Received: d.Received, Deadline: d.Deadline}
 	}
 	return exportJob{what: fmt.Sprintf(lang.L("Danh sách %s hồ sơ"), num(len(lines))), name: fileName(".xlsx", "Danh sach ho so", today.String()),
 		render: func(_ context.Context, w io.Writer, _ func(int, int)) error {

@@ -24,6 +24,7 @@ const (
 type DossierLine struct {
 	Ref, Title, Unit   string
 	Year, Candidates   int
+	Awards             string // the awards proposed, short names
 	Status             string // the status as the window words it
 	Received, Deadline tdkt.Date
 }
@@ -42,6 +43,7 @@ var dossierCols = []registerCol{
 	{"Đơn vị trình", 30, true},
 	{"Năm thành tích", 10, false},
 	{"Số đề nghị", 10, false},
+	{"Hình thức đề nghị", 26, true},
 	{"Trạng thái", 22, true},
 	{"Ngày tiếp nhận", 13, false},
 	{"Hạn xử lý", 13, false},
@@ -55,6 +57,7 @@ const (
 	dcUnit
 	dcYear
 	dcCandidates
+	dcAwards
 	dcStatus
 	dcReceived
 	dcDeadline
@@ -175,12 +178,14 @@ func writeDossiers(f *excelize.File, h DossierList, lines []DossierLine) error {
 			excelize.Cell{StyleID: stText, Value: unit},
 			yearCell(d.Year, stCenter),
 			excelize.Cell{StyleID: stNum, Value: d.Candidates},
+			excelize.Cell{StyleID: stText, Value: nfc(d.Awards)},
 			excelize.Cell{StyleID: stText, Value: nfc(d.Status)},
 			dateCell(d.Received, stDate),
 			dateCell(d.Deadline, stDate),
 		}
 		n := max(wrappedLines(title, dossierCols[dcTitle-1].width), wrappedLines(unit, dossierCols[dcUnit-1].width),
-			wrappedLines(d.Status, dossierCols[dcStatus-1].width), wrappedLines(d.Ref, dossierCols[dcRef-1].width))
+			wrappedLines(d.Status, dossierCols[dcStatus-1].width), wrappedLines(d.Ref, dossierCols[dcRef-1].width),
+			wrappedLines(d.Awards, dossierCols[dcAwards-1].width))
 		if err := sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: float64(n) * lineHeight(dossierFont)}); err != nil {
 			return fmt.Errorf("ghi dòng %d: %w", row, err)
 		}
@@ -191,7 +196,7 @@ func writeDossiers(f *excelize.File, h DossierList, lines []DossierLine) error {
 		excelize.Cell{StyleID: stTotal}, excelize.Cell{StyleID: stTotal}, excelize.Cell{StyleID: stTotal},
 		excelize.Cell{StyleID: stTotal},
 		excelize.Cell{StyleID: stTotalN, Value: candidates},
-		excelize.Cell{StyleID: stTotal}, excelize.Cell{StyleID: stTotal}, excelize.Cell{StyleID: stTotal},
+		excelize.Cell{StyleID: stTotal}, excelize.Cell{StyleID: stTotal}, excelize.Cell{StyleID: stTotal}, excelize.Cell{StyleID: stTotal},
 	}
 	if err := sw.SetRow(cellName(1, row), total, excelize.RowOpts{Height: lineHeight(dossierFont)}); err != nil {
 		return fmt.Errorf("ghi dòng tổng: %w", err)

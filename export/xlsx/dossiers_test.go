@@ -11,7 +11,7 @@ import (
 func sampleDossiers() []DossierLine {
 	return []DossierLine{
 		{Ref: "48/TTr-UBND", Title: "Đề nghị khen thưởng năm 2026 – Xã Nậm Xé", Unit: "Xã Nậm Xé", Year: 2026,
-			Candidates: 4, Status: "Đang thẩm định", Received: tdkt.D(2026, 11, 2), Deadline: tdkt.D(2026, 12, 15)},
+			Candidates: 4, Awards: "LĐTT, CSTĐ cơ sở", Status: "Đang thẩm định", Received: tdkt.D(2026, 11, 2), Deadline: tdkt.D(2026, 12, 15)},
 		// decomposed text is written composed; no dates leaves the cells empty
 		{Ref: "07/TTr-TH", Title: "Đe\u0302\u0300 nghi\u0323 khen thưởng đột xuất thành tích cứu hộ trong lũ quét ở bản Xèo, " + allDiacritics,
 			Unit: "Trường Tiểu học Bản Xèo", Candidates: 2, Status: "Đã tiếp nhận"},
@@ -39,6 +39,7 @@ func TestDossiers(t *testing.T) {
 	wantText(t, f, sh, c(dcUnit, 0), "Xã Nậm Xé")
 	wantNumber(t, f, sh, c(dcYear, 0), 2026)
 	wantNumber(t, f, sh, c(dcCandidates, 0), 4)
+	wantText(t, f, sh, c(dcAwards, 0), "LĐTT, CSTĐ cơ sở")
 	wantText(t, f, sh, c(dcStatus, 0), "Đang thẩm định")
 	wantNumber(t, f, sh, c(dcReceived, 0), excelSerial(2026, time.November, 2))
 	wantNumber(t, f, sh, c(dcDeadline, 0), excelSerial(2026, time.December, 15))
@@ -54,7 +55,7 @@ func TestDossiers(t *testing.T) {
 	wantText(t, f, sh, c(1, 2), "Tổng cộng: 2 hồ sơ")
 	wantNumber(t, f, sh, c(dcCandidates, 2), 6)
 	checkPrintSetup(t, f, sh, 0, "'"+sh+"'!$5:$5")
-	if xml := sheetXML(t, path); !contains(xml, `<autoFilter ref="$A$5:$I$7"`) || !contains(xml, `ySplit="5"`) {
+	if xml := sheetXML(t, path); !contains(xml, `<autoFilter ref="$A$5:$J$7"`) || !contains(xml, `ySplit="5"`) {
 		t.Errorf("autofilter or frozen header missing")
 	}
 }
