@@ -36,6 +36,13 @@ type Office struct {
 	Symbol        string   `json:"symbol"`              // QĐ-UBND
 	Place         string   `json:"place"`               // for date lines
 	Signers       []Signer `json:"signers,omitempty"`
+	// Proposer is who proposes the office's award decisions ("Theo đề
+	// nghị của …"), Executors who carry them out (the last article, before
+	// "Thủ trưởng các cơ quan, đơn vị có liên quan …"). Empty: the office
+	// was saved before they existed; the window drafts with its level's
+	// usual wording until they are set.
+	Proposer  string `json:"proposer,omitempty"`
+	Executors string `json:"executors,omitempty"`
 }
 
 // UnitKind classifies units for statistics and for collective awards.

@@ -426,11 +426,8 @@ func (s *decisionsScreen) draft(code string, method tdkt.Method, pcs []passedCan
 	if last := len(d.Bases) - 1; last >= 0 {
 		d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
 	}
-	if o.Level == tdkt.LevelCommune {
-		d.Proposal = "Theo đề nghị của công chức phụ trách công tác thi đua, khen thưởng."
-	} else {
-		d.Proposal = "Theo đề nghị của Giám đốc Sở Nội vụ."
-	}
+	proposer, executors := officeWording(o)
+	d.Proposal = "Theo đề nghị của " + proposer + "."
 	var who []string
 	if persons > 0 {
 		who = append(who, fmt.Sprintf("%02d cá nhân", persons))
@@ -450,7 +447,7 @@ func (s *decisionsScreen) draft(code string, method tdkt.Method, pcs []passedCan
 	d.Articles = []string{
 		fmt.Sprintf("Tặng %s cho %s (có danh sách kèm theo), %s.", title, strings.Join(who, " và "), achievement(method, strings.Join(ys, ", "))),
 		s.article2(d),
-		"Chánh Văn phòng " + titleCase(o.IssuingBody) + ", Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+		executors + ", Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
 	}
 	d.Recipients = []string{"Như Điều 3;", "Lưu: VT, NV."}
 	if len(o.Signers) > 0 {
@@ -891,4 +888,29 @@ func (s *decisionsScreen) onPrintCertificates() {
 		return
 	}
 	s.exp.ask(job)
+}
+
+// officeWording is who proposes and who carries out the office's award
+// decisions, as set in Settings, or its level's usual wording: a province's
+// decisions are proposed by the Department of Home Affairs, a commune's by
+// its emulation officer — not the Department, which a commune's decision
+// named before these were settings.
+func officeWording(o *tdkt.Office) (proposer, executors string) {
+	proposer, executors = o.Proposer, o.Executors
+	if o.Level == tdkt.LevelCommune {
+		if proposer == "" {
+			proposer = "công chức phụ trách công tác thi đua, khen thưởng"
+		}
+		if executors == "" {
+			executors = "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, công chức phụ trách công tác thi đua, khen thưởng"
+		}
+		return proposer, executors
+	}
+	if proposer == "" {
+		proposer = "Giám đốc Sở Nội vụ"
+	}
+	if executors == "" {
+		executors = "Chánh Văn phòng " + titleCase(o.IssuingBody) + ", Giám đốc Sở Nội vụ"
+	}
+	return proposer, executors
 }

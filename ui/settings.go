@@ -62,6 +62,8 @@ type settingsScreen struct {
 	offGovern *field
 	offSymbol *field
 	offPlace  *field
+	offProp   *field // who proposes the decisions
+	offExec   *field // who carries them out
 	signers   *fyne.Container
 	sigRows   []*signerRow
 	offMsg    *widget.Label
@@ -132,7 +134,9 @@ func newSettingsScreen(e *env) *settingsScreen {
 	s.offGovern = newField(lang.L("Cơ quan chủ quản"), newEntry(), nil)
 	s.offSymbol = newField(lang.L("Ký hiệu quyết định"), newEntry(), required(lang.L("ký hiệu quyết định")))
 	s.offPlace = newField(lang.L("Địa danh"), newEntry(), required(lang.L("địa danh")))
-	for _, f := range []*field{s.offName, s.offIssue, s.offGovern, s.offSymbol, s.offPlace} {
+	s.offProp = newField(lang.L("Người đề nghị"), newEntry(), required(lang.L("người đề nghị")))
+	s.offExec = newField(lang.L("Người thi hành"), newMultiEntry(2), required(lang.L("người thi hành")))
+	for _, f := range []*field{s.offName, s.offIssue, s.offGovern, s.offSymbol, s.offPlace, s.offProp} {
 		f.entry.OnSubmitted = func(string) { s.onSaveOffice() }
 	}
 	s.signers = container.NewVBox()
@@ -179,7 +183,9 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	})
 	office := container.NewVScroll(container.NewPadded(container.NewVBox(
 		formRows(lang.L("Tên cơ quan"), s.offName, lang.L("Cơ quan ban hành"), s.offIssue, lang.L("Cơ quan chủ quản"), s.offGovern,
-			lang.L("Ký hiệu quyết định"), s.offSymbol, lang.L("Địa danh"), s.offPlace),
+			lang.L("Ký hiệu quyết định"), s.offSymbol, lang.L("Địa danh"), s.offPlace,
+			lang.L("Theo đề nghị của"), s.offProp, lang.L("Điều cuối: người thi hành"), s.offExec),
+		wrapLabel(lang.L("Điều cuối của quyết định viết: \"<người thi hành>, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này\".")),
 		container.NewBorder(nil, nil, boldLabel(lang.L("Người ký quyết định")), addSig), s.signers,
 		s.offMsg, s.offInfo, container.NewHBox(saveOff))))
 	s.tabs = container.NewAppTabs(
@@ -452,6 +458,9 @@ func (s *settingsScreen) loadOffice() {
 	s.offGovern.set(o.GoverningBody)
 	s.offSymbol.set(o.Symbol)
 	s.offPlace.set(o.Place)
+	prop, exec := officeWording(o)
+	s.offProp.set(prop)
+	s.offExec.set(exec)
 	s.signers.Objects = nil
 	s.sigRows = nil
 	for _, sg := range o.Signers {
@@ -485,7 +494,7 @@ func (s *settingsScreen) addSignerRow(sg tdkt.Signer) {
 
 func (s *settingsScreen) onSaveOffice() {
 	s.offInfo.Hide()
-	if err := checkAll(s.offName, s.offIssue, s.offSymbol, s.offPlace); err != nil {
+	if err := checkAll(s.offName, s.offIssue, s.offSymbol, s.offPlace, s.offProp, s.offExec); err != nil {
 		s.offMsg.SetText(lang.L("Chưa lưu: ") + err.Error())
 		s.offMsg.Show()
 		return
@@ -496,6 +505,8 @@ func (s *settingsScreen) onSaveOffice() {
 	o.GoverningBody = s.offGovern.text()
 	o.Symbol = s.offSymbol.text()
 	o.Place = s.offPlace.text()
+	o.Proposer = strings.TrimRight(s.offProp.text(), ".")
+	o.Executors = strings.TrimRight(strings.Join(strings.Fields(s.offExec.text()), " "), ",.")
 	o.Signers = nil
 	for i, r := range s.sigRows {
 		name, title := tdkt.NFC(r.name.Text), tdkt.NFC(r.title.Text)

@@ -43,6 +43,8 @@ func TestSettings(t *testing.T) {
 		t.Fatalf("salary step: %q %q", s.salMsg.Text, s.salaries.cell(0, 1))
 	}
 	s.addSignerRow(tdkt.Signer{Name: "Phạm Văn Ba", Title: "phó chủ tịch", Mode: "KT"})
+	typeInto(s.offProp.entry, "Trưởng ban Thi đua - Khen thưởng.")
+	s.offExec.entry.SetText("Chánh Văn phòng UBND tỉnh,\nTrưởng ban Thi đua - Khen thưởng,")
 	s.onSaveOffice()
 	if !s.offMsg.Hidden {
 		t.Fatalf("office: %s", s.offMsg.Text)
@@ -59,6 +61,9 @@ func TestSettings(t *testing.T) {
 		o, _ := tx.OfficeRecord()
 		if len(o.Signers) != 3 || o.Signers[2].Title != "PHÓ CHỦ TỊCH" || o.Signers[2].Mode != "KT" {
 			t.Errorf("signers %+v", o.Signers)
+		}
+		if o.Proposer != "Trưởng ban Thi đua - Khen thưởng" || o.Executors != "Chánh Văn phòng UBND tỉnh, Trưởng ban Thi đua - Khen thưởng" {
+			t.Errorf("wording %q / %q", o.Proposer, o.Executors)
 		}
 		return nil
 	})
@@ -185,5 +190,30 @@ func TestBaseLines(t *testing.T) {
 	got := baseLines("  Căn cứ Luật A;\n\nCăn cứ Nghi\u0323 định B.\n;\n")
 	if want := []string{"Căn cứ Luật A", "Căn cứ Nghị định B"}; !slices.Equal(got, want) {
 		t.Errorf("baseLines = %q, want %q", got, want)
+	}
+}
+
+// TestOfficeWording: who proposes and who carries out a decision, as set,
+// or the level's usual wording — a commune's never names the Department.
+func TestOfficeWording(t *testing.T) {
+	for _, c := range []struct {
+		o          tdkt.Office
+		prop, exec string
+	}{
+		{tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"},
+			"Giám đốc Sở Nội vụ", "Chánh Văn phòng Ủy ban nhân dân tỉnh Sơn Lâm, Giám đốc Sở Nội vụ"},
+		{tdkt.Office{Level: tdkt.LevelCommune, IssuingBody: "ỦY BAN NHÂN DÂN XÃ NẬM XÉ"},
+			"công chức phụ trách công tác thi đua, khen thưởng",
+			"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, công chức phụ trách công tác thi đua, khen thưởng"},
+		{tdkt.Office{Level: tdkt.LevelCommune, Proposer: "Trưởng phòng Văn hóa - Xã hội", Executors: "Chánh Văn phòng"},
+			"Trưởng phòng Văn hóa - Xã hội", "Chánh Văn phòng"},
+	} {
+		p, e := officeWording(&c.o)
+		if p != c.prop || e != c.exec {
+			t.Errorf("%s: %q / %q, want %q / %q", c.o.Level, p, e, c.prop, c.exec)
+		}
+		if c.o.Level == tdkt.LevelCommune && strings.Contains(p+e, "Sở Nội vụ") {
+			t.Errorf("a commune's decision names the Department: %q / %q", p, e)
+		}
 	}
 }
