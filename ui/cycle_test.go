@@ -214,6 +214,13 @@ func TestFullCycle(t *testing.T) {
 		!strings.Contains(d.prevText, "1. Nguyễn Văn An – Giáo viên – Trường Tiểu học Tân Phúc: 7.100.000 đồng") {
 		t.Errorf("preview:\n%s", d.prevText)
 	}
+	// the catalogue's grounds and the office's wording reach the document
+	for _, want := range []string{"Căn cứ Nghị định số 999/2026/NĐ-CP của Chính phủ;", "Theo đề nghị của Giám đốc Sở Nội vụ.",
+		"Chánh Văn phòng Ủy ban nhân dân tỉnh Thử Nghiệm, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan"} {
+		if !strings.Contains(d.prevText, want) {
+			t.Errorf("preview lacks %q:\n%s", want, d.prevText)
+		}
+	}
 
 	// Sổ & báo cáo: the register shows the one award with its bonus
 	sh.show(navRegister)

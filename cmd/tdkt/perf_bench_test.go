@@ -638,15 +638,9 @@ func BenchmarkSync(b *testing.B) {
 	b.Run("export", func(b *testing.B) {
 		s := newBenchSync(b, benchSyncSize)
 		b.Run("tdkt", func(b *testing.B) {
-			c, err := store.Open(s.commune, store.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
+			c, me := openOffice(b, s.commune, store.Options{})
 			defer c.Close()
-			me, err := identity(c)
-			if err != nil {
-				b.Fatal(err)
-			}
+			var err error
 			out := b.TempDir()
 			var peak *measure.Peak
 			var path string
@@ -777,7 +771,13 @@ func openCopy(b *testing.B, pristine, work string) (*store.DB, *bundle.Identity)
 	if err := benchCopy(work, pristine); err != nil {
 		b.Fatal(err)
 	}
-	d, err := store.Open(work, store.Options{})
+	return openOffice(b, work, store.Options{})
+}
+
+// openOffice opens an office database with its identity (key pair).
+func openOffice(b *testing.B, path string, o store.Options) (*store.DB, *bundle.Identity) {
+	b.Helper()
+	d, err := store.Open(path, o)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -804,26 +804,13 @@ func BenchmarkSyncFull(b *testing.B) {
 	big := s.provinceCopy(b, demoDB)
 	// the province must know the commune's keys, and the commune the
 	// province's (the same pair s.prov has)
-	d, err := store.Open(big, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	d, me := openOffice(b, big, store.Options{})
 	defer d.Close()
-	me, err := identity(d)
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := store.Open(s.commune, store.Options{ReadOnly: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	cid, err := identity(c)
+	c, cid := openOffice(b, s.commune, store.Options{ReadOnly: true})
 	c.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
 	out := b.TempDir()
 	var path string
+	var err error
 	peak := measure.StartPeak()
 	b.ResetTimer()
 	for range b.N {
@@ -849,16 +836,9 @@ func BenchmarkSyncFull(b *testing.B) {
 	if readable == 0 {
 		return
 	}
-	// The commune then imports it: one transaction, as every import.
-	c, err = store.Open(s.commune, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	// The commune then imports it, in parts as the window does.
+	c, cme := openOffice(b, s.commune, store.Options{})
 	defer c.Close()
-	cme, err := identity(c)
-	if err != nil {
-		b.Fatal(err)
-	}
 	peak = measure.StartPeak()
 	start := time.Now()
 	res, err := syncImport(c, "setup", cme, path, "")

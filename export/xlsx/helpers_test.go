@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tdkt"
 	"tdkt/export"
 )
 
@@ -191,3 +192,9 @@ const allDiacritics = "aàáảãạ ăằắẳẵặ âầấẩẫậ eèé�
 	"AÀÁẢÃẠ ĂẰẮẲẴẶ ÂẦẤẨẪẬ EÈÉẺẼẸ ÊỀẾỂỄỆ IÌÍỈĨỊ OÒÓỎÕỌ ÔỒỐỔỖỘ ƠỜỚỞỠỢ UÙÚỦŨỤ ƯỪỨỬỮỰ YỲÝỶỸỴ Đ"
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// testHeader heads the returns the tests render.
+func testHeader() ReturnHeader {
+	return ReturnHeader{Reporter: "Sở Nội vụ tỉnh Sơn Lâm", Receiver: "Bộ Nội vụ", Year: 2025,
+		Made: tdkt.D(2025, 12, 10), Place: "Sơn Lâm", Signer: "Hoàng Thị Nguyệt", Preparer: "Đỗ Văn Ước"}
+}

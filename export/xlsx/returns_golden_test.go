@@ -12,8 +12,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"tdkt"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden dumps under testdata")
@@ -27,8 +25,7 @@ var updateGolden = flag.Bool("update", false, "rewrite the golden dumps under te
 // Storage details that no reader sees (shared or inline strings, style
 // numbering) are left out of the dump on purpose.
 func TestReturnLayoutGolden(t *testing.T) {
-	h := ReturnHeader{Reporter: "Sở Nội vụ tỉnh Sơn Lâm", Receiver: "Bộ Nội vụ", Year: 2025,
-		Made: tdkt.D(2025, 12, 10), Place: "Sơn Lâm", Signer: "Hoàng Thị Nguyệt", Preparer: "Đỗ Văn Ước"}
+	h := testHeader()
 	r := rand.New(rand.NewPCG(7, 8))
 	facts := randomFacts(r, 300)
 	moves := randomMovements(r, 50)

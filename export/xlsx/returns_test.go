@@ -388,8 +388,7 @@ func TestNewMovementFact(t *testing.T) {
 // TestReturnSheets renders each return and reads every number back from
 // the cell the form puts it in.
 func TestReturnSheets(t *testing.T) {
-	h := ReturnHeader{Reporter: "Sở Nội vụ tỉnh Sơn Lâm", Receiver: "Bộ Nội vụ", Year: 2025,
-		Made: tdkt.D(2025, 12, 10), Place: "Sơn Lâm", Signer: "Hoàng Thị Nguyệt", Preparer: "Đỗ Văn Ước"}
+	h := testHeader()
 	r := rand.New(rand.NewPCG(42, 43))
 	facts := randomFacts(r, 400)
 	moves := randomMovements(r, 60)

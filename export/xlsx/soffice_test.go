@@ -22,8 +22,7 @@ func TestLibreOfficeOpensOutputs(t *testing.T) {
 	if err != nil {
 		t.Skip("soffice (LibreOffice) not installed")
 	}
-	h := ReturnHeader{Reporter: "Sở Nội vụ tỉnh Sơn Lâm", Receiver: "Bộ Nội vụ", Year: 2025,
-		Signer: "Hoàng Thị Nguyệt", Preparer: "Đỗ Văn Ước"}
+	h := testHeader()
 	m := council(8)
 	m.Items = []tdkt.AgendaItem{{Name: "Nguyễn Văn Ước", AwardCode: "CSTDT", Secret: true, Counted: true,
 		Ballot: tdkt.Ballot{Issued: 10, Returned: 10, Valid: 10, Agree: 9}}}
