@@ -99,7 +99,7 @@ if [[ $SCALE == large ]]; then RUNS=3 REGRUNS=1 SYNCRUNS=1; fi
 # then three of the floor), the median shown: on a shared machine a
 # single short measurement of each compared moments, not code.
 say "store and window (./bench)"
-gotest -bench '^Benchmark(Home|Search|DossierList)$' -benchtime=${RUNS}x -v ./bench/ | grep -v '^=== RUN' | tee "$OUT/bench-store.txt"
+gotest -bench '^Benchmark(Home|Search|DossierList|Save)$' -benchtime=${RUNS}x -v ./bench/ | grep -v '^=== RUN' | tee "$OUT/bench-store.txt"
 say "documents (./bench)"
 for round in 1 2 3; do
 	gotest -bench '^Benchmark(DecisionPDF|Certificates)$' -benchtime=10x ./bench/

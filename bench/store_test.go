@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"sync"
 	"testing"
@@ -286,4 +287,63 @@ func BenchmarkDossierList(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkSave saves one dossier in a copy of the province database, as
+// the dossier editor does: one transaction per save, synced. The dossier
+// is the one with most candidates among the first thousand, so its text
+// has the most words: each save rewrites the search postings of every
+// word whose mask changes (all of them, the title changing) besides its
+// indexes, list row, journal and audit entry. Each op is 20 saves,
+// alternating two titles; ms/save is one save.
+func BenchmarkSave(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "save.db")
+	if err := measure.CopyFile(path, upgraded(b)); err != nil {
+		b.Fatal(err)
+	}
+	d, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	var dos *tdkt.Dossier
+	n := 0
+	err = d.View(func(tx *store.Tx) error {
+		return tx.Each(tdkt.KindDossier, func(r tdkt.Record) error {
+			if x := r.(*tdkt.Dossier); n < 1000 && (dos == nil || len(x.Candidates) > len(dos.Candidates)) {
+				dos = x
+			}
+			n++
+			return nil
+		})
+	})
+	if err != nil || dos == nil {
+		b.Fatalf("no dossier to save: %v", err)
+	}
+	words := len(tdkt.FoldWords(dos.Title + " " + dos.Ref))
+	for _, c := range dos.Candidates {
+		words += len(tdkt.FoldWords(c.Name))
+	}
+	titles := [2]string{dos.Title + " (bổ sung)", dos.Title}
+	const saves = 20
+	b.ResetTimer()
+	for range b.N {
+		for i := range saves {
+			err := d.Update("bench", func(tx *store.Tx) error {
+				var cur tdkt.Dossier
+				if err := tx.Get(dos.ID, &cur); err != nil {
+					return err
+				}
+				cur.Title = titles[i%2]
+				return tx.Put(&cur)
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(dos.Candidates)), "candidates")
+	b.ReportMetric(float64(words), "words")
+	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/saves/1e6, "ms/save")
 }

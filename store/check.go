@@ -126,8 +126,7 @@ func (db *DB) Check() ([]Problem, error) {
 		for bucket, want := range wantIdx {
 			compareKeys(btx.Bucket([]byte(bucket)), bucket, want, add)
 		}
-		compareKeys(btx.Bucket(bucketSearch), "search", wantSearch, add)
-		checkMasks(btx.Bucket(bucketSearch), wantMask, add)
+		checkPostings(btx.Bucket(bucketSearch), wantSearch, wantMask, add)
 		tb := btx.Bucket(bucketText)
 		n := 0
 		tb.ForEach(func(k, v []byte) error {
@@ -174,26 +173,42 @@ func compareKeys(b *bolt.Bucket, name string, want map[string]bool, add func(str
 	}
 }
 
-// checkMasks verifies that every search key carries the mask of its
-// record's text (masks by text key).
-func checkMasks(b *bolt.Bucket, masks map[string]uint64, add func(string, string, ...any)) {
+// checkPostings verifies the search index: its blocks are well formed
+// (forEachPosting), it holds exactly the postings in want (flat keys,
+// marked false as they are found), and every posting carries the mask of
+// its record's text (masks by text key).
+func checkPostings(b *bolt.Bucket, want map[string]bool, masks map[string]uint64, add func(string, string, ...any)) {
 	if b == nil {
+		add("search", "thiếu bucket")
 		return
 	}
-	bad := 0
+	show := func(k []byte) string { return strings.ReplaceAll(string(k), "\x00", " ") }
+	badMasks := 0
 	var tk []byte
-	b.ForEach(func(k, v []byte) error {
-		first, last := bytes.IndexByte(k, 0), bytes.LastIndexByte(k, 0)
-		if first < 0 || first == last {
-			return nil // compareKeys names it
+	forEachPosting(b, func(k []byte, mask uint64) {
+		if w, ok := want[string(k)]; !ok || !w {
+			add("search", "mục thừa %q", show(k))
+			return
 		}
+		want[string(k)] = false
+		first, last := bytes.IndexByte(k, 0), bytes.LastIndexByte(k, 0)
 		tk = append(append(tk[:0], k[:first+1]...), k[last+1:]...)
-		want, ok := masks[string(tk)]
-		if ok && (len(v) != 8 || be(v) != want) {
-			if bad++; bad <= 3 {
-				add("search", "mặt nạ sai ở %q", strings.ReplaceAll(string(k), "\x00", " "))
+		if m, ok := masks[string(tk)]; ok && m != mask {
+			if badMasks++; badMasks <= 3 {
+				add("search", "mặt nạ sai ở %q", show(k))
 			}
 		}
-		return nil
+	}, func(k []byte, err error) {
+		add("search", "khối %q: %v", show(k), err)
 	})
+	var missing []string
+	for k, w := range want {
+		if w {
+			missing = append(missing, show([]byte(k)))
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		add("search", "thiếu %d mục (ví dụ %q)", len(missing), missing[:min(3, len(missing))])
+	}
 }

@@ -96,12 +96,14 @@ type kv struct{ key, val []byte }
 // sorted returns the final writes of bucket name in key order: for a key
 // written more than once the last write wins, and a final delete drops it.
 func (d *deferredPuts) sorted(name string) []kv {
-	return finalWrites(d.logs[name], d.reads[name])
+	return finalWrites(d.logs[name], d.reads[name], false)
 }
 
 // finalWrites is sorted for one bucket's log, or its map for a read-back
-// bucket (m not nil).
-func finalWrites(chunks [][]deferredOp, m map[string][]byte) []kv {
+// bucket (m not nil). With dels, a final delete is kept as a write with a
+// nil value: the search index's deletes wait for the flush (postings.go),
+// the other buckets' happen at once.
+func finalWrites(chunks [][]deferredOp, m map[string][]byte, dels bool) []kv {
 	if m != nil {
 		out := make([]kv, 0, len(m))
 		for k, v := range m {
@@ -116,8 +118,11 @@ func finalWrites(chunks [][]deferredOp, m map[string][]byte) []kv {
 		if i+1 < len(ops) && bytes.Equal(op.key, ops[i+1].key) {
 			continue // a later write of the same key follows
 		}
-		if !op.del {
+		switch {
+		case !op.del:
 			out = append(out, kv{op.key, op.val})
+		case dels:
+			out = append(out, kv{op.key, nil})
 		}
 	}
 	return out
@@ -196,7 +201,7 @@ func (t *Tx) writeDeferred() error {
 	defer close(stop)
 	go func() {
 		for i := range names {
-			ws := finalWrites(logs[i], maps[i])
+			ws := finalWrites(logs[i], maps[i], names[i] == string(bucketSearch))
 			logs[i], maps[i] = nil, nil
 			select {
 			case ready <- ws:
@@ -212,6 +217,12 @@ func (t *Tx) writeDeferred() error {
 			return fmt.Errorf("thiếu bucket %s", n)
 		}
 		b.FillPercent = fill
+		if n == string(bucketSearch) {
+			if err := applyPostings(b, ws); err != nil {
+				return err
+			}
+			continue
+		}
 		for _, w := range ws {
 			if err := b.Put(w.key, w.val); err != nil {
 				return err

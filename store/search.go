@@ -76,10 +76,10 @@ func searchEntries(r tdkt.Record) (keys []string, text string) {
 	return keys, text
 }
 
-// searchKeys is searchEntries with the keys as bytes. A key is
-// kind 0 word 0 id: words are filed under their kind first, so that a
-// search can walk the kinds people look for most before the long award
-// register. The keys share one buffer: an import builds them for every
+// searchKeys is searchEntries with the keys as bytes. A key is the flat
+// key of a posting, kind 0 word 0 id (postings.go files it in its word's
+// block): words are filed under their kind first, so that a search can
+// walk the kinds people look for most before the long award register. The keys share one buffer: an import builds them for every
 // record, and a string and a copy per word were most of the search
 // index's cost.
 func searchKeys(r tdkt.Record) (keys [][]byte, text string) {
@@ -141,8 +141,9 @@ func (t *Tx) researchIndex(old, rec tdkt.Record) error {
 	if ot == nt {
 		return nil // same text, same words, same mask
 	}
-	// Every key of the record carries the mask of its words, so a new
+	// Every posting of the record carries the mask of its words, so a new
 	// text rewrites them all.
+	ops := make([]kv, 0, len(ok)+len(nk))
 	if len(ok) > 0 {
 		keep := make(map[string]bool, len(nk))
 		for _, k := range nk {
@@ -150,18 +151,15 @@ func (t *Tx) researchIndex(old, rec tdkt.Record) error {
 		}
 		for _, k := range ok {
 			if !keep[string(k)] {
-				if err := t.del(string(bucketSearch), k); err != nil {
-					return err
-				}
+				ops = append(ops, kv{k, nil})
 			}
 		}
 	}
 	mask := u64(textMask(nt))
 	for _, k := range nk {
-		if err := t.put(string(bucketSearch), k, mask); err != nil {
-			return err
-		}
+		ops = append(ops, kv{k, mask})
 	}
+	t.postings(ops)
 	key := textKey(rec.Kind(), rec.Base().ID)
 	if nt == "" {
 		return t.del(string(bucketText), key)
@@ -209,6 +207,10 @@ func textMask(line string) uint64 {
 // order, a batch at a time, since a cursor must not move while its bucket
 // changes.
 func (t *Tx) rebuildSearchMasks() error {
+	sb := t.tx.Bucket(bucketOldSearch)
+	if sb == nil {
+		return nil // a file whose index is already in blocks
+	}
 	masks := map[string][]byte{}
 	err := t.tx.Bucket(bucketText).ForEach(func(k, v []byte) error {
 		masks[string(k)] = u64(textMask(string(v)))
@@ -217,7 +219,6 @@ func (t *Tx) rebuildSearchMasks() error {
 	if err != nil {
 		return err
 	}
-	sb := t.tx.Bucket(bucketSearch)
 	sb.FillPercent = fill
 	const batch = 65536
 	var from []byte
@@ -271,6 +272,9 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 	if limit <= 0 {
 		limit = 50
 	}
+	if err := t.flushPostings(); err != nil {
+		return nil, err
+	}
 	sb, tb := t.tx.Bucket(bucketSearch), t.tx.Bucket(bucketText)
 	scan := t.rarest(sb, words, kinds)
 	m := tdkt.NewMatcher(words)
@@ -283,22 +287,26 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 		var seen map[string]bool // ids already hit: two words of one record may share the prefix
 		c := sb.Cursor()
 		prefix := []byte(string(k) + "\x00" + scan)
-		for key, mask := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, mask = c.Next() {
-			if len(mask) == 8 && be(mask)&need != need {
-				continue // a query word has no word of the record to begin
+		for key, block := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, block = c.Next() {
+			err := walkBlock(block, func(id []byte, mask uint64) bool {
+				if mask&need != need {
+					return true // a query word has no word of the record to begin
+				}
+				line := tb.Get(textKey(k, string(id)))
+				folded, disp, _ := bytes.Cut(line, []byte{0})
+				if !m.MatchBytes(folded) || seen[string(id)] {
+					return true
+				}
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				seen[string(id)] = true
+				hits = append(hits, Hit{Kind: k, ID: string(id), Text: string(disp)})
+				return len(hits) < limit
+			})
+			if err != nil {
+				return nil, fmt.Errorf("tìm %q: %w", query, err)
 			}
-			i := bytes.LastIndexByte(key, 0)
-			id := key[i+1:]
-			line := tb.Get(textKey(k, string(id)))
-			folded, disp, _ := bytes.Cut(line, []byte{0})
-			if !m.MatchBytes(folded) || seen[string(id)] {
-				continue
-			}
-			if seen == nil {
-				seen = map[string]bool{}
-			}
-			seen[string(id)] = true
-			hits = append(hits, Hit{Kind: k, ID: string(id), Text: string(disp)})
 			if len(hits) >= limit {
 				return hits, nil
 			}
@@ -311,8 +319,8 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 // enough that the exact count no longer matters.
 const rarestCap = 512
 
-// rarest picks the query word whose prefix matches the fewest keys in the
-// kinds searched, so that "so y te" walks the few words starting with
+// rarest picks the query word whose prefix matches the fewest postings in
+// the kinds searched, so that "so y te" walks the few words starting with
 // "te"... rather than every word starting with "so". Ties keep the longer
 // word. Counting stops at rarestCap per word.
 func (t *Tx) rarest(sb *bolt.Bucket, words []string, kinds []tdkt.Kind) string {
@@ -322,8 +330,8 @@ func (t *Tx) rarest(sb *bolt.Bucket, words []string, kinds []tdkt.Kind) string {
 		for _, k := range kinds {
 			prefix := []byte(string(k) + "\x00" + w)
 			c := sb.Cursor()
-			for key, _ := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix) && n < rarestCap; key, _ = c.Next() {
-				n++
+			for key, block := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix) && n < rarestCap; key, block = c.Next() {
+				n = min(n+blockCount(block), rarestCap)
 			}
 			if n >= rarestCap {
 				break

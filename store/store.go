@@ -19,7 +19,7 @@ import (
 
 // Schema is the version of the layout this code writes. Opening a file with
 // a newer schema is refused; an older one is migrated.
-const Schema = 3
+const Schema = 4
 
 // Errors callers tell apart. Their texts are Vietnamese with the English
 // meaning after, since the window and the command line both show them.
@@ -37,13 +37,17 @@ var (
 )
 
 var (
-	bucketMeta   = []byte("meta")
-	bucketAudit  = []byte("audit")
-	bucketSearch = []byte("search")
-	bucketText   = []byte("text")
-	keySchema    = []byte("schema")
-	keyOffice    = []byte("office")
-	keyClock     = []byte("clock")
+	bucketMeta  = []byte("meta")
+	bucketAudit = []byte("audit")
+	// bucketSearch holds the search index in blocks of postings
+	// (postings.go); bucketOldSearch is the one key per posting of schema
+	// 3 and before, read only by the upgrade.
+	bucketSearch    = []byte("words")
+	bucketOldSearch = []byte("search")
+	bucketText      = []byte("text")
+	keySchema       = []byte("schema")
+	keyOffice       = []byte("office")
+	keyClock        = []byte("clock")
 )
 
 // Options tune Open and Create.
@@ -214,6 +218,8 @@ var migrations = map[uint64]func(t *Tx) error{
 		}
 		return fmt.Errorf("không có chỉ mục person.model")
 	},
+	// 4: search postings in blocks (postings.go)
+	3: func(t *Tx) error { return t.blockSearch() },
 }
 
 func (db *DB) migrate(from uint64) error {
@@ -230,6 +236,9 @@ func (db *DB) migrate(from uint64) error {
 			if err := m(t); err != nil {
 				return fmt.Errorf("nâng cấp schema %d: %w", v, err)
 			}
+		}
+		if err := t.flushPostings(); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, u64(Schema))
 	})
@@ -362,7 +371,10 @@ func (db *DB) Update(user string, fn func(*Tx) error) error {
 			return err
 		}
 		t.role = role
-		return fn(t)
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flushPostings()
 	}))
 }
 

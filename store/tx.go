@@ -24,6 +24,7 @@ type Tx struct {
 	fc       *factCache                // lookups for award facts, see derived.go
 	pending  []awardChange             // awards a bulk merge derives at flushPuts
 	prep     map[tdkt.Record]*prepared // a bulk merge's records' derived text, see prepare
+	posts    *deferredPuts             // search postings written at the end, see postings
 }
 
 func allKinds() []tdkt.Kind { return tdkt.Kinds }

@@ -1,6 +1,6 @@
 // Package measure holds what the benchmarks share: the database they run
-// against, a peak-memory sampler, percentiles, a synced file writer and a
-// PDF page and text counter. It imports nothing from tdkt, so benchmarks
+// against and copies of it, a peak-memory sampler, percentiles, a synced
+// file writer and a PDF page and text counter. It imports nothing from tdkt, so benchmarks
 // of any package may use it.
 package measure
 
@@ -197,4 +197,23 @@ func PDFStats(pdf []byte) (pages, texts int) {
 		texts += len(textOpRe.FindAll(data, -1))
 	}
 	return pages, texts
+}
+
+// CopyFile copies src to dst, for benchmarks that write into a copy of
+// the benchmark database.
+func CopyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

@@ -223,6 +223,10 @@ func main() {
 				r.get(n, "us/dossier"), dur(r.get(n, "ms/20k"))), dur(v), "—", "—", "")
 		}
 	}
+	if v := r.get("BenchmarkSave", "ms/save"); !math.IsNaN(v) {
+		row(fmt.Sprintf("save one dossier as the editor does (%s candidates, %s words; one synced transaction)",
+			num(r.get("BenchmarkSave", "candidates")), num(r.get("BenchmarkSave", "words"))), dur(v), "—", "—", "")
+	}
 	pair(fmt.Sprintf("register, all years (%s rows) vs StreamWriter", num(r.get("BenchmarkRegister/floor", "rows"))),
 		"BenchmarkRegister", peak("BenchmarkRegister/tdkt")+" (floor: "+peak("BenchmarkRegister/floor")+")")
 	if x := c["register-cli"]; x.present {

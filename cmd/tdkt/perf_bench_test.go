@@ -469,23 +469,6 @@ func benchCLI(args ...string) error {
 	return nil
 }
 
-func benchCopy(dst, src string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
-}
-
 // newBenchSync sets the two offices up through the command line, as
 // cmd/tdkt/sync_test.go does, fills the commune with benchSyncSize dossiers
 // whose attachments come from scans distinct scans, and has it write its
@@ -578,7 +561,7 @@ func newBenchSync(b *testing.B, scans int) *benchSync {
 func (s *benchSync) provinceCopy(b *testing.B, demoDB string) string {
 	b.Helper()
 	path := filepath.Join(s.dir, "province.db")
-	if err := benchCopy(path, demoDB); err != nil {
+	if err := measure.CopyFile(path, demoDB); err != nil {
 		b.Fatal(err)
 	}
 	big, err := store.Open(path, store.Options{})
@@ -743,7 +726,7 @@ func BenchmarkSync(b *testing.B) {
 			b.StopTimer()
 			os.Remove(out)
 			if pristine != "" {
-				if err := benchCopy(out, pristine); err != nil {
+				if err := measure.CopyFile(out, pristine); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -768,7 +751,7 @@ func BenchmarkSync(b *testing.B) {
 // copy with its identity.
 func openCopy(b *testing.B, pristine, work string) (*store.DB, *bundle.Identity) {
 	b.Helper()
-	if err := benchCopy(work, pristine); err != nil {
+	if err := measure.CopyFile(work, pristine); err != nil {
 		b.Fatal(err)
 	}
 	return openOffice(b, work, store.Options{})

@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"tdkt/bench/floors"
+	"tdkt/bench/measure"
 )
 
 // BenchmarkSyncStored is a second reference for the import into a new
@@ -42,7 +43,7 @@ func BenchmarkSyncStored(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
-		if err := benchCopy(out, s.prov); err != nil {
+		if err := measure.CopyFile(out, s.prov); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()

@@ -1,0 +1,94 @@
+package store
+
+import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func TestBlockRoundTrip(t *testing.T) {
+	ps := []posting{{[]byte("A1"), 1}, {[]byte("A10"), 2}, {[]byte("A100"), 1 << 63}, {[]byte("B"), 0}, {[]byte("T1-P-000042"), 7}}
+	v := encodeBlock(ps)
+	got, err := decodeBlock(v)
+	if err != nil || !slices.EqualFunc(got, ps, func(a, b posting) bool { return string(a.id) == string(b.id) && a.mask == b.mask }) {
+		t.Fatalf("decode(encode) = %v, %v", got, err)
+	}
+	if blockCount(v) != len(ps) {
+		t.Errorf("blockCount = %d", blockCount(v))
+	}
+	// a block cut anywhere is reported, not read past its end
+	for n := range len(v) {
+		if _, err := decodeBlock(v[:n]); err == nil {
+			t.Errorf("block cut at %d of %d read without error", n, len(v))
+		}
+	}
+	if _, err := decodeBlock(append(slices.Clone(v), 0)); err == nil {
+		t.Error("a trailing byte read without error")
+	}
+}
+
+// TestApplyPostingsModel applies random batches of puts and deletes, one
+// posting up to hundreds at a time, over words that share beginnings,
+// and compares the blocks with a plain map after every batch.
+func TestApplyPostingsModel(t *testing.T) {
+	b, err := bolt.Open(filepath.Join(t.TempDir(), "p.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	b.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(bucketSearch); return err })
+
+	words := []string{"person\x00a\x00", "person\x00an\x00", "person\x00anh\x00", "unit\x00an\x00"}
+	id := func(n int) string {
+		if n%5 == 0 {
+			return fmt.Sprintf("SL-P%d", n) // another office, unpadded: ids of several lengths
+		}
+		return fmt.Sprintf("T1-P-%06d", n)
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	model := map[string]uint64{}
+	maxBlocks := 0
+	for round := range 80 {
+		n := 1 + rng.IntN(3)
+		if round%3 == 0 {
+			n = 1 + rng.IntN(600)
+		}
+		batch := map[string]kv{}
+		for range n {
+			k := words[rng.IntN(len(words))] + id(rng.IntN(1500))
+			if rng.IntN(10) < 3 {
+				batch[k] = kv{[]byte(k), nil}
+				delete(model, k)
+			} else {
+				m := rng.Uint64()
+				batch[k] = kv{[]byte(k), u64(m)}
+				model[k] = m
+			}
+		}
+		ops := slices.SortedFunc(maps.Values(batch), func(a, b kv) int { return strings.Compare(string(a.key), string(b.key)) })
+		if err := b.Update(func(tx *bolt.Tx) error { return applyPostings(tx.Bucket(bucketSearch), ops) }); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		got := map[string]uint64{}
+		b.View(func(tx *bolt.Tx) error {
+			bk := tx.Bucket(bucketSearch)
+			maxBlocks = max(maxBlocks, bk.Stats().KeyN)
+			forEachPosting(bk, func(k []byte, m uint64) { got[string(k)] = m }, func(k []byte, err error) {
+				t.Errorf("round %d: block %q: %v", round, k, err)
+			})
+			return nil
+		})
+		if !maps.Equal(got, model) {
+			t.Fatalf("round %d: %d postings, want %d", round, len(got), len(model))
+		}
+	}
+	if len(model) < 3*maxPostings || maxBlocks < len(words)*3 {
+		t.Errorf("too small to split blocks: %d postings, at most %d blocks", len(model), maxBlocks)
+	}
+}
