@@ -536,34 +536,43 @@ func TestUpgradeFromSchema2(t *testing.T) {
 	}
 	db.Close()
 
+	up := upgrade(t, path, 2, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("idx:person.model")) })
+	defer up.Close()
+	if got := ids(up); !slices.Equal(got, models) {
+		t.Errorf("models after the upgrade: %v, want %v", got, models)
+	}
+}
+
+// upgrade makes the file at path look as schema v left it — old reshapes
+// what schema v+1 changed, then the schema is set — and opens it: the
+// file must need an upgrade before and pass Check after.
+func upgrade(t *testing.T, path string, v uint64, old func(*bolt.Tx) error) *store.DB {
+	t.Helper()
 	b, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	err = b.Update(func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket([]byte("idx:person.model")); err != nil {
+		if err := old(tx); err != nil {
 			return err
 		}
-		return setSchema(tx, 2)
+		return setSchema(tx, v)
 	})
 	b.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if need, err := store.NeedsUpgrade(path); err != nil || !need {
-		t.Fatalf("NeedsUpgrade(schema 2) = %v, %v", need, err)
+		t.Fatalf("NeedsUpgrade(schema %d) = %v, %v", v, need, err)
 	}
 	up, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer up.Close()
-	if got := ids(up); !slices.Equal(got, models) {
-		t.Errorf("models after the upgrade: %v, want %v", got, models)
-	}
 	if probs, err := up.Check(); err != nil || len(probs) > 0 {
-		t.Errorf("check after the upgrade: %v %v", err, probs)
+		t.Errorf("check after the upgrade from schema %d: %v %v", v, err, probs)
 	}
+	return up
 }
 
 // setSchema marks a file as an older version left it.

@@ -132,11 +132,7 @@ func TestUpgradeFromSchema3(t *testing.T) {
 	db.Close()
 	want := dump(t, path)
 
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = b.Update(func(tx *bolt.Tx) error {
+	up := upgrade(t, path, 3, func(tx *bolt.Tx) error {
 		if err := store.UnblockSearch(tx); err != nil {
 			return err
 		}
@@ -145,28 +141,14 @@ func TestUpgradeFromSchema3(t *testing.T) {
 		if n < 1000 {
 			return fmt.Errorf("%d flat keys", n)
 		}
-		return setSchema(tx, 3)
+		return nil
 	})
-	b.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if need, err := store.NeedsUpgrade(path); err != nil || !need {
-		t.Fatalf("NeedsUpgrade(schema 3) = %v, %v", need, err)
-	}
-	up, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if probs, err := up.Check(); err != nil || len(probs) > 0 {
-		t.Errorf("check after the upgrade: %v %v", err, probs)
-	}
 	searchAll(t, up, live)
 	up.Close()
 	if got := dump(t, path); !maps.Equal(got, want) {
 		t.Errorf("postings after the upgrade: %d, written %d", len(got), len(want))
 	}
-	b, err = bolt.Open(path, 0o600, nil)
+	b, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
