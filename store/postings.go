@@ -51,7 +51,7 @@ type postOp struct {
 func encodeBlock(ps []posting) []byte {
 	size := binary.MaxVarintLen64
 	for _, p := range ps {
-		size += 2*binary.MaxVarintLen64 + len(p.id) + 8
+		size += 2 + len(p.id) + 8 // lengths under 128 take a byte; longer ones grow out
 	}
 	out := make([]byte, 0, size)
 	out = binary.AppendUvarint(out, uint64(len(ps)))
@@ -90,6 +90,12 @@ func blockCount(v []byte) int {
 // false. The id passed to f is reused by the next call. It reports a
 // malformed block.
 func walkBlock(v []byte, f func(id []byte, mask uint64) bool) error {
+	return walkBlockAt(v, func(id []byte, mask uint64, _ int) bool { return f(id, mask) })
+}
+
+// walkBlockAt is walkBlock, also passing where in v the posting's mask is.
+func walkBlockAt(v []byte, f func(id []byte, mask uint64, at int) bool) error {
+	all := len(v)
 	n, k := binary.Uvarint(v)
 	if k <= 0 {
 		return fmt.Errorf("khối chỉ mục hỏng: không đọc được số mục")
@@ -108,8 +114,9 @@ func walkBlock(v []byte, f func(id []byte, mask uint64) bool) error {
 		v = v[k1+k2:]
 		id = append(id[:shared], v[:rest]...)
 		mask := binary.BigEndian.Uint64(v[rest:])
+		at := all - len(v) + int(rest)
 		v = v[rest+8:]
-		if !f(id, mask) {
+		if !f(id, mask, at) {
 			return nil
 		}
 	}
@@ -119,14 +126,23 @@ func walkBlock(v []byte, f func(id []byte, mask uint64) bool) error {
 	return nil
 }
 
-// decodeBlock returns the postings of block v, ids copied.
+// decodeBlock returns the postings of block v, ids copied into one
+// buffer: a save decodes a block per word of its record, and a copy per
+// id was most of that.
 func decodeBlock(v []byte) ([]posting, error) {
+	size := 0
+	if err := walkBlock(v, func(id []byte, _ uint64) bool { size += len(id); return true }); err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 0, size)
 	ps := make([]posting, 0, blockCount(v))
-	err := walkBlock(v, func(id []byte, mask uint64) bool {
-		ps = append(ps, posting{bytes.Clone(id), mask})
+	walkBlock(v, func(id []byte, mask uint64) bool {
+		start := len(buf)
+		buf = append(buf, id...)
+		ps = append(ps, posting{buf[start:len(buf):len(buf)], mask})
 		return true
 	})
-	return ps, err
+	return ps, nil
 }
 
 // splitPostingKey splits a flat posting key kind 0 word 0 id into the
@@ -178,6 +194,7 @@ func applyWord(b *bolt.Bucket, prefix []byte, ops []postOp) error {
 		ops []postOp
 	}
 	var groups []group
+	var patches []kv // blocks whose ops only change masks
 	c := b.Cursor()
 	for len(ops) > 0 {
 		k, v := locateBlock(c, prefix, ops[0].id)
@@ -185,17 +202,28 @@ func applyWord(b *bolt.Bucket, prefix []byte, ops []postOp) error {
 			groups = append(groups, group{ops: ops})
 			break
 		}
-		old, err := decodeBlock(v)
-		if err != nil {
-			return fmt.Errorf("%q: %w", bytes.ReplaceAll(k, []byte{0}, []byte{' '}), err)
-		}
+		key := bytes.Clone(k)
 		n := len(ops)
 		if next, _ := c.Next(); next != nil && bytes.HasPrefix(next, prefix) {
 			first := next[len(prefix):]
 			n, _ = slices.BinarySearchFunc(ops, first, func(op postOp, id []byte) int { return bytes.Compare(op.id, id) })
 		}
-		groups = append(groups, group{key: bytes.Clone(k), old: old, ops: ops[:n]})
+		if patched, ok := patchMasks(v, ops[:n]); ok {
+			patches = append(patches, kv{key, patched})
+			ops = ops[n:]
+			continue
+		}
+		old, err := decodeBlock(v)
+		if err != nil {
+			return fmt.Errorf("%q: %w", bytes.ReplaceAll(k, []byte{0}, []byte{' '}), err)
+		}
+		groups = append(groups, group{key: key, old: old, ops: ops[:n]})
 		ops = ops[n:]
+	}
+	for _, p := range patches {
+		if err := b.Put(p.key, p.val); err != nil {
+			return err
+		}
 	}
 	for _, g := range groups {
 		ps := mergePostings(g.old, g.ops)
@@ -241,6 +269,32 @@ func locateBlock(c *bolt.Cursor, prefix, id []byte) (k, v []byte) {
 		return k, v
 	}
 	return nil, nil
+}
+
+// patchMasks returns a copy of block v with the masks of ops (sorted by
+// id) set, when every op puts an id the block holds: a record saved with
+// the same words changes only their masks, and a block need not be
+// decoded and encoded for that. ok is false when an op adds or deletes.
+func patchMasks(v []byte, ops []postOp) (out []byte, ok bool) {
+	if len(ops) == 0 {
+		return nil, false
+	}
+	for _, op := range ops {
+		if op.del {
+			return nil, false
+		}
+	}
+	out = bytes.Clone(v)
+	j := 0
+	err := walkBlockAt(v, func(id []byte, _ uint64, at int) bool {
+		c := bytes.Compare(id, ops[j].id)
+		if c == 0 {
+			binary.BigEndian.PutUint64(out[at:], ops[j].mask)
+			j++
+		}
+		return c <= 0 && j < len(ops) // past an op's id: it is not in the block
+	})
+	return out, err == nil && j == len(ops)
 }
 
 // mergePostings returns old (sorted by id) with ops applied.
