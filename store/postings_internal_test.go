@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -91,4 +92,40 @@ func TestApplyPostingsModel(t *testing.T) {
 	if len(model) < 3*maxPostings || maxBlocks < len(words)*3 {
 		t.Errorf("too small to split blocks: %d postings, at most %d blocks", len(model), maxBlocks)
 	}
+}
+
+// FuzzBlock feeds arbitrary bytes to the block reader, as a damaged file
+// would: it must report them, never panic or read past them, and the
+// postings of a block it accepts must read back the same once encoded
+// again (not always the same bytes: a block may spell an id with a shorter
+// shared prefix than encodeBlock would).
+func FuzzBlock(f *testing.F) {
+	f.Add(encodeBlock([]posting{{[]byte("T1-P-000001"), 3}, {[]byte("T1-P-000002"), 5}}))
+	f.Add(encodeBlock([]posting{{[]byte("A"), 0}}))
+	f.Add([]byte{2, 0, 1, 'A', 0, 0, 0, 0, 0, 0, 0, 0})
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, v []byte) {
+		ps, err := decodeBlock(v)
+		if err != nil {
+			return
+		}
+		var n int
+		if err := walkBlock(v, func([]byte, uint64) bool { n++; return true }); err != nil || n != len(ps) || blockCount(v) != n {
+			t.Fatalf("decode gave %d postings, walk %d (%v), count %d", len(ps), n, err, blockCount(v))
+		}
+		if len(ps) == 0 {
+			return
+		}
+		if again := encodeBlock(ps); !bytes.Equal(again, v) {
+			back, err := decodeBlock(again)
+			if err != nil || len(back) != len(ps) {
+				t.Fatalf("re-encoded block reads %d postings, %v", len(back), err)
+			}
+			for i := range ps {
+				if !bytes.Equal(back[i].id, ps[i].id) || back[i].mask != ps[i].mask {
+					t.Fatalf("posting %d: %q/%x, was %q/%x", i, back[i].id, back[i].mask, ps[i].id, ps[i].mask)
+				}
+			}
+		}
+	})
 }
