@@ -66,20 +66,12 @@ var searchOrder = []tdkt.Kind{tdkt.KindPerson, tdkt.KindUnit, tdkt.KindDossier, 
 
 func textKey(k tdkt.Kind, id string) []byte { return []byte(string(k) + "\x00" + id) }
 
-// searchEntries is what a live record puts in the search buckets: one key per
-// distinct folded word, and its text line "folded\x00display".
-func searchEntries(r tdkt.Record) (keys []string, text string) {
-	bk, text := searchKeys(r)
-	for _, k := range bk {
-		keys = append(keys, string(k))
-	}
-	return keys, text
-}
-
-// searchKeys is searchEntries with the keys as bytes. A key is the flat
-// key of a posting, kind 0 word 0 id (postings.go files it in its word's
-// block): words are filed under their kind first, so that a search can
-// walk the kinds people look for most before the long award register. The keys share one buffer: an import builds them for every
+// searchKeys is what a live record puts in the search buckets: one key
+// per distinct folded word, and its text line "folded\x00display". A key
+// is the flat key of a posting, kind 0 word 0 id (postings.go files it in
+// its word's block): words are filed under their kind first, so that a
+// search can walk the kinds people look for most before the long award
+// register. The keys share one buffer: an import builds them for every
 // record, and a string and a copy per word were most of the search
 // index's cost.
 func searchKeys(r tdkt.Record) (keys [][]byte, text string) {

@@ -1,0 +1,129 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tdkt"
+)
+
+// TestCheckFindsDamage damages a sound file one way at a time — an index
+// key gone or added, a posting gone, added or with a wrong mask, a block
+// cut short, a text line changed, a bucket gone — and expects Check to name
+// the bucket, and nothing on the sound file.
+func TestCheckFindsDamage(t *testing.T) {
+	db := testOffice(t, "T1")
+	err := db.Update("an", func(tx *Tx) error {
+		if err := tx.Put(&tdkt.Unit{Meta: tdkt.Meta{ID: "U1"}, Name: "Xã Nậm Cang", Type: tdkt.UnitCommune}); err != nil {
+			return err
+		}
+		for i := range 300 { // "nguyen" and "van" need several blocks
+			p := &tdkt.Person{Name: fmt.Sprintf("Nguyễn Văn Sử %d", i), UnitID: "U1"}
+			if err := tx.Put(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sound := db.path
+	db.Close()
+
+	// firstBlock edits the first block of word w among people
+	firstBlock := func(w string, edit func([]posting) []posting) func(*bolt.Tx) error {
+		return func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketSearch)
+			prefix := []byte("person\x00" + w + "\x00")
+			k, v := b.Cursor().Seek(prefix)
+			if !bytes.HasPrefix(k, prefix) {
+				return fmt.Errorf("no block of %q", w)
+			}
+			ps, err := decodeBlock(v)
+			if err != nil {
+				return err
+			}
+			return b.Put(bytes.Clone(k), encodeBlock(edit(ps)))
+		}
+	}
+	for _, c := range []struct {
+		name, where, what string
+		damage            func(*bolt.Tx) error
+	}{
+		{"sound", "", "", func(*bolt.Tx) error { return nil }},
+		{"index key gone", "idx:person.unit", "có", func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("idx:person.unit"))
+			k, _ := b.Cursor().First()
+			return b.Delete(bytes.Clone(k))
+		}},
+		{"index key added", "idx:person.unit", "mục thừa", func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("idx:person.unit")).Put([]byte("U9\x00T1-P0000001"), nil)
+		}},
+		{"posting gone", "search", "thiếu 1 mục", firstBlock("nguyen", func(ps []posting) []posting { return append(ps[:1:1], ps[2:]...) })},
+		{"posting added", "search", "mục thừa", firstBlock("nguyen", func(ps []posting) []posting {
+			extra := posting{append(bytes.Clone(ps[0].id), '0'), ps[0].mask} // sorts right after the first
+			return append([]posting{ps[0], extra}, ps[1:]...)
+		})},
+		{"wrong mask", "search", "mặt nạ", firstBlock("van", func(ps []posting) []posting { ps[3].mask ^= 1 << 7; return ps })},
+		{"block cut short", "search", "khối", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketSearch)
+			k, v := b.Cursor().Seek([]byte("person\x00su\x00"))
+			return b.Put(bytes.Clone(k), bytes.Clone(v[:len(v)-3]))
+		}},
+		{"text changed", "text", "mục thừa hoặc sai", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketText)
+			k, v := b.Cursor().Seek([]byte("person\x00"))
+			return b.Put(bytes.Clone(k), append(bytes.Clone(v), 'x'))
+		}},
+		{"text bucket gone", "text", "thiếu bucket", func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketText) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "damaged.db")
+			data, err := os.ReadFile(sound)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			b, err := bolt.Open(path, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = b.Update(c.damage)
+			b.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Open(path, Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			probs, err := d.Check()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.where == "" {
+				if len(probs) > 0 {
+					t.Errorf("a sound file: %v", probs)
+				}
+				return
+			}
+			found := false
+			for _, p := range probs {
+				found = found || p.Where == c.where && strings.Contains(p.What, c.what)
+			}
+			if !found {
+				t.Errorf("want %s: …%s…, got %v", c.where, c.what, probs)
+			}
+		})
+	}
+}
