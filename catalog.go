@@ -236,7 +236,8 @@ var criterionTypes = map[string]bool{"consecutive": true, "within": true, "prior
 	"rating": true, "initiative": true, "share": true, "count": true, "fact": true, "clean": true, "once": true}
 
 // Validate checks that the catalogue is usable: unique codes, thresholds in
-// range, criteria naming known items, a salary history.
+// range, criteria naming known items, a salary history, the decisions'
+// legal grounds.
 func (c *Catalog) Validate() error {
 	if len(c.Items) == 0 {
 		return fmt.Errorf("danh mục không có hình thức khen thưởng nào")
@@ -249,6 +250,10 @@ func (c *Catalog) Validate() error {
 	}
 	if len(c.BaseSalary) == 0 {
 		return fmt.Errorf("danh mục thiếu mức lương cơ sở")
+	}
+	if len(c.Bases) == 0 {
+		// a decision without its legal grounds cannot be issued
+		return fmt.Errorf("danh mục thiếu căn cứ của quyết định khen thưởng (ít nhất một dòng)")
 	}
 	for _, s := range c.BaseSalary {
 		if s.Amount <= 0 || s.From.IsZero() {

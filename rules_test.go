@@ -49,6 +49,7 @@ func TestCatalogValidateRejects(t *testing.T) {
 		{"unknown award in criterion", func(c *tdkt.Catalog) { c.Items[0].Criteria[0].Awards = []string{"XYZ"} }, "XYZ"},
 		{"unknown criterion type", func(c *tdkt.Catalog) { c.Items[0].Criteria[0].Type = "magic" }, "magic"},
 		{"no salary", func(c *tdkt.Catalog) { c.BaseSalary = nil }, "lương cơ sở"},
+		{"no legal grounds", func(c *tdkt.Catalog) { c.Bases = nil }, "thiếu căn cứ"},
 		{"bad quorum", func(c *tdkt.Catalog) { c.QuorumNum = 4 }, "túc số"},
 		{"negative coefficient", func(c *tdkt.Catalog) { c.Items[1].CoefPerson = -1 }, "âm"},
 	}

@@ -178,6 +178,12 @@ func TestFullCycle(t *testing.T) {
 	if len(st.cat.Bases) != 3 || !strings.Contains(st.bases.entry.Text, "152/2025/NĐ-CP") {
 		t.Fatalf("shipped grounds %q", st.cat.Bases)
 	}
+	// emptied, they are refused with a message and kept
+	typeInto(st.bases.entry, " ;\n\n")
+	st.onSaveCatalog()
+	if st.catMsg.Hidden || !strings.Contains(st.catMsg.Text, "thiếu căn cứ") || len(sh.e.cat.Bases) != 3 {
+		t.Fatalf("empty grounds: message %q, kept %q", st.catMsg.Text, sh.e.cat.Bases)
+	}
 	typeInto(st.bases.entry, "Căn cứ Luật Thi đua, khen thưởng năm 2022;\n\nCăn cứ Nghị định số 999/2026/NĐ-CP của Chính phủ.")
 	st.onSaveCatalog()
 	if !st.catMsg.Hidden {
