@@ -196,6 +196,12 @@ func applyWord(b *bolt.Bucket, prefix []byte, ops []postOp) error {
 	var groups []group
 	var patches []kv // blocks whose ops only change masks
 	c := b.Cursor()
+	if k, _ := c.Seek(prefix); k == nil || !bytes.HasPrefix(k, prefix) {
+		// a word new to the index (every word, in a new office's first
+		// import): its puts make its blocks, with no block to find
+		groups = append(groups, group{ops: ops})
+		ops = nil
+	}
 	for len(ops) > 0 {
 		k, v := locateBlock(c, prefix, ops[0].id)
 		if k == nil {
