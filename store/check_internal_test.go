@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -110,6 +111,13 @@ func TestCheckFindsDamage(t *testing.T) {
 			probs, err := d.Check()
 			if err != nil {
 				t.Fatal(err)
+			}
+			if c.name == "block cut short" {
+				// a search that reaches the block says so, in words a user can act on
+				err := d.View(func(tx *Tx) error { _, err := tx.Search("su", 1000); return err })
+				if !errors.Is(err, ErrIndexDamaged) {
+					t.Errorf("search over a damaged block: %v", err)
+				}
 			}
 			if c.where == "" {
 				if len(probs) > 0 {

@@ -297,7 +297,7 @@ func (t *Tx) SearchKinds(query string, limit int, kinds ...tdkt.Kind) ([]Hit, er
 				return len(hits) < limit
 			})
 			if err != nil {
-				return nil, fmt.Errorf("tìm %q: %w", query, err)
+				return nil, fmt.Errorf("tìm %q: %w (%v)", query, ErrIndexDamaged, err)
 			}
 			if len(hits) >= limit {
 				return hits, nil

@@ -34,6 +34,10 @@ var (
 	ErrExists       = errors.New("tệp đã tồn tại (file already exists)")
 	ErrReadOnly     = errors.New("cơ sở dữ liệu đang mở chỉ đọc (database is read-only)")
 	ErrNoFile       = errors.New("không có tệp cơ sở dữ liệu (database file does not exist)")
+	// ErrIndexDamaged: the search index cannot be read where a search
+	// needs it. It is derived from the records, which are not harmed.
+	ErrIndexDamaged = errors.New("chỉ mục tìm kiếm trong tệp bị hỏng; hồ sơ, bản ghi không mất — hãy chạy \"tdkt check\" " +
+		"và khôi phục bản sao lưu gần nhất (Cài đặt → Sao lưu & khôi phục) (search index damaged)")
 )
 
 var (
