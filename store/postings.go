@@ -290,17 +290,24 @@ func patchMasks(v []byte, ops []postOp) (out []byte, ok bool) {
 			return nil, false
 		}
 	}
-	out = bytes.Clone(v)
-	j := 0
-	err := walkBlockAt(v, func(id []byte, _ uint64, at int) bool {
-		c := bytes.Compare(id, ops[j].id)
+	// find every op's mask first: a block that gains an id is merged
+	// instead, and need not have been copied
+	at := make([]int, 0, len(ops))
+	err := walkBlockAt(v, func(id []byte, _ uint64, off int) bool {
+		c := bytes.Compare(id, ops[len(at)].id)
 		if c == 0 {
-			binary.BigEndian.PutUint64(out[at:], ops[j].mask)
-			j++
+			at = append(at, off)
 		}
-		return c <= 0 && j < len(ops) // past an op's id: it is not in the block
+		return c <= 0 && len(at) < len(ops) // past an op's id: it is not in the block
 	})
-	return out, err == nil && j == len(ops)
+	if err != nil || len(at) < len(ops) {
+		return nil, false
+	}
+	out = bytes.Clone(v)
+	for i, off := range at {
+		binary.BigEndian.PutUint64(out[off:], ops[i].mask)
+	}
+	return out, true
 }
 
 // mergePostings returns old (sorted by id) with ops applied.
