@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -43,6 +44,9 @@ type Incoming struct {
 	Ack      uint64
 	Records  []Raw
 	Blobs    map[string][]byte
+	// Feed, when set, gives the records and attachments instead, read
+	// from the bundle's file as often as DB.ImportParts needs.
+	Feed Feed
 }
 
 // ImportResult says what an import did.
@@ -59,6 +63,9 @@ type ImportResult struct {
 // sender's scope; every attachment must match its hash.
 func (t *Tx) Import(in *Incoming) (ImportResult, error) {
 	var res ImportResult
+	if in.Feed != nil {
+		return res, errors.New("gói đọc từ tệp được nhập theo từng phần (DB.ImportParts)")
+	}
 	p, dup, err := t.admit(in)
 	if err != nil || dup {
 		res.Duplicate = dup
@@ -138,6 +145,15 @@ func (t *Tx) finishImport(p *Peer, in *Incoming, res *ImportResult) error {
 	p.Received = max(p.Received, in.Upto)
 	p.Acked = max(p.Acked, in.Ack)
 	return t.putPeerState(p)
+}
+
+// checkBlob checks one attachment against its hash.
+func checkBlob(sum string, b []byte) error {
+	h := sha256.Sum256(b)
+	if hex.EncodeToString(h[:]) != sum {
+		return fmt.Errorf("tệp đính kèm %s không khớp mã băm: không nhận", sum)
+	}
+	return nil
 }
 
 // checkBlobs checks every attachment against its hash, on every core.

@@ -168,7 +168,7 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 	}
 
 	cut := commune(t)
-	res, err = cut.importParts("an", in, 37, blobPart, 3, nil)
+	res, err = cut.importParts("an", in, partLimits{37, RecordPart, BlobPart}, 3, nil)
 	if err != nil || res.Added != 3*37 {
 		t.Fatalf("interrupted: %+v, %v", res, err)
 	}
@@ -186,6 +186,130 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 		t.Fatalf("imported again: %+v, %v", res, err)
 	}
 	same("interrupted, then imported again", cut)
+
+	// parts bounded by bytes (a dossier weighs more than an award): the
+	// transactions counted beforehand are those written
+	byBytes := commune(t)
+	steps = nil
+	if res, err := byBytes.importParts("an", &Incoming{From: in.From, To: in.To, Seq: in.Seq, Hash: in.Hash, Upto: in.Upto, Feed: memFeed{in}}, partLimits{1000, 4000, BlobPart}, -1, progress); err != nil || res.Added != len(in.Records) {
+		t.Fatalf("in parts of 4 kB: %+v, %v", res, err)
+	}
+	if n := len(steps); n < 10 || steps[n-1] != fmt.Sprintf("%d/%d", n, n) {
+		t.Errorf("in parts of 4 kB: progress %s", strings.Join(steps, " "))
+	}
+	same("in parts of 4 kB", byBytes)
+
+	// the same bundle given by a feed (as from its file), records only:
+	// a pass to check, one for each half of the records
+	fed := commune(t)
+	f := &passFeed{mem: memFeed{in}}
+	steps = nil
+	if res, err := fed.ImportParts("an", &Incoming{From: in.From, To: in.To, Seq: in.Seq, Hash: in.Hash, Upto: in.Upto, Feed: f}, 37, progress); err != nil || res.Added != len(in.Records) {
+		t.Fatalf("from a feed: %+v, %v", res, err)
+	}
+	if got := strings.Join(steps, " "); got != "1/8 2/8 3/8 4/8 5/8 6/8 7/8 8/8" || f.passes != 3 {
+		t.Errorf("from a feed: progress %s, %d passes", got, f.passes)
+	}
+	same("from a feed", fed)
+	// even one small enough for one transaction goes in parts: the feed
+	// is not held
+	fed = commune(t)
+	f = &passFeed{mem: memFeed{in}}
+	if res, err := fed.ImportParts("an", &Incoming{From: in.From, To: in.To, Seq: in.Seq, Hash: in.Hash, Upto: in.Upto, Feed: f}, 1000, nil); err != nil || res.Added != len(in.Records) || f.passes != 3 {
+		t.Fatalf("a small feed: %+v, %v, %d passes", res, err, f.passes)
+	}
+	same("a small feed", fed)
+	if err := fed.Update("an", func(tx *Tx) error {
+		_, err := tx.Import(&Incoming{From: in.From, To: in.To, Seq: 2, Feed: f})
+		return err
+	}); err == nil {
+		t.Error("Tx.Import took a feed it cannot hold")
+	}
+}
+
+// passFeed is a feed that counts its passes and, from pass moveAt on
+// (when not 0), gives one more record than before, as a file changed
+// between passes might.
+type passFeed struct {
+	mem    memFeed
+	passes int
+	moveAt int
+	extra  Raw
+	// from failAt (when not 0), the pass fails after failAfter records
+	failAt, failAfter int
+}
+
+func (f *passFeed) Each(rec func(Raw) error, blob func(string, []byte) error) error {
+	f.passes++
+	if f.failAt > 0 && f.passes == f.failAt {
+		n := 0
+		return f.mem.Each(func(r Raw) error {
+			if n++; n > f.failAfter {
+				return errors.New("không đọc được tệp gói")
+			}
+			return rec(r)
+		}, blob)
+	}
+	if err := f.mem.Each(rec, blob); err != nil {
+		return err
+	}
+	if f.moveAt > 0 && f.passes >= f.moveAt && rec != nil {
+		return rec(f.extra)
+	}
+	return nil
+}
+
+// TestImportFeedThatMoves: a bundle that reads otherwise on a later pass
+// (its file changed during the import) stops the import with a message,
+// and the bundle does not count as applied.
+func TestImportFeedThatMoves(t *testing.T) {
+	in := partsBundle(t)
+	var extra Raw
+	for _, r := range in.Records {
+		if r.Kind == tdkt.KindAward {
+			extra = r
+			extra.ID = "A9999"
+			extra.Data = bytes.Replace(r.Data, []byte(`"id":"`+r.ID+`"`), []byte(`"id":"A9999"`), 1)
+			break
+		}
+	}
+	for _, size := range []int{37, 1000} {
+		db := commune(t)
+		f := &passFeed{mem: memFeed{in}, moveAt: 3, extra: extra}
+		_, err := db.ImportParts("an", &Incoming{From: in.From, To: in.To, Seq: in.Seq, Hash: in.Hash, Feed: f}, size, nil)
+		if err == nil || !strings.Contains(err.Error(), "khác lần đọc trước") {
+			t.Fatalf("size %d: %v", size, err)
+		}
+		db.View(func(tx *Tx) error {
+			if p, _ := tx.Peer("SL"); p.RecvSeq != 0 {
+				t.Errorf("size %d: a bundle that moved counts as applied", size)
+			}
+			return nil
+		})
+	}
+}
+
+// TestImportFeedOfAttachmentsOnly: a bundle with attachments and no
+// records still counts as applied.
+func TestImportFeedOfAttachmentsOnly(t *testing.T) {
+	blobs := map[string][]byte{}
+	for i := range 5 {
+		b := []byte(strings.Repeat(fmt.Sprintf("ảnh %d ", i), 300))
+		sum := sha256.Sum256(b)
+		blobs[hex.EncodeToString(sum[:])] = b
+	}
+	db := commune(t)
+	f := &passFeed{mem: memFeed{&Incoming{Blobs: blobs}}}
+	res, err := db.importParts("an", &Incoming{From: "SL", To: "SL-X001", Seq: 1, Hash: "h1", Feed: f}, partLimits{100, RecordPart, 4000}, -1, nil)
+	if err != nil || res.Blobs != 5 {
+		t.Fatalf("%+v, %v", res, err)
+	}
+	db.View(func(tx *Tx) error {
+		if p, _ := tx.Peer("SL"); p.RecvSeq != 1 {
+			t.Errorf("not applied: %+v", p)
+		}
+		return nil
+	})
 }
 
 // TestImportPartsRefusedWhole puts a record no office may send (an office
@@ -235,7 +359,7 @@ func TestImportPartsBlobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := ""
-	res, err := db.importParts("an", in, 1000, 4000, -1, func(done, total int) { last = fmt.Sprintf("%d/%d", done, total) }) // records fit in one part, attachments do not
+	res, err := db.importParts("an", in, partLimits{1000, RecordPart, 4000}, -1, func(done, total int) { last = fmt.Sprintf("%d/%d", done, total) }) // records fit in one part, attachments do not
 	if err != nil || res.Added != len(in.Records) || res.Blobs != 29 {
 		t.Fatalf("%+v, %v", res, err)
 	}
@@ -260,7 +384,7 @@ func TestImportPartsBlobs(t *testing.T) {
 	// attachments go before the records: an import stopped before its
 	// first part of records has stored them all, and counts as not applied
 	cut := commune(t)
-	if res, err := cut.importParts("an", in, 1000, 4000, 0, nil); err != nil || res.Blobs != 30 || res.Added != 0 {
+	if res, err := cut.importParts("an", in, partLimits{1000, RecordPart, 4000}, 0, nil); err != nil || res.Blobs != 30 || res.Added != 0 {
 		t.Fatalf("stopped before the records: %+v, %v", res, err)
 	}
 	cut.View(func(tx *Tx) error {
@@ -269,7 +393,7 @@ func TestImportPartsBlobs(t *testing.T) {
 		}
 		return nil
 	})
-	if res, err := cut.importParts("an", in, 1000, 4000, -1, nil); err != nil || res.Blobs != 0 || res.Added != len(in.Records) {
+	if res, err := cut.importParts("an", in, partLimits{1000, RecordPart, 4000}, -1, nil); err != nil || res.Blobs != 0 || res.Added != len(in.Records) {
 		t.Fatalf("imported again: %+v, %v", res, err)
 	}
 }
@@ -318,4 +442,57 @@ func TestImportRefusesMismatchedEnvelope(t *testing.T) {
 			return nil
 		})
 	}
+}
+
+func TestPacker(t *testing.T) {
+	tests := []struct {
+		max, limit int
+		sizes      []int
+		want       string // "|" where a run ends
+	}{
+		{3, 100, []int{1, 1, 1, 1, 1, 1, 1}, "111|111|1"},
+		{10, 5, []int{2, 2, 2, 9, 1, 5}, "22|2|9|1|5"},
+		{10, 5, []int{5, 5}, "5|5"},
+		{2, 5, nil, ""},
+	}
+	for _, tt := range tests {
+		p := packer{max: tt.max, limit: tt.limit}
+		got := ""
+		for _, n := range tt.sizes {
+			if p.add(n) {
+				got += "|"
+			}
+			got += fmt.Sprint(n)
+		}
+		if got != tt.want || p.runs != strings.Count(tt.want, "|")+min(1, len(tt.sizes)) {
+			t.Errorf("%d items / %d bytes, %v: %q (%d runs), want %q", tt.max, tt.limit, tt.sizes, got, p.runs, tt.want)
+		}
+	}
+}
+
+// TestImportFeedUnreadable: the file can no longer be read (the stick was
+// pulled) in the middle of the awards' pass: the parts written are
+// reported as such, and the same file imported again finishes the import.
+func TestImportFeedUnreadable(t *testing.T) {
+	in := partsBundle(t)
+	db := commune(t)
+	f := &passFeed{mem: memFeed{in}, failAt: 3, failAfter: 100}
+	head := Incoming{From: in.From, To: in.To, Seq: in.Seq, Hash: in.Hash, Upto: in.Upto}
+	withFeed := head
+	withFeed.Feed = f
+	_, err := db.ImportParts("an", &withFeed, 37, nil)
+	var part *PartialImport
+	if !errors.As(err, &part) || part.Done != 5 || part.Parts != 8 || !strings.Contains(err.Error(), "không đọc được tệp gói") {
+		t.Fatalf("%v", err)
+	}
+	withFeed.Feed = memFeed{in}
+	if res, err := db.ImportParts("an", &withFeed, 37, nil); err != nil || res.Added != len(in.Records)-5*37 {
+		t.Fatalf("again: %+v, %v", res, err)
+	}
+	db.View(func(tx *Tx) error {
+		if p, _ := tx.Peer("SL"); p.RecvSeq != 1 {
+			t.Errorf("not applied: %+v", p)
+		}
+		return nil
+	})
 }

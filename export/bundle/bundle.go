@@ -41,7 +41,7 @@ const (
 )
 
 // recordsPart is a variable so that tests can split small bundles.
-var recordsPart = 64 << 20
+var recordsPart = 16 << 20
 
 // Key is an office's public key file: what offices exchange once, on the
 // same stick, and compare by fingerprint over the phone.
@@ -186,19 +186,9 @@ type Trust func(code string) (Key, error)
 // every part's size and SHA-256, and that nothing follows the last part. It
 // returns nothing unless every check passed.
 func Read(r io.Reader, me *Identity, passphrase string, trust Trust) (*Bundle, error) {
-	var id age.Identity
-	if passphrase != "" {
-		si, err := age.NewScryptIdentity(passphrase)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrDecrypt, err)
-		}
-		id = si
-	} else {
-		xi, err := age.ParseX25519Identity(me.AgePriv)
-		if err != nil {
-			return nil, fmt.Errorf("khóa giải mã của cơ quan: %w", err)
-		}
-		id = xi
+	id, err := identity(me, passphrase)
+	if err != nil {
+		return nil, err
 	}
 	dr, err := age.Decrypt(r, id)
 	if err != nil {
@@ -207,8 +197,94 @@ func Read(r io.Reader, me *Identity, passphrase string, trust Trust) (*Bundle, e
 	return readPlain(dr, me, trust)
 }
 
+// identity is what decrypts a bundle: the passphrase, or else my key.
+func identity(me *Identity, passphrase string) (age.Identity, error) {
+	if passphrase != "" {
+		si, err := age.NewScryptIdentity(passphrase)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrDecrypt, err)
+		}
+		return si, nil
+	}
+	xi, err := age.ParseX25519Identity(me.AgePriv)
+	if err != nil {
+		return nil, fmt.Errorf("khóa giải mã của cơ quan: %w", err)
+	}
+	return xi, nil
+}
+
 // readPlain checks and decodes the decrypted bundle.
 func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
+	r, err := openPlain(dr, me, trust)
+	if err != nil {
+		return nil, err
+	}
+	r.parts = &streamParts{r: dr}
+	return r.ReadAll()
+}
+
+// Reader is a bundle whose manifest has been checked (format, signature,
+// addressee, the list of parts), read part by part: a province's first
+// bundle to a commune is hundreds of megabytes, more than an office PC
+// should hold at once. Each part is checked against its size and SHA-256
+// as it is read, before anything of it is handed out.
+type Reader struct {
+	Manifest Manifest
+	Hash     string // SHA-256 of the signed manifest bytes: the bundle's identity
+	parts    parts
+}
+
+// parts reads the parts of a bundle, by their place in the manifest.
+type parts interface {
+	// read returns part i (whose entry is p) without its length, or
+	// skips it when skip is set.
+	read(i int, p Part, skip bool) ([]byte, error)
+	// end checks that nothing follows the last part, and readies the
+	// next pass if there can be one.
+	end() error
+}
+
+// Open checks the head of a bundle file addressed to me (format,
+// signature, addressee, the list of parts and, against the file's size,
+// that nothing is missing or follows the last part) and returns a Reader
+// that can go over its parts as often as asked, decrypting only the parts
+// asked for. f must not change while the Reader is used; a part that did
+// would fail its hash or its decryption.
+func Open(f io.ReaderAt, size int64, me *Identity, passphrase string, trust Trust) (*Reader, error) {
+	id, err := identity(me, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	plain, n, err := age.DecryptReaderAt(f, size, id)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDecrypt, err)
+	}
+	return openAt(plain, n, me, trust)
+}
+
+// openAt is Open on the decrypted file plain of n bytes.
+func openAt(plain io.ReaderAt, n int64, me *Identity, trust Trust) (*Reader, error) {
+	head := &countingReader{r: io.NewSectionReader(plain, 0, n)}
+	r, err := openPlain(head, me, trust)
+	if err != nil {
+		return nil, err
+	}
+	ap := &atParts{r: plain, at: make([]int64, len(r.Manifest.Parts))}
+	off := head.n
+	for i, p := range r.Manifest.Parts {
+		ap.at[i] = off
+		off += 8 + p.Size
+	}
+	if off != n {
+		return nil, fmt.Errorf("%w: gói dài %d byte, bảng kê ghi %d (thiếu hoặc thừa dữ liệu)", ErrFormat, n, off)
+	}
+	r.parts = ap
+	return r, nil
+}
+
+// openPlain reads and checks the head of a decrypted bundle: everything
+// but the parts themselves.
+func openPlain(dr io.Reader, me *Identity, trust Trust) (*Reader, error) {
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(dr, head); err != nil || string(head) != magic {
 		return nil, fmt.Errorf("%w: thiếu phần đầu (%v)", ErrFormat, errOr(err, ErrDecrypt))
@@ -243,46 +319,204 @@ func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
 	if len(m.Parts) == 0 || len(m.Parts) > maxParts || m.Parts[0].Name != "records" {
 		return nil, fmt.Errorf("%w: danh sách phần không hợp lệ", ErrFormat)
 	}
-	b := &Bundle{Manifest: m, Blobs: map[string][]byte{}}
-	h := sha256.Sum256(mb)
-	b.Hash = hex.EncodeToString(h[:])
-	// Records are decoded part by part as they are read, so that a part's
-	// bytes are let go as soon as its records hold their own copies: a
-	// province's first bundle carries hundreds of megabytes of records.
-	recs := recordReader{got: map[string]int{}}
 	blobs := false
 	for i, p := range m.Parts {
-		data, err := readChunk(dr, maxPart)
-		if err != nil {
-			return nil, fmt.Errorf("%w: phần %d (%s) bị cắt cụt: %v", ErrFormat, i+1, p.Name, err)
-		}
-		got := part(p.Name, data)
-		if got.Size != p.Size || got.SHA256 != p.SHA256 {
-			return nil, fmt.Errorf("%w: phần %d (%s)", ErrHash, i+1, p.Name)
+		if p.Size < 0 || p.Size > maxPart {
+			return nil, fmt.Errorf("%w: phần %d (%s) dài %d byte", ErrFormat, i+1, p.Name, p.Size)
 		}
 		if p.Name == "records" {
 			if blobs {
 				return nil, fmt.Errorf("%w: phần bản ghi %d đứng sau tệp đính kèm", ErrFormat, i+1)
 			}
-			if err := recs.add(data); err != nil {
-				return nil, err
-			}
 			continue
 		}
 		blobs = true
-		sum, ok := strings.CutPrefix(p.Name, "blob:")
-		if !ok || sum != p.SHA256 {
+		if sum, ok := strings.CutPrefix(p.Name, "blob:"); !ok || sum != p.SHA256 {
 			return nil, fmt.Errorf("%w: phần %d tên %q", ErrFormat, i+1, p.Name)
 		}
-		b.Blobs[sum] = data
 	}
-	if b.Records, err = recs.finish(m.Counts); err != nil {
+	h := sha256.Sum256(mb)
+	return &Reader{Manifest: m, Hash: hex.EncodeToString(h[:])}, nil
+}
+
+// Records counts the records the manifest lists.
+func (r *Reader) Records() int {
+	n := 0
+	for _, c := range r.Manifest.Counts {
+		n += c
+	}
+	return n
+}
+
+// RecordBytes is the size of the records parts the manifest lists.
+func (r *Reader) RecordBytes() int64 {
+	var n int64
+	for _, p := range r.Manifest.Parts {
+		if p.Name == "records" {
+			n += p.Size
+		}
+	}
+	return n
+}
+
+// BlobBytes is the size of the attachments the manifest lists.
+func (r *Reader) BlobBytes() int64 {
+	var n int64
+	for _, p := range r.Manifest.Parts {
+		if p.Name != "records" {
+			n += p.Size
+		}
+	}
+	return n
+}
+
+// ReadAll reads every part into memory.
+func (r *Reader) ReadAll() (*Bundle, error) {
+	b := &Bundle{Manifest: r.Manifest, Hash: r.Hash, Blobs: map[string][]byte{}}
+	err := r.Each(func(rec Record) error {
+		b.Records = append(b.Records, rec)
+		return nil
+	}, func(sum string, data []byte) error {
+		b.Blobs[sum] = data
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	if n, _ := io.Copy(io.Discard, io.LimitReader(dr, 1)); n > 0 {
-		return nil, fmt.Errorf("%w: thừa dữ liệu sau phần cuối", ErrFormat)
-	}
 	return b, nil
+}
+
+// Each goes over the bundle's parts in order: rec is called with every
+// record (in the order the sender stored them) and blob with every
+// attachment, each only once its part has matched its size and SHA-256;
+// a records part is decoded a part at a time and let go. A nil function
+// skips the parts of its kind, without decrypting them when the Reader
+// came from Open (only then can Each be called more than once). With rec
+// set, the records counted are checked against the manifest's counts at
+// the end. Each stops at the first error, the callbacks' included. The
+// callbacks may keep what they are given.
+func (r *Reader) Each(rec func(Record) error, blob func(sum string, data []byte) error) error {
+	if r.parts == nil {
+		return fmt.Errorf("gói chỉ đọc được một lần")
+	}
+	recs := recordReader{got: map[string]int{}, yield: rec}
+	for i, p := range r.Manifest.Parts {
+		isRec := p.Name == "records"
+		skip := isRec && rec == nil || !isRec && blob == nil
+		data, err := r.parts.read(i, p, skip)
+		if err != nil {
+			return err
+		}
+		switch {
+		case skip:
+		case isRec:
+			if err := recs.add(data); err != nil {
+				return err
+			}
+		default:
+			if err := blob(p.SHA256, data); err != nil {
+				return err
+			}
+		}
+	}
+	if err := r.parts.end(); err != nil {
+		return err
+	}
+	if _, ok := r.parts.(*streamParts); ok {
+		r.parts = nil
+	}
+	if rec != nil {
+		return recs.finish(r.Manifest.Counts)
+	}
+	return nil
+}
+
+// checkPart checks part i's bytes against its entry in the manifest.
+func checkPart(i int, p Part, data []byte) error {
+	if got := part(p.Name, data); got.Size != p.Size || got.SHA256 != p.SHA256 {
+		return fmt.Errorf("%w: phần %d (%s)", ErrHash, i+1, p.Name)
+	}
+	return nil
+}
+
+// streamParts reads the parts from a decrypted stream, once.
+type streamParts struct{ r io.Reader }
+
+func (s *streamParts) read(i int, p Part, skip bool) ([]byte, error) {
+	var data []byte
+	var err error
+	if skip {
+		err = discardChunk(s.r, p.Size)
+	} else {
+		data, err = readChunk(s.r, maxPart)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: phần %d (%s) bị cắt cụt: %v", ErrFormat, i+1, p.Name, err)
+	}
+	if skip {
+		return nil, nil
+	}
+	return data, checkPart(i, p, data)
+}
+
+func (s *streamParts) end() error {
+	if n, _ := io.Copy(io.Discard, io.LimitReader(s.r, 1)); n > 0 {
+		return fmt.Errorf("%w: thừa dữ liệu sau phần cuối", ErrFormat)
+	}
+	return nil
+}
+
+// discardChunk reads past a chunk of the given size.
+func discardChunk(r io.Reader, size int64) error {
+	var n [8]byte
+	if _, err := io.ReadFull(r, n[:]); err != nil {
+		return err
+	}
+	if got := binary.BigEndian.Uint64(n[:]); got != uint64(size) {
+		return fmt.Errorf("dài %d byte, bảng kê ghi %d", got, size)
+	}
+	if m, err := io.CopyN(io.Discard, r, size); err != nil {
+		return fmt.Errorf("%d byte trong %d: %w", m, size, err)
+	}
+	return nil
+}
+
+// atParts reads the parts from the decrypted file at the places the
+// manifest gives them, in one read each; a part skipped is not read.
+type atParts struct {
+	r  io.ReaderAt
+	at []int64 // where each part's length begins
+}
+
+func (a *atParts) read(i int, p Part, skip bool) ([]byte, error) {
+	if skip {
+		return nil, nil
+	}
+	b := make([]byte, 8+p.Size)
+	// a read that fills b may still say io.EOF at the end of the file
+	if n, err := a.r.ReadAt(b, a.at[i]); n < len(b) {
+		return nil, fmt.Errorf("%w: phần %d (%s): %v", ErrFormat, i+1, p.Name, err)
+	}
+	if got := binary.BigEndian.Uint64(b[:8]); got != uint64(p.Size) {
+		return nil, fmt.Errorf("%w: phần %d (%s) dài %d byte, bảng kê ghi %d", ErrFormat, i+1, p.Name, got, p.Size)
+	}
+	return b[8:], checkPart(i, p, b[8:])
+}
+
+// end has nothing to check: Open compared the file's size with the
+// manifest's.
+func (a *atParts) end() error { return nil }
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func errOr(err, def error) error {
@@ -308,38 +542,136 @@ func readChunk(r io.Reader, limit int) ([]byte, error) {
 	return b, nil
 }
 
-// recordReader decodes the records parts of a bundle one after the other.
+// recordReader decodes the records parts of a bundle one after the
+// other, counting the records of each kind.
 type recordReader struct {
-	out []Record
-	got map[string]int // records per kind
+	n     int
+	got   map[string]int // records per kind
+	kinds map[string]tdkt.Kind
+	yield func(Record) error
 }
 
-// add decodes the records of one part.
+// add decodes the records of one part. A line as appendRecord writes it
+// is taken apart by hand, its data checked as JSON once, where
+// json.Decoder would go over it three times (a bundle's records are read
+// once to check them and twice more to apply them); anything else goes
+// through json.Decoder.
 func (d *recordReader) add(data []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for dec.More() {
-		var r Record
-		if err := dec.Decode(&r); err != nil {
-			return fmt.Errorf("%w: bản ghi thứ %d: %v", ErrFormat, len(d.out)+1, err)
+	for pos := skipSpace(data, 0); pos < len(data); pos = skipSpace(data, pos) {
+		r, n, ok := d.line(data[pos:])
+		if !ok {
+			dec := json.NewDecoder(bytes.NewReader(data[pos:]))
+			if err := dec.Decode(&r); err != nil {
+				return fmt.Errorf("%w: bản ghi thứ %d: %v", ErrFormat, d.n+1, err)
+			}
+			n = int(dec.InputOffset())
 		}
-		if tdkt.New(r.Kind) == nil || r.ID == "" {
-			return fmt.Errorf("%w: bản ghi thứ %d loại %q", ErrFormat, len(d.out)+1, r.Kind)
+		pos += n
+		if !d.known(r.Kind) || r.ID == "" {
+			return fmt.Errorf("%w: bản ghi thứ %d loại %q", ErrFormat, d.n+1, r.Kind)
 		}
+		d.n++
 		d.got[string(r.Kind)]++
-		d.out = append(d.out, r)
+		if err := d.yield(r); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
+// known says whether records of kind k exist, without making one each
+// time.
+func (d *recordReader) known(k tdkt.Kind) bool {
+	if _, ok := d.kinds[string(k)]; ok {
+		return true
+	}
+	if tdkt.New(k) == nil {
+		return false
+	}
+	if d.kinds == nil {
+		d.kinds = map[string]tdkt.Kind{}
+	}
+	d.kinds[string(k)] = k
+	return true
+}
+
+// line reads the record b begins with when it is a line exactly as
+// appendRecord writes it — {"kind":"K","id":"I","data":X} and a newline,
+// K and I plain ASCII, X valid JSON — and says how many bytes it took.
+// Such a line is read as json.Decoder would read it: a raw newline can
+// only stand between the tokens of X, and X cut there and checked as
+// valid would leave a "}" the real value could not be followed by.
+func (d *recordReader) line(b []byte) (Record, int, bool) {
+	var r Record
+	end := bytes.IndexByte(b, '\n')
+	if end < 0 {
+		end = len(b)
+	}
+	l := b[:end]
+	rest, ok := bytes.CutPrefix(l, []byte(`{"kind":"`))
+	if !ok {
+		return r, 0, false
+	}
+	kind, rest, ok := plainString(rest)
+	if !ok {
+		return r, 0, false
+	}
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"id":"`)); !ok {
+		return r, 0, false
+	}
+	id, rest, ok := plainString(rest)
+	if !ok {
+		return r, 0, false
+	}
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"data":`)); !ok {
+		return r, 0, false
+	}
+	x, ok := bytes.CutSuffix(rest, []byte("}"))
+	if !ok || !json.Valid(x) {
+		return r, 0, false
+	}
+	if k, ok := d.kinds[string(kind)]; ok {
+		r.Kind = k
+	} else {
+		r.Kind = tdkt.Kind(kind)
+	}
+	r.ID = string(id)
+	r.Data = append(json.RawMessage(nil), bytes.TrimSpace(x)...)
+	return r, end, true
+}
+
+// plainString reads a JSON string's body up to its closing quote when it
+// needs no unescaping: printable ASCII without a backslash.
+func plainString(b []byte) (s, rest []byte, ok bool) {
+	for i, c := range b {
+		switch {
+		case c == '"':
+			return b[:i], b[i+1:], true
+		case c < 0x20 || c > 0x7e || c == '\\':
+			return nil, nil, false
+		}
+	}
+	return nil, nil, false
+}
+
+// skipSpace is the first position from pos on that is not JSON
+// whitespace.
+func skipSpace(b []byte, pos int) int {
+	for pos < len(b) && (b[pos] == ' ' || b[pos] == '\n' || b[pos] == '\t' || b[pos] == '\r') {
+		pos++
+	}
+	return pos
+}
+
 // finish checks the records read against the manifest's counts.
-func (d *recordReader) finish(counts map[string]int) ([]Record, error) {
+func (d *recordReader) finish(counts map[string]int) error {
 	for k, n := range counts {
 		if d.got[k] != n {
-			return nil, fmt.Errorf("%w: bảng kê ghi %d %s, gói có %d", ErrFormat, n, k, d.got[k])
+			return fmt.Errorf("%w: bảng kê ghi %d %s, gói có %d", ErrFormat, n, k, d.got[k])
 		}
 	}
 	if len(d.got) != len(counts) {
-		return nil, fmt.Errorf("%w: số lượng bản ghi không khớp bảng kê", ErrFormat)
+		return fmt.Errorf("%w: số lượng bản ghi không khớp bảng kê", ErrFormat)
 	}
-	return d.out, nil
+	return nil
 }

@@ -173,8 +173,16 @@ func TestPlaintextChecks(t *testing.T) {
 	b := withBlob(sample())
 	b.Blobs[part("", blob2).SHA256] = blob2
 	m, parts := decryptSample(t, o, b)
+	// both readers: the stream's and the file's (Open, sealed again)
 	read := func(p []byte) error {
 		_, err := readPlain(bytes.NewReader(p), o.prov, o.trust)
+		r, err2 := Open(bytes.NewReader(seal(t, o.prov, p)), int64(len(seal(t, o.prov, p))), o.prov, "", o.trust)
+		if err2 == nil {
+			_, err2 = r.ReadAll()
+		}
+		if (err == nil) != (err2 == nil) {
+			t.Errorf("the readers disagree: stream %v, file %v", err, err2)
+		}
 		return err
 	}
 	if err := read(plain(o.com, m, parts, true)); err != nil {
@@ -208,6 +216,147 @@ func TestPlaintextChecks(t *testing.T) {
 	if err := read(plain(o.com, toOther, parts, true)); err == nil || !strings.Contains(err.Error(), "SL-X002") {
 		t.Errorf("bundle for another office: %v", err)
 	}
+}
+
+// seal encrypts a plaintext made by hand for to, as Write would.
+func seal(t testing.TB, to *Identity, p []byte) []byte {
+	t.Helper()
+	rcp, err := age.ParseX25519Recipient(to.Age)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, err := age.Encrypt(&buf, rcp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(p)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// manyParts is a bundle of several records parts and attachments.
+func manyParts(t *testing.T) *Bundle {
+	t.Helper()
+	b := withBlob(sample())
+	for i := range 40 {
+		id := fmt.Sprintf("SL-X001-P%07d", i+10)
+		b.Records = append(b.Records, Record{Kind: tdkt.KindPerson, ID: id, Data: json.RawMessage(`{"id":"` + id + `","name":"Lò Thị Ửng"}`)})
+		if i%10 == 0 {
+			blob := []byte(fmt.Sprintf("bản quét số %d", i))
+			b.Blobs[part("", blob).SHA256] = blob
+		}
+	}
+	return b
+}
+
+func TestOpenGoesOverPartsAgain(t *testing.T) {
+	o := newOffices(t)
+	defer func(n int) { recordsPart = n }(recordsPart)
+	recordsPart = 300
+	for _, pw := range []string{"", "mật khẩu gói dài"} {
+		var buf bytes.Buffer
+		hash, err := Write(&buf, manyParts(t), o.com, o.prov.Key, pw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Read(bytes.NewReader(buf.Bytes()), o.prov, pw, o.trust)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := bytes.NewReader(buf.Bytes())
+		r, err := Open(f, f.Size(), o.prov, pw, o.trust)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Hash != hash || r.Records() != 42 || r.BlobBytes() == 0 {
+			t.Fatalf("hash %s records %d blob bytes %d", r.Hash, r.Records(), r.BlobBytes())
+		}
+		for pass := range 2 {
+			got, err := r.ReadAll()
+			if err != nil {
+				t.Fatalf("pass %d: %v", pass, err)
+			}
+			if fmt.Sprint(got.Records) != fmt.Sprint(want.Records) || fmt.Sprint(got.Blobs) != fmt.Sprint(want.Blobs) {
+				t.Fatalf("pass %d read otherwise than Read", pass)
+			}
+		}
+		var recs, blobs int
+		if err := r.Each(nil, func(string, []byte) error { blobs++; return nil }); err != nil || blobs != len(want.Blobs) {
+			t.Fatalf("attachments only: %d, %v", blobs, err)
+		}
+		if err := r.Each(func(Record) error { recs++; return nil }, nil); err != nil || recs != 42 {
+			t.Fatalf("records only: %d, %v", recs, err)
+		}
+		stop := errors.New("stop")
+		if err := r.Each(func(Record) error { return stop }, nil); err != stop {
+			t.Fatalf("a callback's error: %v", err)
+		}
+	}
+}
+
+// A file damaged anywhere is refused by a full pass of Open's reader; a
+// pass that skips a part does not read it, so cannot see its damage.
+func TestOpenRefusesDamage(t *testing.T) {
+	o := newOffices(t)
+	defer func(n int) { recordsPart = n }(recordsPart)
+	recordsPart = 300
+	var buf bytes.Buffer
+	if _, err := Write(&buf, manyParts(t), o.com, o.prov.Key, ""); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	full := func(b []byte) error {
+		r, err := Open(bytes.NewReader(b), int64(len(b)), o.prov, "", o.trust)
+		if err != nil {
+			return err
+		}
+		return r.Each(func(Record) error { return nil }, func(string, []byte) error { return nil })
+	}
+	if err := full(good); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range [][]byte{good[:len(good)/2], good[:len(good)-1], append(append([]byte{}, good...), 'x')} {
+		if err := full(bad); err == nil {
+			t.Errorf("damaged (len %d of %d) accepted", len(bad), len(good))
+		}
+	}
+	for off := 0; off < len(good); off += 1 + len(good)/197 {
+		bad := append([]byte{}, good...)
+		bad[off] ^= 0x41
+		if err := full(bad); err == nil {
+			t.Fatalf("flipped byte at %d accepted", off)
+		}
+	}
+	// a stream reader goes over its parts once
+	r, err := readPlainReader(t, o, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.ReadAll(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.ReadAll(); err == nil {
+		t.Fatal("a stream read twice")
+	}
+}
+
+// readPlainReader decrypts b as a stream and opens it as Read does.
+func readPlainReader(t *testing.T, o *offices, b []byte) (*Reader, error) {
+	t.Helper()
+	id, _ := age.ParseX25519Identity(o.prov.AgePriv)
+	dr, err := age.Decrypt(bytes.NewReader(b), id)
+	if err != nil {
+		return nil, err
+	}
+	r, err := openPlain(dr, o.prov, o.trust)
+	if err != nil {
+		return nil, err
+	}
+	r.parts = &streamParts{r: dr}
+	return r, nil
 }
 
 func TestKeyFile(t *testing.T) {
@@ -245,8 +394,20 @@ func FuzzReadPlain(f *testing.F) {
 	f.Add([]byte(magic + "\x00\x00\x00\x00\x00\x00\x00\x02{}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := readPlain(bytes.NewReader(data), o.prov, o.trust)
+		// the file's reader must agree with the stream's
+		var b2 *Bundle
+		r, err2 := openAt(bytes.NewReader(data), int64(len(data)), o.prov, o.trust)
+		if err2 == nil {
+			b2, err2 = r.ReadAll()
+		}
+		if (err == nil) != (err2 == nil) {
+			t.Fatalf("the readers disagree: stream %v, file %v", err, err2)
+		}
 		if err != nil {
 			return
+		}
+		if fmt.Sprint(b.Records, b.Blobs) != fmt.Sprint(b2.Records, b2.Blobs) {
+			t.Fatal("the readers read otherwise")
 		}
 		if len(b.Records) == 0 && len(b.Manifest.Counts) != 0 {
 			t.Fatal("accepted counts without records")
@@ -282,5 +443,67 @@ func TestRecordsSplitIntoParts(t *testing.T) {
 	}
 	if n < 5 || len(got.Records) != 42 || len(got.Blobs) != 1 || got.Records[41].ID != "SL-X001-P0000049" {
 		t.Fatalf("%d record parts, %d records, %d blobs", n, len(got.Records), len(got.Blobs))
+	}
+}
+
+// FuzzRecordLines checks the hand-read lines of a records part against
+// json.Decoder: the same records, or both refusing.
+func FuzzRecordLines(f *testing.F) {
+	var seed []byte
+	for _, r := range manyPartsRecords() {
+		seed = appendRecord(seed, r)
+	}
+	f.Add(seed)
+	f.Add([]byte(`{"kind":"person","id":"P1","data":{"a":[1,
+2]}}
+{"id":"P2","kind":"person","data":{}}` + "\n" + `{"kind":"person","id":"P\u0033","data":"x"}` + "\n"))
+	f.Add([]byte(`{"kind":"person","id":"P1","data":{}}}` + "\n"))
+	f.Add([]byte(`{"kind":"person","id":"P1","data": {} }` + "\n  " + `{"kind":"award","id":"A\\1","data":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got []Record
+		d := recordReader{got: map[string]int{}, yield: func(r Record) error { got = append(got, r); return nil }}
+		err := d.add(data)
+		var want []Record
+		var werr error
+		dec := json.NewDecoder(bytes.NewReader(data))
+		for pos := skipSpace(data, 0); pos < len(data); pos = skipSpace(data, int(dec.InputOffset())) {
+			var r Record
+			if werr = dec.Decode(&r); werr != nil {
+				break
+			}
+			if tdkt.New(r.Kind) == nil || r.ID == "" {
+				werr = errors.New("kind")
+				break
+			}
+			want = append(want, r)
+		}
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("by hand %v, json.Decoder %v", err, werr)
+		}
+		if err == nil && fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+			t.Fatalf("by hand %q\njson.Decoder %q", got, want)
+		}
+	})
+}
+
+func manyPartsRecords() []Record {
+	var recs []Record
+	for i := range 5 {
+		id := fmt.Sprintf("SL-X001-P%07d", i)
+		recs = append(recs, Record{Kind: tdkt.KindPerson, ID: id, Data: json.RawMessage(`{"id":"` + id + `","name":"Lò Thị \u1eec\"ng\n"}`)})
+	}
+	return recs
+}
+
+// TestLinesReadByHand: what the writer writes takes the hand-read path
+// (else FuzzRecordLines would compare json.Decoder with itself).
+func TestLinesReadByHand(t *testing.T) {
+	d := recordReader{}
+	for _, r := range append(manyPartsRecords(), sample().Records...) {
+		line := appendRecord(nil, r)
+		got, n, ok := d.line(line)
+		if !ok || n != len(line)-1 || got.Kind != r.Kind || got.ID != r.ID || !bytes.Equal(got.Data, r.Data) {
+			t.Errorf("%s: %v %d %+v", line, ok, n, got)
+		}
 	}
 }

@@ -137,10 +137,17 @@ type Received struct {
 
 // ImportBundle verifies a bundle completely, then applies it in one
 // transaction, or in parts of ImportPart records when it is larger (see
-// store.DB.ImportParts); a refused bundle changes nothing.
-// report, when not nil, is told the progress: half when the bundle is
-// read, then after each transaction.
+// store.DB.ImportParts); a refused bundle changes nothing. A larger bundle
+// is not held in memory: it is read from its file once to check it and
+// again for each pass that writes.
+// report, when not nil, is told the progress: the first half while the
+// bundle is read and checked, then after each transaction.
 func ImportBundle(db *store.DB, by string, me *bundle.Identity, path, pw string, report func(int, int)) (Received, error) {
+	return importBundle(db, by, me, path, pw, ImportPart, report)
+}
+
+// importBundle is ImportBundle in parts of part records.
+func importBundle(db *store.DB, by string, me *bundle.Identity, path, pw string, part int, report func(int, int)) (Received, error) {
 	var res Received
 	if report == nil {
 		report = func(int, int) {}
@@ -150,24 +157,63 @@ func ImportBundle(db *store.DB, by string, me *bundle.Identity, path, pw string,
 		return res, fmt.Errorf("mở gói: %w", err)
 	}
 	defer f.Close()
-	var b *bundle.Bundle
+	st, err := f.Stat()
+	if err != nil {
+		return res, fmt.Errorf("mở gói: %w", err)
+	}
+	var r *bundle.Reader
 	err = db.View(func(tx *store.Tx) (err error) {
-		b, err = bundle.Read(f, me, pw, TrustFrom(tx))
+		r, err = bundle.Open(f, st.Size(), me, pw, TrustFrom(tx))
 		return err
 	})
 	if err != nil {
 		return res, err
 	}
-	report(1, 2)
-	res.From, res.Seq = b.Manifest.From, b.Manifest.Seq
-	in := &store.Incoming{From: b.Manifest.From, To: b.Manifest.To, Seq: b.Manifest.Seq, Prev: b.Manifest.Prev,
-		Hash: b.Hash, Upto: b.Manifest.Upto, Ack: b.Manifest.Ack, Blobs: b.Blobs}
-	for _, r := range b.Records {
-		in.Records = append(in.Records, store.Raw{Kind: r.Kind, ID: r.ID, Data: r.Data})
+	m := r.Manifest
+	res.From, res.Seq = m.From, m.Seq
+	in := &store.Incoming{From: m.From, To: m.To, Seq: m.Seq, Prev: m.Prev, Hash: r.Hash, Upto: m.Upto, Ack: m.Ack}
+	if store.OneTransaction(r.Records(), part, r.RecordBytes(), r.BlobBytes()) {
+		b, err := r.ReadAll()
+		if err != nil {
+			return res, err
+		}
+		in.Blobs = b.Blobs
+		in.Records = make([]store.Raw, len(b.Records))
+		for i, rec := range b.Records {
+			in.Records[i] = store.Raw{Kind: rec.Kind, ID: rec.ID, Data: rec.Data}
+		}
+		report(1, 2)
+	} else {
+		in.Feed = &feed{r: r, total: r.Records(), report: report}
 	}
 	// the reading is the first half, the transactions share the second
-	res.ImportResult, err = db.ImportParts(by, in, ImportPart, func(done, total int) { report(total+done, 2*total) })
+	res.ImportResult, err = db.ImportParts(by, in, part, func(done, total int) { report(total+done, 2*total) })
 	return res, err
+}
+
+// feed gives store a bundle's records and attachments from its file, pass
+// after pass. The first pass, which checks the whole bundle before
+// anything is written, reports its progress as the first half.
+type feed struct {
+	r      *bundle.Reader
+	total  int // records in the bundle
+	passes int
+	report func(int, int)
+}
+
+func (f *feed) Each(rec func(store.Raw) error, blob func(string, []byte) error) error {
+	f.passes++
+	var onRec func(bundle.Record) error
+	if rec != nil {
+		n, first := 0, f.passes == 1
+		onRec = func(r bundle.Record) error {
+			if n++; first && n%1000 == 0 {
+				f.report(n, 2*f.total)
+			}
+			return rec(store.Raw{Kind: r.Kind, ID: r.ID, Data: r.Data})
+		}
+	}
+	return f.r.Each(onRec, blob)
 }
 
 // ImportPart is the number of records an import writes per transaction

@@ -174,3 +174,112 @@ func TestWriteBundleFailingMidWayLeavesNothing(t *testing.T) {
 		return nil
 	})
 }
+
+// newCommune makes the database of commune com, which trusts the
+// province prov.
+func newCommune(t *testing.T, com, prov *bundle.Identity) *store.DB {
+	t.Helper()
+	path := t.TempDir() + "/xa.db"
+	err := store.Create(path, com.Code, store.Options{}, func(d *store.DB) error {
+		return d.Update("setup", func(tx *store.Tx) error {
+			id, err := json.Marshal(com)
+			if err != nil {
+				return err
+			}
+			if err := tx.SetIdentity(id); err != nil {
+				return err
+			}
+			off := &tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: com.Code, Name: com.Name, Level: com.Level, ParentCode: prov.Code}
+			if err := tx.Put(off); err != nil {
+				return err
+			}
+			return tx.PutPeer(&store.Peer{Code: prov.Code, Name: prov.Name, Level: prov.Level, Sign: prov.Sign, Age: prov.Age})
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestImportBundleInPartsFromTheFile imports the province's full bundle
+// into two new communes: whole (it fits one transaction) and in parts of
+// 97 records read from the file pass after pass. Both hold the same
+// records and attachments, pass Check, count the bundle as applied, and
+// the progress only ever goes forward, to the end.
+func TestImportBundleInPartsFromTheFile(t *testing.T) {
+	path, prov, com := syncDemo(t)
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, err := WriteBundle(db, "an", prov, com.Code, t.TempDir(), "", true, nil)
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := func(d *store.DB) map[string]string {
+		out := map[string]string{}
+		err := d.View(func(tx *store.Tx) error {
+			recs, err := tx.Changes(0, func(r tdkt.Record) bool { return tdkt.Synced(r.Kind()) })
+			for _, r := range recs {
+				out[string(r.Kind)+" "+r.ID] = string(r.Data)
+				if dd, ok := r.Rec.(*tdkt.Dossier); ok {
+					for _, a := range dd.Attachments {
+						out["blob "+a.SHA256] = string(tx.Blob(a.SHA256))
+					}
+				}
+			}
+			if p, _ := tx.Peer(prov.Code); p.RecvSeq != 1 {
+				t.Errorf("the bundle is not recorded as applied: %+v", p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if probs, err := d.Check(); err != nil || len(probs) > 0 {
+			t.Errorf("check: %v %v", err, probs)
+		}
+		return out
+	}
+	whole := newCommune(t, com, prov)
+	res, err := ImportBundle(whole, "an", com, sent.Path, "", nil)
+	if err != nil || res.Added != sent.Records || res.Blobs != 25 {
+		t.Fatalf("whole: %+v, %v (sent %d)", res, err, sent.Records)
+	}
+	want := dump(whole)
+	parts := newCommune(t, com, prov)
+	var last [2]int
+	backwards := false
+	res, err = importBundle(parts, "an", com, sent.Path, "", 97, func(done, total int) {
+		if float64(done)/float64(total) < float64(last[0])/float64(max(1, last[1])) {
+			backwards = true
+		}
+		last = [2]int{done, total}
+	})
+	if err != nil || res.Added != sent.Records || res.Blobs != 25 {
+		t.Fatalf("in parts: %+v, %v (sent %d)", res, err, sent.Records)
+	}
+	if backwards || last[0] != last[1] {
+		t.Errorf("progress went backwards (%v) or ended at %v", backwards, last)
+	}
+	got := dump(parts)
+	if len(got) != len(want) || len(want) < sent.Records+25 {
+		t.Fatalf("in parts: %d records and attachments, whole %d (sent %d + 25)", len(got), len(want), sent.Records)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Fatalf("in parts: %s differs", k)
+		}
+	}
+	// the same file again: the very bundle applied, nothing changes
+	if res, err := importBundle(parts, "an", com, sent.Path, "", 97, nil); err != nil || !res.Duplicate {
+		t.Errorf("again: %+v, %v", res, err)
+	}
+}
