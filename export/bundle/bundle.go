@@ -6,6 +6,7 @@
 package bundle
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -269,7 +270,7 @@ func openAt(plain io.ReaderAt, n int64, me *Identity, trust Trust) (*Reader, err
 	if err != nil {
 		return nil, err
 	}
-	ap := &atParts{r: plain, at: make([]int64, len(r.Manifest.Parts))}
+	ap := &atParts{r: plain, n: n, at: make([]int64, len(r.Manifest.Parts))}
 	off := head.n
 	for i, p := range r.Manifest.Parts {
 		ap.at[i] = off
@@ -482,19 +483,35 @@ func discardChunk(r io.Reader, size int64) error {
 }
 
 // atParts reads the parts from the decrypted file at the places the
-// manifest gives them, in one read each; a part skipped is not read.
+// manifest gives them; a part skipped is not read. Parts read one after
+// the other go through a buffer: each read of the decrypted file
+// decrypts (and allocates) a whole 64 kB chunk, and a scan is a few
+// kilobytes.
 type atParts struct {
-	r  io.ReaderAt
-	at []int64 // where each part's length begins
+	r   io.ReaderAt
+	n   int64   // the decrypted size
+	at  []int64 // where each part's length begins
+	br  *bufio.Reader
+	pos int64 // where br reads next
 }
 
 func (a *atParts) read(i int, p Part, skip bool) ([]byte, error) {
 	if skip {
 		return nil, nil
 	}
+	if a.br == nil || a.pos != a.at[i] {
+		sec := io.NewSectionReader(a.r, a.at[i], a.n-a.at[i])
+		if a.br == nil {
+			a.br = bufio.NewReaderSize(sec, 256<<10)
+		} else {
+			a.br.Reset(sec)
+		}
+		a.pos = a.at[i]
+	}
 	b := make([]byte, 8+p.Size)
-	// a read that fills b may still say io.EOF at the end of the file
-	if n, err := a.r.ReadAt(b, a.at[i]); n < len(b) {
+	n, err := io.ReadFull(a.br, b)
+	a.pos += int64(n)
+	if err != nil {
 		return nil, fmt.Errorf("%w: phần %d (%s): %v", ErrFormat, i+1, p.Name, err)
 	}
 	if got := binary.BigEndian.Uint64(b[:8]); got != uint64(p.Size) {
@@ -503,9 +520,12 @@ func (a *atParts) read(i int, p Part, skip bool) ([]byte, error) {
 	return b[8:], checkPart(i, p, b[8:])
 }
 
-// end has nothing to check: Open compared the file's size with the
-// manifest's.
-func (a *atParts) end() error { return nil }
+// end has nothing to check (Open compared the file's size with the
+// manifest's) but readies the next pass.
+func (a *atParts) end() error {
+	a.br, a.pos = nil, 0
+	return nil
+}
 
 // countingReader counts the bytes read through it.
 type countingReader struct {

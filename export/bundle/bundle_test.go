@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -506,4 +507,86 @@ func TestLinesReadByHand(t *testing.T) {
 			t.Errorf("%s: %v %d %+v", line, ok, n, got)
 		}
 	}
+}
+
+// BenchmarkRead reads a bundle of 10,000 records and 5,000 scans of 3–6
+// kB (about what the import benchmark carries) whole, from a stream
+// (Read) and from its file (Open, ReadAll), and checks it in the passes
+// an import in parts makes (records, attachments, each kind of record).
+func BenchmarkRead(b *testing.B) {
+	o := newOffices(b)
+	bd := sample()
+	bd.Records = nil
+	for i := range 10000 {
+		id := fmt.Sprintf("SL-X001-D%07d", i)
+		bd.Records = append(bd.Records, Record{Kind: tdkt.KindDossier, ID: id,
+			Data: json.RawMessage(`{"id":"` + id + `","title":"Đề nghị công nhận danh hiệu thi đua năm 2026","candidates":[{"name":"Lò Văn Pấng","award":"LDTT"}]}`)})
+	}
+	for i := range 5000 {
+		blob := bytes.Repeat([]byte(fmt.Sprintf("%%PDF-1.4 %d ", i)), 300+i%300)
+		bd.Blobs[part("", blob).SHA256] = blob
+	}
+	path := b.TempDir() + "/g.tdkt"
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Write(f, bd, o.com, o.prov.Key, ""); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	open := func(b *testing.B) (*os.File, int64) {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, _ := f.Stat()
+		return f, st.Size()
+	}
+	b.Run("stream", func(b *testing.B) {
+		for range b.N {
+			f, _ := open(b)
+			if _, err := Read(f, o.prov, "", o.trust); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+	})
+	b.Run("file", func(b *testing.B) {
+		for range b.N {
+			f, n := open(b)
+			r, err := Open(f, n, o.prov, "", o.trust)
+			if err == nil {
+				_, err = r.ReadAll()
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+	})
+	b.Run("passes", func(b *testing.B) {
+		recs := func(Record) error { return nil }
+		blobs := func(string, []byte) error { return nil }
+		for range b.N {
+			f, n := open(b)
+			r, err := Open(f, n, o.prov, "", o.trust)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, pass := range [][2]bool{{true, true}, {false, true}, {true, false}, {true, false}} {
+				rf, bf := recs, blobs
+				if !pass[0] {
+					rf = nil
+				}
+				if !pass[1] {
+					bf = nil
+				}
+				if err := r.Each(rf, bf); err != nil {
+					b.Fatal(err)
+				}
+			}
+			f.Close()
+		}
+	})
 }
