@@ -279,7 +279,7 @@ func main() {
 		row(fmt.Sprintf("sync export: the province's full bundle to a new commune (%.0f MB; %s)",
 			r.get("BenchmarkSyncFull", "file-MB"), rd), dur(v), "—", "—", peak("BenchmarkSyncFull"))
 		if t := r.get("BenchmarkSyncFull", "import-s"); !math.IsNaN(t) {
-			row(fmt.Sprintf("sync import: that full bundle into the commune (%s records, in parts of 20,000)", num(r.get("BenchmarkSyncFull", "import-added"))),
+			row(fmt.Sprintf("sync import: that full bundle into the commune (%s records, read from its file pass after pass, in parts of at most 20,000 records or 16 MB)", num(r.get("BenchmarkSyncFull", "import-added"))),
 				dur(t*1000), "—", "—", fmt.Sprintf("heap +%s, anon +%s", mb(r.max("BenchmarkSyncFull", "import-heap-MB")), mb(r.max("BenchmarkSyncFull", "import-anon-MB"))))
 		}
 	}
