@@ -40,40 +40,10 @@ func newReplica() []byte {
 // written under a temporary name, synced, reopened and checked, and only
 // then renamed into place.
 func (db *DB) Backup(path string) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("sao lưu vào %s: %w", dir, err)
+	if err := db.copyTo(path, true); err != nil {
+		return fmt.Errorf("sao lưu: %w", err)
 	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	err = db.bolt.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(f)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("sao lưu %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("sao lưu %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("sao lưu %s: %w", path, err)
-	}
-	if err := verifyFile(tmp); err != nil {
-		return fmt.Errorf("bản sao lưu không đọc lại được: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("sao lưu %s: %w", path, err)
-	}
-	ok = true
-	return syncDir(dir)
+	return nil
 }
 
 // verifyFile opens a copy read-only and checks its audit chain and

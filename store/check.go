@@ -59,7 +59,13 @@ func (db *DB) Stats() ([]Stat, string, error) {
 }
 
 // Problem is one finding of Check.
-type Problem struct{ Where, What string }
+type Problem struct {
+	Where, What string
+	// Derived: the problem lies in what the file derives from its records
+	// (indexes, search postings, text lines, award facts and counters,
+	// dossier rows), which Repair rebuilds.
+	Derived bool
+}
 
 func (p Problem) String() string { return p.Where + ": " + p.What }
 
@@ -76,11 +82,14 @@ func (p Problem) String() string { return p.Where + ": " + p.What }
 // 2.3 GB for a province file, and a sound file needs none of it.
 func (db *DB) Check() ([]Problem, error) {
 	var probs []Problem
-	add := func(where, format string, a ...any) {
-		if len(probs) < 1000 {
-			probs = append(probs, Problem{where, fmt.Sprintf(format, a...)})
+	adder := func(derived bool) func(string, string, ...any) {
+		return func(where, format string, a ...any) {
+			if len(probs) < 1000 {
+				probs = append(probs, Problem{Where: where, What: fmt.Sprintf(format, a...), Derived: derived})
+			}
 		}
 	}
+	add, addDerived := adder(false), adder(true)
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		for err := range btx.Check() {
 			add("bbolt", "%v", err)
@@ -96,7 +105,7 @@ func (db *DB) Check() ([]Problem, error) {
 			want[string(ix.bucket())] = &tally{}
 		}
 		want[string(bucketSearch)], want[string(bucketText)] = &tally{}, &tally{}
-		dv := newDerivedCheck(btx, add)
+		dv := newDerivedCheck(btx, addDerived)
 		walkRecords(btx, func(k tdkt.Kind, key, v []byte, r tdkt.Record, err error) {
 			where := string(k) + " " + string(key)
 			if err != nil {
@@ -120,7 +129,7 @@ func (db *DB) Check() ([]Problem, error) {
 			}
 		}
 		if len(differ) > 0 {
-			compareDerived(btx, differ, add)
+			compareDerived(btx, differ, addDerived)
 		}
 		dv.finish()
 		return nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -36,6 +37,10 @@ func TestCheckFindsDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	sound := db.path
+	_, soundDigest, err := db.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 
 	// firstBlock edits the first block of word w among people
@@ -132,6 +137,68 @@ func TestCheckFindsDamage(t *testing.T) {
 			if !found {
 				t.Errorf("want %s: …%s…, got %v", c.where, c.what, probs)
 			}
+			// every one of these lies in derived data, which Repair rebuilds
+			// from the records, keeping a copy of the file as it was
+			for _, p := range probs {
+				if !p.Derived {
+					t.Errorf("not derived: %v", p)
+				}
+			}
+			d.Close()
+			w, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			rep, err := w.Repair(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+			if err != nil || len(rep.After) > 0 || len(rep.Before) != len(probs) || len(rep.Built) < 4 {
+				t.Fatalf("repair: %v, after %v, built %v", err, rep.After, rep.Built)
+			}
+			if _, digest, err := w.Stats(); err != nil || digest != soundDigest {
+				t.Errorf("the records changed in the repair: %v", err)
+			}
+			var hits []Hit
+			if err := w.View(func(tx *Tx) (err error) { hits, err = tx.Search("nguyen van su", 1000); return err }); err != nil || len(hits) != 300 {
+				t.Errorf("search after the repair: %d hits, %v", len(hits), err)
+			}
+			if !strings.HasSuffix(rep.Copy, ".truoc-sua-20261127-090000") {
+				t.Errorf("copy %q", rep.Copy)
+			}
+			c, err := Open(rep.Copy, Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			if kept, err := c.Check(); err != nil || len(kept) != len(probs) {
+				t.Errorf("the copy does not keep the file as it was: %v, %v", kept, err)
+			}
 		})
+	}
+}
+
+// TestRepairRefusesDamagedRecords: a record that does not decode cannot
+// be rebuilt from; Repair leaves the file as it is.
+func TestRepairRefusesDamagedRecords(t *testing.T) {
+	db := testOffice(t, "T1")
+	if err := db.Update("an", func(tx *Tx) error {
+		return tx.Put(&tdkt.Person{Meta: tdkt.Meta{ID: "P1"}, Name: "Lò Văn Pấng"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(tdkt.KindPerson)).Put([]byte("P1"), []byte("{hỏng"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_, before, _ := db.Stats()
+	rep, err := db.Repair(time.Now())
+	if !errors.Is(err, ErrRecordsDamaged) || len(rep.Built) > 0 || rep.Copy != "" || !strings.Contains(err.Error(), "P1") {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+	if _, after, _ := db.Stats(); after != before {
+		t.Error("a refused repair wrote")
+	}
+	if rep, err := db.Repair(time.Now()); err == nil || len(rep.Before) == 0 {
+		t.Fatal("refused once, accepted next")
 	}
 }

@@ -36,8 +36,8 @@ var (
 	ErrNoFile       = errors.New("không có tệp cơ sở dữ liệu (database file does not exist)")
 	// ErrIndexDamaged: the search index cannot be read where a search
 	// needs it. It is derived from the records, which are not harmed.
-	ErrIndexDamaged = errors.New("chỉ mục tìm kiếm trong tệp bị hỏng; hồ sơ, bản ghi không mất — hãy chạy \"tdkt check\" " +
-		"và khôi phục bản sao lưu gần nhất (Cài đặt → Sao lưu & khôi phục) (search index damaged)")
+	ErrIndexDamaged = errors.New("chỉ mục tìm kiếm trong tệp bị hỏng; hồ sơ, bản ghi không mất — vào Cài đặt → Sao lưu & khôi phục → " +
+		"\"Kiểm tra tệp dữ liệu\" để dựng lại chỉ mục từ các bản ghi (dòng lệnh: tdkt check --repair) (search index damaged)")
 )
 
 var (

@@ -295,6 +295,7 @@ type backupPane struct {
 	list      *dataTable[backupFile]
 	sel       int
 	nowBt     *widget.Button
+	checkBt   *widget.Button
 	fileBt    *widget.Button
 	selBt     *widget.Button
 	adminNote *widget.Label
@@ -327,6 +328,7 @@ func newBackupPane(s *settingsScreen) *backupPane {
 	})
 	p.nowBt = widget.NewButtonWithIcon(lang.L("Sao lưu ngay…"), theme.DocumentSaveIcon(), p.onBackupNow)
 	p.nowBt.Importance = widget.HighImportance
+	p.checkBt = widget.NewButtonWithIcon(lang.L("Kiểm tra tệp dữ liệu"), theme.SearchIcon(), func() { p.check() })
 	p.fileBt = widget.NewButtonWithIcon(lang.L("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), p.onRestoreFile)
 	p.selBt = widget.NewButtonWithIcon(lang.L("Khôi phục bản đã chọn"), theme.HistoryIcon(), p.onRestoreSelected)
 	p.adminNote = wrapLabel(lang.L("Chỉ tài khoản Quản trị được khôi phục dữ liệu."))
@@ -353,7 +355,7 @@ func (p *backupPane) content() fyne.CanvasObject {
 		heading(lang.L("Sao lưu & khôi phục")),
 		wrapLabel(lang.L("Bản sao lưu là một bản chép đầy đủ của tệp dữ liệu, kể cả tệp đính kèm và ảnh. Hãy sao lưu ra USB hoặc ổ khác thường xuyên "+
 			"và cất USB ở nơi khác máy tính: khi máy hỏng, mất hoặc nhiễm mã độc, dữ liệu chỉ lấy lại được từ bản sao lưu.")),
-		container.NewHBox(p.nowBt), p.prog.box, p.msg, p.info,
+		container.NewHBox(p.nowBt, p.checkBt), p.prog.box, p.msg, p.info,
 		widget.NewSeparator(),
 		boldLabel(lang.L("Bản sao lưu tự động (thư mục ")+backupDir(p.e.path)+")"),
 		p.status,
@@ -449,6 +451,75 @@ func (p *backupPane) backupTo(dir string) *task {
 			p.done(fmt.Sprintf(lang.L("Đã sao lưu và kiểm tra lại bản sao: %s, %s%s."), target, sizeText(size), where))
 		}, nil
 	}, func(err error) { p.fail(fmt.Errorf(lang.L("chưa sao lưu được: %w"), err)) })
+}
+
+// check runs store.DB.Check on the open file. When only what is derived
+// from the records is damaged (a search that reports a damaged index leads
+// here), an administrator is offered the repair; damaged records can only
+// be restored from a backup.
+func (p *backupPane) check() *task {
+	p.msg.Hide()
+	p.info.Hide()
+	db := p.e.db
+	return p.prog.run(lang.L("Đang kiểm tra tệp dữ liệu (tệp lớn mất vài chục giây)…"), func(context.Context, func(int, int)) (func(), error) {
+		probs, err := db.Check()
+		if err != nil {
+			return nil, err
+		}
+		return func() { p.checked(probs) }, nil
+	}, func(err error) { p.fail(fmt.Errorf(lang.L("chưa kiểm tra được: %w"), err)) })
+}
+
+func (p *backupPane) checked(probs []store.Problem) {
+	if len(probs) == 0 {
+		p.done(lang.L("Tệp dữ liệu không có lỗi: cấu trúc tệp, các bản ghi, nhật ký kiểm tra, chỉ mục và tìm kiếm đều khớp nhau."))
+		return
+	}
+	var records []string
+	for _, pr := range probs {
+		if !pr.Derived {
+			records = append(records, pr.String())
+		}
+	}
+	if len(records) > 0 {
+		p.fail(fmt.Errorf(lang.L("tệp dữ liệu có %d lỗi ở chính các bản ghi, nhật ký kiểm tra hoặc cấu trúc tệp (ví dụ: %s): không tự sửa được; hãy khôi phục bản sao lưu gần nhất"),
+			len(records), records[0]))
+		return
+	}
+	if !p.canRestore() {
+		p.fail(fmt.Errorf(lang.L("tệp dữ liệu có %d lỗi ở chỉ mục, tìm kiếm hoặc số liệu tổng hợp (bản ghi còn nguyên): tài khoản Quản trị dựng lại được ở đây"), len(probs)))
+		return
+	}
+	msg := fmt.Sprintf(lang.L("Tệp dữ liệu có %d lỗi, chỉ ở phần dẫn xuất từ các bản ghi (chỉ mục, tìm kiếm, số liệu tổng hợp, dòng danh sách hồ sơ), ví dụ: %s.\n\n"+
+		"Các bản ghi còn nguyên: chương trình dựng lại các phần đó từ bản ghi, không mất việc đã làm. Trước khi sửa, tệp được chép nguyên trạng "+
+		"cạnh tệp dữ liệu (…truoc-sua-…); cuối cùng tệp được kiểm tra lại. Với tệp lớn việc này mất vài phút."), len(probs), probs[0])
+	p.e.confirm(lang.L("Dựng lại phần dẫn xuất?"), msg, func() { p.repair() })
+}
+
+// repair runs store.DB.Repair and reopens the screens on the rebuilt data.
+func (p *backupPane) repair() *task {
+	p.msg.Hide()
+	p.info.Hide()
+	db, e := p.e.db, p.e
+	now := e.now()
+	return p.prog.run(lang.L("Đang dựng lại chỉ mục và số liệu từ các bản ghi…"), func(context.Context, func(int, int)) (func(), error) {
+		rep, err := db.Repair(now)
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			e.version++
+			if err := e.reload(); err != nil {
+				e.showError(err)
+			}
+			if len(rep.After) > 0 {
+				p.fail(fmt.Errorf(lang.L("đã dựng lại nhưng kiểm tra lại vẫn còn %d lỗi (ví dụ: %s); bản chép trước khi sửa: %s"), len(rep.After), rep.After[0], rep.Copy))
+				return
+			}
+			p.done(fmt.Sprintf(lang.L("Đã dựng lại %d phần từ các bản ghi; kiểm tra lại: không còn lỗi. Tệp trước khi sửa được chép vào %s (xóa đi khi đã dùng lại bình thường)."),
+				len(rep.Built), rep.Copy))
+		}, nil
+	}, func(err error) { p.fail(fmt.Errorf(lang.L("chưa sửa được: %w"), err)) })
 }
 
 func (p *backupPane) onRestoreFile() {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	bolt "go.etcd.io/bbolt"
 
 	"tdkt"
 	"tdkt/store"
@@ -470,4 +471,80 @@ func labelsText(o fyne.CanvasObject) string {
 		return s
 	}
 	return ""
+}
+
+// TestCheckAndRepairInWindow: the search index of the file is damaged (a
+// block cut short, as a bad sector would) and its text lines gone. The
+// search says so and points to Settings; there "Kiểm tra tệp dữ liệu"
+// finds only derived damage and offers the repair, which rebuilds it from
+// the records: the file checks clean, the search finds again, the records
+// are unchanged, and a copy of the file as it was is kept beside it.
+func TestCheckAndRepairInWindow(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	db, err := store.Open(fx.path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := digest(t, db)
+	db.Close()
+	b, err := bolt.Open(fx.path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		w := tx.Bucket([]byte("words"))
+		k, v := w.Cursor().Seek([]byte("person\x00"))
+		if k == nil {
+			return errors.New("no person in the search index")
+		}
+		if err := w.Put(bytes.Clone(k), bytes.Clone(v[:len(v)-3])); err != nil {
+			return err
+		}
+		return tx.DeleteBucket([]byte("text"))
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := openRoot(t, fx.path, nil)
+	e := r.shell.e
+	search := func() error {
+		return e.db.View(func(tx *store.Tx) error { _, err := tx.SearchKinds("a", 1000, tdkt.KindPerson); return err })
+	}
+	if err := search(); !errors.Is(err, store.ErrIndexDamaged) || !strings.Contains(err.Error(), "Kiểm tra tệp dữ liệu") {
+		t.Fatalf("search over the damaged block: %v", err)
+	}
+	r.shell.show(navSettings)
+	s := r.shell.settings
+	s.tabs.Select(s.backupTab)
+	p := s.backup
+	test.Tap(p.checkBt)
+	p.prog.wait()
+	if e.confirmOK == nil {
+		t.Fatalf("no repair offered; %q %q", p.msg.Text, p.info.Text)
+	}
+	test.Tap(e.confirmOK)
+	p.prog.wait()
+	if p.info.Hidden || !strings.Contains(p.info.Text, "kiểm tra lại: không còn lỗi") {
+		t.Fatalf("after the repair: info %q, error %q", p.info.Text, p.msg.Text)
+	}
+	if probs, err := e.db.Check(); err != nil || len(probs) > 0 {
+		t.Errorf("check after the repair: %v %v", err, probs)
+	}
+	if err := search(); err != nil {
+		t.Errorf("search after the repair: %v", err)
+	}
+	if got := digest(t, e.db); got != before {
+		t.Error("the repair changed the records")
+	}
+	if copies, _ := filepath.Glob(fx.path + ".truoc-sua-*"); len(copies) != 1 {
+		t.Errorf("copies before the repair: %v", copies)
+	}
+	// a sound file: said so, nothing offered
+	test.Tap(p.checkBt)
+	p.prog.wait()
+	if !strings.Contains(p.info.Text, "không có lỗi") {
+		t.Errorf("check of a sound file: %q %q", p.info.Text, p.msg.Text)
+	}
 }

@@ -155,7 +155,22 @@ func cmdStats(args []string, out, errOut io.Writer) error {
 }
 
 func cmdCheck(args []string, out, errOut io.Writer) error {
-	d, err := dbOnly("check", args, errOut)
+	fs := flags("check", errOut)
+	path := fs.String("db", "", "database file")
+	repair := fs.Bool("repair", false, "rebuild what is derived from the records")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needDB(fs, *path); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("check: thừa tham số %q", fs.Arg(0))
+	}
+	if *repair {
+		return checkRepair(*path, out)
+	}
+	d, err := openRO(*path)
 	if err != nil {
 		return err
 	}
@@ -168,7 +183,45 @@ func cmdCheck(args []string, out, errOut io.Writer) error {
 		fmt.Fprintln(out, p)
 	}
 	if len(probs) > 0 {
+		derived := true
+		for _, p := range probs {
+			derived = derived && p.Derived
+		}
+		if derived {
+			fmt.Fprintln(out, "Chỉ dữ liệu dẫn xuất (chỉ mục, tìm kiếm, số liệu tổng hợp) bị hỏng; bản ghi còn nguyên: chạy 'tdkt check --repair --db "+d.Path()+"' để dựng lại.")
+		}
 		return fmt.Errorf("check: %d lỗi trong %s (%d problems)", len(probs), d.Path(), len(probs))
+	}
+	fmt.Fprintln(out, "ok")
+	return nil
+}
+
+// checkRepair runs store.DB.Repair on the file at path and says what it
+// found, kept and rebuilt.
+func checkRepair(path string, out io.Writer) error {
+	d, err := store.Open(path, store.Options{Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	rep, err := d.Repair(time.Now())
+	for _, p := range rep.Before {
+		fmt.Fprintln(out, p)
+	}
+	if err != nil {
+		return fmt.Errorf("check --repair: %w", err)
+	}
+	if len(rep.Before) == 0 {
+		fmt.Fprintln(out, "ok (không có gì phải sửa)")
+		return nil
+	}
+	fmt.Fprintf(out, "Đã chép tệp như trước khi sửa vào %s\n", rep.Copy)
+	fmt.Fprintf(out, "Đã dựng lại từ các bản ghi: %s\n", strings.Join(rep.Built, ", "))
+	for _, p := range rep.After {
+		fmt.Fprintln(out, p)
+	}
+	if len(rep.After) > 0 {
+		return fmt.Errorf("check --repair: sau khi sửa vẫn còn %d lỗi", len(rep.After))
 	}
 	fmt.Fprintln(out, "ok")
 	return nil

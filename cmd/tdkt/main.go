@@ -43,7 +43,7 @@ func commands() []command {
 		{"demo", "tdkt demo --db PATH [--scale small|province|large] [--seed N]", cmdDemo},
 		{"search", "tdkt search --db PATH [--limit N] QUERY", cmdSearch},
 		{"stats", "tdkt stats --db PATH", cmdStats},
-		{"check", "tdkt check --db PATH", cmdCheck},
+		{"check", "tdkt check --db PATH [--repair]", cmdCheck},
 		{"list", "tdkt list decisions|meetings|dossiers --db PATH [--year YYYY]", cmdList},
 		{"export", "tdkt export decision --db PATH --id ID --out FILE.pdf | minutes|ballots --meeting ID | certificates --decision ID [--preview] | register --year Y [--to Y] | returns --year Y --form 0601|0602|0603", cmdExport},
 		{"import", "tdkt import xlsx --db PATH [--dry-run] [--as LOGIN] FILE", cmdImport},

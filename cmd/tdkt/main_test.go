@@ -353,3 +353,60 @@ func TestReportsUpgradeOldFile(t *testing.T) {
 		t.Errorf("check after the upgrade: %q %v", out, err)
 	}
 }
+
+// TestCheckRepair damages what a demo file derives from its records (the
+// search text lines gone, an award's facts gone): check names the damage
+// and says to repair; check --repair keeps a copy of the file as it was,
+// rebuilds, and the file checks ok with its records and search unchanged.
+func TestCheckRepair(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.db")
+	if _, _, err := runCLI(t, "demo", "--db", path, "--scale", "small", "--seed", "42", "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	stats, _, _ := runCLI(t, "stats", "--db", path)
+	search, _, _ := runCLI(t, "search", "--db", path, "--limit", "20", "nguyen", "van")
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		f := tx.Bucket([]byte("award.facts"))
+		k, _ := f.Cursor().First()
+		if err := f.Delete(bytes.Clone(k)); err != nil {
+			return err
+		}
+		return tx.DeleteBucket([]byte("text"))
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "check", "--db", path)
+	if err == nil || !strings.Contains(out, "text: thiếu bucket") || !strings.Contains(out, "award.facts") || !strings.Contains(out, "check --repair") {
+		t.Fatalf("check of a damaged file: %q, %v", out, err)
+	}
+	out, _, err = runCLI(t, "check", "--repair", "--db", path)
+	if err != nil || !strings.Contains(out, "Đã chép tệp như trước khi sửa vào "+path+".truoc-sua-") || !strings.HasSuffix(out, "ok\n") {
+		t.Fatalf("repair: %q, %v", out, err)
+	}
+	if out, _, err := runCLI(t, "check", "--db", path); err != nil || out != "ok\n" {
+		t.Fatalf("check after the repair: %q, %v", out, err)
+	}
+	if s, _, _ := runCLI(t, "stats", "--db", path); s != stats {
+		t.Errorf("records changed: %s, was %s", s, stats)
+	}
+	if s, _, _ := runCLI(t, "search", "--db", path, "--limit", "20", "nguyen", "van"); s != search {
+		t.Errorf("search changed: %s, was %s", s, search)
+	}
+	copies, _ := filepath.Glob(path + ".truoc-sua-*")
+	if len(copies) != 1 {
+		t.Fatalf("copies %v", copies)
+	}
+	// (the writable open before the repair made the missing bucket, empty)
+	if out, _, err := runCLI(t, "check", "--db", copies[0]); err == nil || !strings.Contains(out, "text: có 0 mục") {
+		t.Errorf("the copy is not the file as it was: %q, %v", out, err)
+	}
+	if out, _, err := runCLI(t, "check", "--repair", "--db", path); err != nil || !strings.Contains(out, "không có gì phải sửa") {
+		t.Errorf("repair of a sound file: %q, %v", out, err)
+	}
+}
