@@ -36,6 +36,7 @@ import (
 type appHooks interface {
 	restore(from string)
 	backupStatus() (string, widget.Importance)
+	autoBackup()
 }
 
 // backupDir is the folder of the automatic backups of the database at path.
@@ -173,7 +174,7 @@ func (r *root) backupStatus() (string, widget.Importance) {
 	b := r.backup
 	switch {
 	case b.err != nil:
-		return fmt.Sprintf(lang.L("Chưa sao lưu tự động được lúc %s: %s. Hãy kiểm tra ổ đĩa, hoặc sao lưu bằng tay ở Cài đặt → Sao lưu & khôi phục."),
+		return fmt.Sprintf(lang.L("Chưa sao lưu tự động được lúc %s: %s. Hãy kiểm tra ổ đĩa, rồi bấm \"Kiểm tra tệp dữ liệu\" hoặc sao lưu bằng tay ở Cài đặt → Sao lưu & khôi phục."),
 			b.last.Format("15:04"), b.err), widget.WarningImportance
 	case b.file != "" && b.reused:
 		return fmt.Sprintf(lang.L("Dữ liệu chưa thay đổi từ bản sao lưu %s; sẽ sao lưu tự động lại sau mỗi %s làm việc khi có thay đổi."),
@@ -518,6 +519,9 @@ func (p *backupPane) repair() *task {
 			}
 			p.done(fmt.Sprintf(lang.L("Đã dựng lại %d phần từ các bản ghi; kiểm tra lại: không còn lỗi. Tệp trước khi sửa được chép vào %s (xóa đi khi đã dùng lại bình thường)."),
 				len(rep.Built), rep.Copy))
+			if p.s.app != nil {
+				p.s.app.autoBackup() // the backups a damaged file refused
+			}
 		}, nil
 	}, func(err error) { p.fail(fmt.Errorf(lang.L("chưa sửa được: %w"), err)) })
 }

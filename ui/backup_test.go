@@ -508,6 +508,9 @@ func TestCheckAndRepairInWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := openRoot(t, fx.path, nil)
+	if r.backup.err == nil {
+		t.Fatal("a damaged file was backed up")
+	}
 	e := r.shell.e
 	search := func() error {
 		return e.db.View(func(tx *store.Tx) error { _, err := tx.SearchKinds("a", 1000, tdkt.KindPerson); return err })
@@ -540,6 +543,11 @@ func TestCheckAndRepairInWindow(t *testing.T) {
 	}
 	if copies, _ := filepath.Glob(fx.path + ".truoc-sua-*"); len(copies) != 1 {
 		t.Errorf("copies before the repair: %v", copies)
+	}
+	// the automatic backup the damaged file refused is taken now
+	r.backupTask.wait()
+	if r.backup.err != nil || r.backup.file == "" || strings.Contains(r.status.Text, "Chưa sao lưu") {
+		t.Errorf("no backup after the repair: %v, %q", r.backup.err, r.status.Text)
 	}
 	// a sound file: said so, nothing offered
 	test.Tap(p.checkBt)
