@@ -46,6 +46,49 @@ func (db *DB) Backup(path string) error {
 	return nil
 }
 
+// copyTo writes a consistent copy of the file to path under a temporary
+// name, synced, then renamed into place; with verify, the copy must pass
+// Check first (a backup), without it the copy is kept as it is (the file
+// before a repair, damage and all).
+func (db *DB) copyTo(path string, verify bool) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("chép vào %s: %w", dir, err)
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(f)
+		return err
+	})
+	if err == nil {
+		err = f.Sync()
+	}
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("chép %s: %w", path, err)
+	}
+	if verify {
+		if err := verifyFile(tmp); err != nil {
+			return fmt.Errorf("bản sao không đọc lại được: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("chép %s: %w", path, err)
+	}
+	ok = true
+	return syncDir(dir)
+}
+
 // verifyFile opens a copy read-only and checks its audit chain and
 // structure.
 func verifyFile(path string) error {

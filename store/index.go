@@ -81,15 +81,9 @@ const ModelKey = "m"
 // rebuildIndex files every live record of ix's kind anew under ix, for a
 // schema that adds the index to files that have its records already.
 func (t *Tx) rebuildIndex(ix index) error {
-	name := ix.bucket()
-	if t.tx.Bucket(name) != nil {
-		if err := t.tx.DeleteBucket(name); err != nil {
-			return fmt.Errorf("xóa bucket %s: %w", name, err)
-		}
-	}
-	b, err := t.tx.CreateBucket(name)
+	b, err := t.freshBucket(ix.bucket())
 	if err != nil {
-		return fmt.Errorf("tạo bucket %s: %w", name, err)
+		return err
 	}
 	var keys [][]byte
 	err = t.Each(ix.kind, func(r tdkt.Record) error {
