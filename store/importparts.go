@@ -280,8 +280,8 @@ type importPlan struct {
 }
 
 // planImport is an import's first pass: every check Import makes — the
-// sender and sequence, each record decoded (lim.records at a time, and let
-// go) and in the sender's scope, each attachment against its hash — before
+// sender and sequence, each record decoded (a part's worth at a time, and
+// let go) and in the sender's scope, each attachment against its hash — before
 // anything is written.
 func (db *DB) planImport(in *Incoming, feed Feed, lim partLimits) (importPlan, error) {
 	pl := importPlan{blobs: packer{max: math.MaxInt, limit: lim.blobBytes}}
@@ -301,6 +301,9 @@ func (db *DB) planImport(in *Incoming, feed Feed, lim partLimits) (importPlan, e
 			chunk = chunk[:0]
 			return err
 		}
+		// checked in chunks as the writes will be: as many records, as
+		// many bytes
+		ck := packer{max: lim.records, limit: lim.recordBytes}
 		err = feed.Each(func(r Raw) error {
 			pl.records++
 			if r.Kind == tdkt.KindAward {
@@ -308,9 +311,12 @@ func (db *DB) planImport(in *Incoming, feed Feed, lim partLimits) (importPlan, e
 			} else {
 				pk.add(len(r.Data))
 			}
-			if chunk = append(chunk, r); len(chunk) == lim.records {
-				return check()
+			if ck.add(len(r.Data)) {
+				if err := check(); err != nil {
+					return err
+				}
 			}
+			chunk = append(chunk, r)
 			return nil
 		}, func(sum string, b []byte) error {
 			if err := checkBlob(sum, b); err != nil {
