@@ -72,7 +72,9 @@ type partLimits struct {
 }
 
 // packer groups the items of a sequence into runs of at most max items
-// and about limit bytes, at least one item each, as they come.
+// and about limit bytes, at least one item each, as they come. The first
+// pass and the writing passes pack alike, so the parts counted beforehand
+// (for the progress, and a PartialImport's total) are those written.
 type packer struct {
 	max, limit int
 	n, held    int // the current run
