@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # windows-smoke.sh — runs the Windows build (tdkt.exe) under Wine on Linux:
 # the commands an office uses first (demo, check, search, reports, PDF,
-# backup, audit) with Windows paths, and checks that each wrote its file.
+# backup, audit, repair, a sync bundle to a new commune) with Windows paths, and checks that each wrote its file.
 # It is no substitute for a real Windows PC (no real GPU driver, fonts or
 # antivirus), but it catches Windows-only mistakes in paths, file locking
 # and the GUI-subsystem binary. Needs wine64 and mingw-w64 (Debian).
@@ -48,6 +48,19 @@ id=$(t list decisions --db "$D\tdkt.db" --year 2025 | awk -F'\t' 'NR==1{print $1
 t export decision --db "$D\tdkt.db" --id "$id" --out "$D\qd.pdf"
 t backup --db "$D\tdkt.db" --out "$D\sao-luu.db"
 t audit verify --db "$D\tdkt.db"
+[[ $(t check --repair --db "$D\tdkt.db" | tail -1) == "ok (không có gì phải sửa)" ]]
+# a bundle from the province to a new commune, read back from its file
+t office init --db "$D\tdkt.db" --code SL --name "Sở Nội vụ" --level province
+t office init --db "$D\xa.db" --code SL-X001 --name "Xã Nậm Xé" --level commune
+t office export-key --db "$D\tdkt.db" --out "$D\tinh.key"
+t office export-key --db "$D\xa.db" --out "$D\xa.key"
+t office trust --db "$D\tdkt.db" "$D\xa.key"
+t office trust --db "$D\xa.db" "$D\tinh.key"
+mkdir -p "$P/usb"
+t sync export --db "$D\tdkt.db" --to SL-X001 --out "$D\usb" --full
+t sync import --db "$D\xa.db" "$D\usb\SL_SL-X001_000001.tdkt" | tee "$WORK/import.txt"
+grep -q "^added" "$WORK/import.txt"
+[[ $(t check --db "$D\xa.db" | tail -1) == ok ]]
 for f in tdkt.db so.xlsx 0602.xlsx qd.pdf sao-luu.db; do
 	[[ -s $P/$f ]] || { echo "missing $f"; exit 1; }
 done
