@@ -1,8 +1,10 @@
 // Package bundle is the file format that carries changes between offices on
 // a USB stick: a signed manifest, the records and the attachments, encrypted
 // with age for the receiving office's key or with a passphrase, because
-// sticks get lost. Reading checks everything before anything is returned;
-// the store applies what it returns in one transaction.
+// sticks get lost. Read checks everything before anything is returned; Open
+// checks the manifest and hands out each part only once it matches its
+// hash, as often as asked, for a bundle too large to hold (the store checks
+// the whole of it in a first pass before it writes anything).
 package bundle
 
 import (
