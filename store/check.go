@@ -58,6 +58,9 @@ func (db *DB) Stats() ([]Stat, string, error) {
 	return out, hex.EncodeToString(h.Sum(nil)), err
 }
 
+// maxProblems is the most findings Check lists.
+const maxProblems = 1000
+
 // Problem is one finding of Check.
 type Problem struct {
 	Where, What string
@@ -84,7 +87,7 @@ func (db *DB) Check() ([]Problem, error) {
 	var probs []Problem
 	adder := func(derived bool) func(string, string, ...any) {
 		return func(where, format string, a ...any) {
-			if len(probs) < 1000 {
+			if len(probs) < maxProblems {
 				probs = append(probs, Problem{Where: where, What: fmt.Sprintf(format, a...), Derived: derived})
 			}
 		}

@@ -151,7 +151,12 @@ func TestCheckFindsDamage(t *testing.T) {
 			}
 			defer w.Close()
 			rep, err := w.Repair(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
-			if err != nil || len(rep.After) > 0 || len(rep.Before) != len(probs) || len(rep.Built) < 4 {
+			// only the bucket found wrong is rebuilt
+			built := map[string]string{"search": "words"}[c.where]
+			if built == "" {
+				built = c.where
+			}
+			if err != nil || len(rep.After) > 0 || len(rep.Before) != len(probs) || fmt.Sprint(rep.Built) != "["+built+"]" {
 				t.Fatalf("repair: %v, after %v, built %v", err, rep.After, rep.Built)
 			}
 			if _, digest, err := w.Stats(); err != nil || digest != soundDigest {
@@ -200,5 +205,31 @@ func TestRepairRefusesDamagedRecords(t *testing.T) {
 	}
 	if rep, err := db.Repair(time.Now()); err == nil || len(rep.Before) == 0 {
 		t.Fatal("refused once, accepted next")
+	}
+}
+
+// TestRepairRebuildsAllWhenTheListIsFull: with Check's list full, what it
+// did not name may be damaged too, so every derived bucket is rebuilt.
+func TestRepairRebuildsAllWhenTheListIsFull(t *testing.T) {
+	db := testOffice(t, "T1")
+	if err := db.Update("an", func(tx *Tx) error {
+		return tx.Put(&tdkt.Person{Meta: tdkt.Meta{ID: "P1"}, Name: "Lò Văn Pấng", UnitID: "U1"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("idx:person.unit"))
+		for i := range maxProblems + 100 {
+			if err := b.Put(fmt.Appendf(nil, "U9\x00P%05d", i), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := db.Repair(time.Now())
+	if err != nil || len(rep.Before) != maxProblems || len(rep.After) > 0 || len(rep.Built) != 3+len(indexes) {
+		t.Fatalf("%d found, built %v, after %v, %v", len(rep.Before), rep.Built, rep.After, err)
 	}
 }

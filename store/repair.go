@@ -33,8 +33,9 @@ type RepairReport struct {
 // as it is.
 //
 // The file as it was is first copied beside it (name.truoc-sua-
-// YYYYMMDD-HHMMSS, synced), then each derived bucket is rebuilt in a
-// transaction of its own, so that a power cut leaves every bucket either
+// YYYYMMDD-HHMMSS, synced), then each derived bucket Check found wrong
+// (every one, when Check's list is full) is rebuilt in a transaction of
+// its own, so that a power cut leaves every bucket either
 // as it was or rebuilt whole; running Repair again finishes the work. Check
 // runs again at the end (After). Nothing else may have the file open.
 func (db *DB) Repair(now time.Time) (RepairReport, error) {
@@ -63,21 +64,29 @@ func (db *DB) Repair(now time.Time) (RepairReport, error) {
 	if err := db.copyTo(rep.Copy, false); err != nil {
 		return rep, fmt.Errorf("chép tệp trước khi sửa: %w", err)
 	}
-	steps := []struct {
-		name  string
-		build func(*Tx) error
-	}{
-		{string(bucketSearch), (*Tx).rebuildSearch},
-		{string(bucketText), (*Tx).rebuildText},
-		{"award.facts, award.count, dossier.row", (*Tx).RebuildDerived},
+	// the buckets Check named, or all of them when its list is full
+	named := map[string]bool{}
+	for _, p := range probs {
+		named[p.Where] = true
+	}
+	all := len(probs) >= maxProblems
+	type step struct {
+		name   string
+		wheres []string // the Where of Check's findings in what it rebuilds
+		build  func(*Tx) error
+	}
+	steps := []step{
+		{string(bucketSearch), []string{"search"}, (*Tx).rebuildSearch},
+		{string(bucketText), []string{string(bucketText)}, (*Tx).rebuildText},
+		{"award.facts, award.count, dossier.row", []string{string(bucketFacts), string(bucketCounts), string(bucketRows)}, (*Tx).RebuildDerived},
 	}
 	for _, ix := range indexes {
-		steps = append(steps, struct {
-			name  string
-			build func(*Tx) error
-		}{string(ix.bucket()), func(t *Tx) error { return t.rebuildIndex(ix) }})
+		steps = append(steps, step{string(ix.bucket()), []string{string(ix.bucket())}, func(t *Tx) error { return t.rebuildIndex(ix) }})
 	}
 	for _, s := range steps {
+		if !all && !slices.ContainsFunc(s.wheres, func(w string) bool { return named[w] }) {
+			continue
+		}
 		err := db.bolt.Update(func(btx *bolt.Tx) error {
 			return s.build(&Tx{tx: btx, db: db, writable: true})
 		})
