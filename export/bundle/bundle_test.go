@@ -217,6 +217,21 @@ func TestPlaintextChecks(t *testing.T) {
 	if err := read(plain(o.com, toOther, parts, true)); err == nil || !strings.Contains(err.Error(), "SL-X002") {
 		t.Errorf("bundle for another office: %v", err)
 	}
+	// a record changed in place, the sizes all as listed: only the part's
+	// hash tells, in the file's reader as in the stream's
+	changed := bytes.Replace(parts[0], []byte("Páo"), []byte("Pao"), 1)
+	if len(changed) != len(parts[0]) || bytes.Equal(changed, parts[0]) {
+		changed = bytes.Clone(parts[0])
+		changed[len(changed)/2] ^= 1
+	}
+	sealed := seal(t, o.prov, plain(o.com, m, [][]byte{changed, parts[1], parts[2]}, true))
+	r, err := Open(bytes.NewReader(sealed), int64(len(sealed)), o.prov, "", o.trust)
+	if err == nil {
+		_, err = r.ReadAll()
+	}
+	if !errors.Is(err, ErrHash) {
+		t.Errorf("a record changed, read from the file: %v", err)
+	}
 }
 
 // seal encrypts a plaintext made by hand for to, as Write would.
