@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"tdkt"
+	"tdkt/export"
 	"tdkt/store"
 )
 
@@ -230,6 +231,7 @@ func (r *root) screenshots(outDir string) error {
 			}
 		}},
 		{navSettings, "15-cai-dat-luong-co-so", func() { sh.settings.tabs.SelectIndex(1) }},
+		{navSettings, "20-sao-luu", func() { sh.settings.tabs.Select(sh.settings.backupTab) }},
 	}
 	for _, s := range steps {
 		if s.name == "11-quyet-dinh-du-thao" {
@@ -328,22 +330,18 @@ func blank(img image.Image) bool {
 	return true
 }
 
-// copyFile copies a database for the screenshots.
+// copyFile copies a database for the screenshots, as every file the
+// program writes: whole or not at all.
 func copyFile(from, to string) error {
 	in, err := os.Open(from)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
+	return export.WriteFile(to, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
 		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	})
 }
 
 func catalogIndex(cat *tdkt.Catalog, code string) int {

@@ -200,7 +200,9 @@ func PDFStats(pdf []byte) (pages, texts int) {
 }
 
 // CopyFile copies src to dst, for benchmarks that write into a copy of
-// the benchmark database.
+// the benchmark database. Unlike export.WriteFile it does not sync: the
+// imports into a copy and their floor have always been timed on a copy
+// still in the page cache, and both sides alike.
 func CopyFile(dst, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
