@@ -184,20 +184,21 @@ var (
 // Trust returns the key of a trusted, unrevoked office, or an error.
 type Trust func(code string) (Key, error)
 
-// Read decrypts, verifies and decodes a bundle addressed to me. It checks the
-// format version, the sender's signature with its trusted key, the addressee,
-// every part's size and SHA-256, and that nothing follows the last part. It
-// returns nothing unless every check passed.
+// Read decrypts, verifies and decodes a bundle addressed to me, held in
+// memory whole: for small bundles (a file is better read with Open). It
+// checks the format version, the sender's signature with its trusted key,
+// the addressee, every part's size and SHA-256, and that nothing follows
+// the last part. It returns nothing unless every check passed.
 func Read(r io.Reader, me *Identity, passphrase string, trust Trust) (*Bundle, error) {
-	id, err := identity(me, passphrase)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("đọc gói: %w", err)
+	}
+	rd, err := Open(bytes.NewReader(b), int64(len(b)), me, passphrase, trust)
 	if err != nil {
 		return nil, err
 	}
-	dr, err := age.Decrypt(r, id)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrDecrypt, err)
-	}
-	return readPlain(dr, me, trust)
+	return rd.ReadAll()
 }
 
 // identity is what decrypts a bundle: the passphrase, or else my key.
@@ -216,16 +217,6 @@ func identity(me *Identity, passphrase string) (age.Identity, error) {
 	return xi, nil
 }
 
-// readPlain checks and decodes the decrypted bundle.
-func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
-	r, err := openPlain(dr, me, trust)
-	if err != nil {
-		return nil, err
-	}
-	r.parts = &streamParts{r: dr}
-	return r.ReadAll()
-}
-
 // Reader is a bundle whose manifest has been checked (format, signature,
 // addressee, the list of parts), read part by part: a province's first
 // bundle to a commune is hundreds of megabytes, more than an office PC
@@ -234,17 +225,7 @@ func readPlain(dr io.Reader, me *Identity, trust Trust) (*Bundle, error) {
 type Reader struct {
 	Manifest Manifest
 	Hash     string // SHA-256 of the signed manifest bytes: the bundle's identity
-	parts    parts
-}
-
-// parts reads the parts of a bundle, by their place in the manifest.
-type parts interface {
-	// read returns part i (whose entry is p) without its length, or
-	// skips it when skip is set.
-	read(i int, p Part, skip bool) ([]byte, error)
-	// end checks that nothing follows the last part, and readies the
-	// next pass if there can be one.
-	end() error
+	parts    *atParts
 }
 
 // Open checks the head of a bundle file addressed to me (format,
@@ -393,15 +374,11 @@ func (r *Reader) ReadAll() (*Bundle, error) {
 // record (in the order the sender stored them) and blob with every
 // attachment, each only once its part has matched its size and SHA-256;
 // a records part is decoded a part at a time and let go. A nil function
-// skips the parts of its kind, without decrypting them when the Reader
-// came from Open (only then can Each be called more than once). With rec
-// set, the records counted are checked against the manifest's counts at
-// the end. Each stops at the first error, the callbacks' included. The
-// callbacks may keep what they are given.
+// skips the parts of its kind, without decrypting them. Each can be called
+// as often as needed. With rec set, the records counted are checked
+// against the manifest's counts at the end. Each stops at the first error,
+// the callbacks' included. The callbacks may keep what they are given.
 func (r *Reader) Each(rec func(Record) error, blob func(sum string, data []byte) error) error {
-	if r.parts == nil {
-		return fmt.Errorf("gói chỉ đọc được một lần")
-	}
 	recs := recordReader{got: map[string]int{}, yield: rec}
 	for i, p := range r.Manifest.Parts {
 		isRec := p.Name == "records"
@@ -422,12 +399,7 @@ func (r *Reader) Each(rec func(Record) error, blob func(sum string, data []byte)
 			}
 		}
 	}
-	if err := r.parts.end(); err != nil {
-		return err
-	}
-	if _, ok := r.parts.(*streamParts); ok {
-		r.parts = nil
-	}
+	r.parts.end()
 	if rec != nil {
 		return recs.finish(r.Manifest.Counts)
 	}
@@ -438,48 +410,6 @@ func (r *Reader) Each(rec func(Record) error, blob func(sum string, data []byte)
 func checkPart(i int, p Part, data []byte) error {
 	if got := part(p.Name, data); got.Size != p.Size || got.SHA256 != p.SHA256 {
 		return fmt.Errorf("%w: phần %d (%s)", ErrHash, i+1, p.Name)
-	}
-	return nil
-}
-
-// streamParts reads the parts from a decrypted stream, once.
-type streamParts struct{ r io.Reader }
-
-func (s *streamParts) read(i int, p Part, skip bool) ([]byte, error) {
-	var data []byte
-	var err error
-	if skip {
-		err = discardChunk(s.r, p.Size)
-	} else {
-		data, err = readChunk(s.r, maxPart)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: phần %d (%s) bị cắt cụt: %v", ErrFormat, i+1, p.Name, err)
-	}
-	if skip {
-		return nil, nil
-	}
-	return data, checkPart(i, p, data)
-}
-
-func (s *streamParts) end() error {
-	if n, _ := io.Copy(io.Discard, io.LimitReader(s.r, 1)); n > 0 {
-		return fmt.Errorf("%w: thừa dữ liệu sau phần cuối", ErrFormat)
-	}
-	return nil
-}
-
-// discardChunk reads past a chunk of the given size.
-func discardChunk(r io.Reader, size int64) error {
-	var n [8]byte
-	if _, err := io.ReadFull(r, n[:]); err != nil {
-		return err
-	}
-	if got := binary.BigEndian.Uint64(n[:]); got != uint64(size) {
-		return fmt.Errorf("dài %d byte, bảng kê ghi %d", got, size)
-	}
-	if m, err := io.CopyN(io.Discard, r, size); err != nil {
-		return fmt.Errorf("%d byte trong %d: %w", m, size, err)
 	}
 	return nil
 }
@@ -522,11 +452,10 @@ func (a *atParts) read(i int, p Part, skip bool) ([]byte, error) {
 	return b[8:], checkPart(i, p, b[8:])
 }
 
-// end has nothing to check (Open compared the file's size with the
-// manifest's) but readies the next pass.
-func (a *atParts) end() error {
+// end readies the next pass (there is nothing to check: Open compared
+// the file's size with the manifest's).
+func (a *atParts) end() {
 	a.br, a.pos = nil, 0
-	return nil
 }
 
 // countingReader counts the bytes read through it.
