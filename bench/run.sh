@@ -107,7 +107,7 @@ done | tee "$OUT/bench-pdf.txt"
 say "register ($REGRUNS runs), returns"
 gotest -bench '^BenchmarkRegister$' -benchtime=1x -count=$REGRUNS ./cmd/tdkt/ | tee "$OUT/bench-register.txt"
 for round in 1 2 3; do
-	gotest -bench '^BenchmarkReturns$' -benchtime=20x ./cmd/tdkt/
+	gotest -bench '^BenchmarkReturns$' -benchtime=100x ./cmd/tdkt/
 done | tee "$OUT/bench-returns.txt"
 # An import runs once per measurement (the first of a process is the
 # cold one an office meets); three measurements (one at large scale),
