@@ -397,7 +397,12 @@ const rowFields = 11
 // JSON took several times longer. A separator typed into a title becomes
 // a space.
 func (r DossierRow) encode() []byte {
-	clean := func(s string) string { return strings.NewReplacer(sep, " ", awardSep, " ").Replace(s) }
+	clean := func(s string) string {
+		if !strings.ContainsAny(s, sep+awardSep) {
+			return s // nearly always: a replacer built per field cost as much as the row
+		}
+		return strings.NewReplacer(sep, " ", awardSep, " ").Replace(s)
+	}
 	awards := make([]string, len(r.Awards))
 	for i, a := range r.Awards {
 		awards[i] = clean(a)
