@@ -192,9 +192,9 @@ func (ev evaluator) eval(cr Criterion) Finding {
 	case "fact":
 		f.OK = ev.c.Facts[cr.Key]
 		if f.OK {
-			f.Detail = "đã xác nhận: " + lowerFirst(cr.Text)
+			f.Detail = "đã xác nhận: " + LowerFirst(cr.Text)
 		} else {
-			f.Detail = "chưa xác nhận: " + lowerFirst(cr.Text)
+			f.Detail = "chưa xác nhận: " + LowerFirst(cr.Text)
 		}
 	case "clean":
 		f.OK = !ev.c.Disciplined
@@ -274,7 +274,8 @@ func joinYears(ys []int) string {
 	return strings.Join(s, ", ")
 }
 
-func lowerFirst(s string) string {
+// LowerFirst is s with its first letter in lower case.
+func LowerFirst(s string) string {
 	if s == "" {
 		return s
 	}

@@ -373,142 +373,14 @@ func (s *decisionsScreen) onDraft() {
 	s.info.Show()
 }
 
-// draft builds the draft decision of one award for the candidates.
+// draft builds the draft decision of one award for the candidates, worded
+// as tdkt.DraftDecision words every decision.
 func (s *decisionsScreen) draft(code string, method tdkt.Method, pcs []passedCandidate, date tdkt.Date, meetingOf map[string]*tdkt.Meeting) (*tdkt.Decision, error) {
-	e := s.e
-	it, _ := e.cat.Item(code)
-	o := e.office
-	d := &tdkt.Decision{Issuer: o.Code, Symbol: o.Symbol, Year: date.Year, Date: date, AwardCode: code, Method: method,
-		Status: tdkt.DecisionDraft}
-	if it.Class == tdkt.ClassTitle {
-		d.Summary = "Về việc tặng danh hiệu " + it.Name
-	} else {
-		d.Summary = "Về việc tặng " + it.Name
+	lines := make([]tdkt.DraftLine, len(pcs))
+	for i, pc := range pcs {
+		lines[i] = tdkt.DraftLine{Dossier: pc.Dossier, Candidate: pc.Candidate, Meeting: meetingOf[pc.Dossier.ID+"\x00"+pc.Candidate.ID]}
 	}
-	d.Authority = "CHỦ TỊCH " + o.IssuingBody
-	// the catalogue's grounds, each closed by ";" (the last by "." below)
-	for _, b := range e.cat.Bases {
-		d.Bases = append(d.Bases, b+";")
-	}
-	var meeting *tdkt.Meeting
-	years := map[int]bool{}
-	persons, collectives := 0, 0
-	for _, pc := range pcs {
-		c := pc.Candidate
-		years[pc.Dossier.Year] = true
-		if m := meetingOf[pc.Dossier.ID+"\x00"+c.ID]; m != nil {
-			meeting = m
-			d.MeetingID = m.ID
-		}
-		bonus, err := e.cat.Bonus(code, c.Subject, date)
-		if err != nil {
-			return nil, err
-		}
-		pos := c.Position
-		if c.Subject == tdkt.SubjectPerson {
-			persons++
-			if u := e.unitName(c.UnitID); u != "" && !strings.Contains(pos, u) {
-				pos = strings.TrimSpace(strings.TrimSuffix(pos+" – "+u, " – "))
-				pos = strings.TrimPrefix(pos, "– ")
-			}
-		} else {
-			collectives++
-			if u, ok := e.unit(c.UnitID); ok && pos == "" {
-				pos = e.unitName(u.ParentID)
-			}
-		}
-		d.List = append(d.List, tdkt.ListEntry{DossierID: pc.Dossier.ID, CandidateID: c.ID, Subject: c.Subject,
-			PersonID: c.PersonID, UnitID: c.UnitID, Name: c.Name, Position: pos, Bonus: bonus})
-	}
-	if meeting != nil {
-		d.Bases = append(d.Bases, "Căn cứ kết quả "+lowerFirst(meeting.Title)+" ngày "+dateText(meeting.Date)+";")
-	}
-	if last := len(d.Bases) - 1; last >= 0 {
-		d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
-	}
-	proposer, executors := officeWording(o)
-	d.Proposal = "Theo đề nghị của " + proposer + "."
-	var who []string
-	if persons > 0 {
-		who = append(who, fmt.Sprintf("%02d cá nhân", persons))
-	}
-	if collectives > 0 {
-		who = append(who, fmt.Sprintf("%02d tập thể", collectives))
-	}
-	var ys []string
-	for y := range years {
-		ys = append(ys, strconv.Itoa(y))
-	}
-	sort.Strings(ys)
-	title := it.Name
-	if it.Class == tdkt.ClassTitle {
-		title = "danh hiệu " + it.Name
-	}
-	d.Articles = []string{
-		fmt.Sprintf("Tặng %s cho %s (có danh sách kèm theo), %s.", title, strings.Join(who, " và "), achievement(method, strings.Join(ys, ", "))),
-		s.article2(d),
-		executors + ", Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
-	}
-	d.Recipients = []string{"Như Điều 3;", "Lưu: VT, NV."}
-	if len(o.Signers) > 0 {
-		d.Signer = o.Signers[0]
-	}
-	return d, nil
-}
-
-// achievement is the reason clause of Điều 1 for the award method.
-func achievement(m tdkt.Method, years string) string {
-	switch m {
-	case tdkt.MethodOneOff:
-		return "đã có thành tích xuất sắc đột xuất"
-	case tdkt.MethodThematic:
-		return "đã có thành tích xuất sắc trong phong trào thi đua chuyên đề năm " + years
-	case tdkt.MethodDedicated:
-		return "đã có quá trình cống hiến xuất sắc"
-	case tdkt.MethodSeniority:
-		return "đã có thời gian công tác đủ niên hạn theo quy định"
-	}
-	return "đã có thành tích xuất sắc trong phong trào thi đua năm " + years
-}
-
-// article2 is the bonus article for the list as it stands.
-func (s *decisionsScreen) article2(d *tdkt.Decision) string {
-	t := d.Total()
-	if t == 0 {
-		return "Khen thưởng theo Điều 1 không kèm tiền thưởng."
-	}
-	return fmt.Sprintf("Kèm theo danh hiệu, hình thức khen thưởng là tiền thưởng theo quy định; tổng số tiền %s đồng (%s), chi từ Quỹ Thi đua, khen thưởng.",
-		tdkt.Money(t), lowerFirst(tdkt.MoneyWords(t)))
-}
-
-func lowerFirst(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToLower(string(r[0])) + string(r[1:])
-}
-
-// titleCase writes an all-caps body name as in running text: "Ủy ban nhân
-// dân tỉnh Sơn Lâm": the first word, and the place name after the level
-// word (tỉnh, thành phố, xã, phường, đặc khu), are capitalised.
-func titleCase(s string) string {
-	words := strings.Fields(strings.ToLower(tdkt.NFC(s)))
-	place := len(words)
-	for i, w := range words {
-		if w == "tỉnh" || w == "xã" || w == "phường" || (w == "phố" && i > 0 && words[i-1] == "thành") || (w == "khu" && i > 0 && words[i-1] == "đặc") {
-			place = i + 1
-			break
-		}
-	}
-	if len(words) > 0 {
-		words[0] = capFirst(words[0])
-	}
-	if place < len(words) {
-		rest := tdkt.TitleCaseVN(strings.Join(words[place:], " "))
-		words = append(words[:place], rest)
-	}
-	return strings.Join(words, " ")
+	return tdkt.DraftDecision(s.e.office, s.e.cat, code, method, lines, date, s.e.unit)
 }
 
 // openDecision reads the decision and its series' next number off the UI
@@ -651,7 +523,7 @@ func (s *decisionsScreen) onDateChanged() {
 	s.d.Date = day
 	arts := strings.Split(s.articles.entry.Text, "\n")
 	if len(arts) > 1 && arts[1] == s.autoArt2 {
-		s.autoArt2 = s.article2(s.d)
+		s.autoArt2 = s.d.BonusArticle()
 		arts[1] = s.autoArt2
 		s.articles.set(strings.Join(arts, "\n"))
 	}
@@ -784,7 +656,7 @@ func (s *decisionsScreen) onRemoveLine() {
 	s.d.List = append(s.d.List[:s.selLine], s.d.List[s.selLine+1:]...)
 	arts := strings.Split(s.articles.entry.Text, "\n")
 	if len(arts) > 1 && arts[1] == s.autoArt2 {
-		s.autoArt2 = s.article2(s.d)
+		s.autoArt2 = s.d.BonusArticle()
 		arts[1] = s.autoArt2
 		s.articles.set(strings.Join(arts, "\n"))
 	}
@@ -799,7 +671,7 @@ func (s *decisionsScreen) onAmend() {
 		return
 	}
 	today := s.e.today()
-	d := amendment(s.d, today)
+	d := s.d.Amendment(today)
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(d) }); err != nil {
 		s.fail(err)
 		return
@@ -807,16 +679,6 @@ func (s *decisionsScreen) onAmend() {
 	s.selected = d.ID
 	s.year.SetSelected(strconv.Itoa(today.Year))
 	s.refresh()
-}
-
-// amendment drafts the decision amending o. Its wording is printed, so it
-// stays Vietnamese whatever the window's language.
-func amendment(o *tdkt.Decision, today tdkt.Date) *tdkt.Decision {
-	return &tdkt.Decision{Issuer: o.Issuer, Symbol: o.Symbol, Year: today.Year, Date: today, AwardCode: o.AwardCode,
-		Method: o.Method, Authority: o.Authority, Bases: append([]string(nil), o.Bases...), Proposal: o.Proposal,
-		Summary:    fmt.Sprintf("Về việc sửa đổi, bổ sung Quyết định số %s ngày %s", o.NumberText(), dateText(o.Date)),
-		Articles:   []string{fmt.Sprintf("Sửa đổi, bổ sung Quyết định số %s ngày %s như sau: …", o.NumberText(), dateText(o.Date)), "Quyết định này có hiệu lực kể từ ngày ký./."},
-		Recipients: append([]string(nil), o.Recipients...), Signer: o.Signer, Amends: o.ID, Status: tdkt.DecisionDraft}
 }
 
 // showPreview lays the decision out read-only, as it will be printed.
@@ -888,29 +750,4 @@ func (s *decisionsScreen) onPrintCertificates() {
 		return
 	}
 	s.exp.ask(job)
-}
-
-// officeWording is who proposes and who carries out the office's award
-// decisions, as set in Settings, or its level's usual wording: a province's
-// decisions are proposed by the Department of Home Affairs, a commune's by
-// its emulation officer — not the Department, which a commune's decision
-// named before these were settings.
-func officeWording(o *tdkt.Office) (proposer, executors string) {
-	proposer, executors = o.Proposer, o.Executors
-	if o.Level == tdkt.LevelCommune {
-		if proposer == "" {
-			proposer = "công chức phụ trách công tác thi đua, khen thưởng"
-		}
-		if executors == "" {
-			executors = "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, công chức phụ trách công tác thi đua, khen thưởng"
-		}
-		return proposer, executors
-	}
-	if proposer == "" {
-		proposer = "Giám đốc Sở Nội vụ"
-	}
-	if executors == "" {
-		executors = "Chánh Văn phòng " + titleCase(o.IssuingBody) + ", Giám đốc Sở Nội vụ"
-	}
-	return proposer, executors
 }

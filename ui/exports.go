@@ -81,7 +81,7 @@ func (x *exporter) ask(job exportJob) {
 	if ext != "" {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}
-	d.SetTitleText(lang.L("Lưu ") + lowerFirst(job.what))
+	d.SetTitleText(lang.L("Lưu ") + tdkt.LowerFirst(job.what))
 	d.SetConfirmText(lang.L("Lưu"))
 	d.SetDismissText(lang.L("Hủy"))
 	d.Resize(fyne.NewSize(900, 600))
@@ -96,7 +96,7 @@ func (x *exporter) write(job exportJob, path string) *task {
 		x.prog.cancel.Hide()
 	}
 	x.last, x.lastErr = "", nil
-	return x.prog.run(lang.L("Đang xuất ")+lowerFirst(job.what)+"…", func(ctx context.Context, report func(int, int)) (func(), error) {
+	return x.prog.run(lang.L("Đang xuất ")+tdkt.LowerFirst(job.what)+"…", func(ctx context.Context, report func(int, int)) (func(), error) {
 		err := export.WriteFile(path, func(w io.Writer) error {
 			if err := job.render(ctx, w, report); err != nil {
 				return err
@@ -111,7 +111,7 @@ func (x *exporter) write(job exportJob, path string) *task {
 			if errors.Is(err, errCancelled) || ctx.Err() != nil {
 				return nil, errCancelled
 			}
-			return nil, fmt.Errorf(lang.L("Không xuất được %s: %w"), lowerFirst(job.what), err)
+			return nil, fmt.Errorf(lang.L("Không xuất được %s: %w"), tdkt.LowerFirst(job.what), err)
 		}
 		if ctx.Err() != nil {
 			// Hủy was pressed while the finished file was being synced and
@@ -142,7 +142,7 @@ func (x *exporter) finished(job exportJob, path string) {
 	})
 	open.Importance = widget.HighImportance
 	closeBt := widget.NewButtonWithIcon(lang.L("Đóng"), theme.CancelIcon(), func() { d.Hide() })
-	msg := fmt.Sprintf(lang.L("Đã ghi %s vào tệp:\n%s"), lowerFirst(job.what), path)
+	msg := fmt.Sprintf(lang.L("Đã ghi %s vào tệp:\n%s"), tdkt.LowerFirst(job.what), path)
 	if job.note != "" {
 		msg += "\n" + job.note
 	}

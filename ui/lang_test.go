@@ -29,12 +29,6 @@ import (
 // (methods by their name).
 var documentText = []string{
 	"decisiontext.go",             // the decision as printed (preview and PDF share it)
-	"decisions.go:draft",          // the drafted decision's wording
-	"decisions.go:achievement",    // reason clause of Điều 1
-	"decisions.go:article2",       // bonus article
-	"decisions.go:amendment",      // the amending decision's wording
-	"decisions.go:officeWording",  // who proposes and executes, by default
-	"decisions.go:titleCase",      // parses body names ("tỉnh", "xã"…)
 	"dossiers.go:filterWords",     // heading of the exported dossier list
 	"council.go:onNew",            // default meeting title, printed in the minutes
 	"council.go:parseMembers",     // default member role, printed in the minutes

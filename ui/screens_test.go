@@ -198,16 +198,3 @@ func TestVietnameseFyneStrings(t *testing.T) {
 		t.Errorf("month 2 → %q", got)
 	}
 }
-
-func TestTitleCase(t *testing.T) {
-	for in, want := range map[string]string{
-		"ỦY BAN NHÂN DÂN TỈNH SƠN LÂM":        "Ủy ban nhân dân tỉnh Sơn Lâm",
-		"ỦY BAN NHÂN DÂN XÃ MƯỜNG PỒN":        "Ủy ban nhân dân xã Mường Pồn",
-		"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG": "Ủy ban nhân dân thành phố Hải Phòng",
-		"SỞ NỘI VỤ":                           "Sở nội vụ",
-	} {
-		if got := titleCase(in); got != want {
-			t.Errorf("%s → %q, want %q", in, got, want)
-		}
-	}
-}

@@ -458,7 +458,7 @@ func (s *settingsScreen) loadOffice() {
 	s.offGovern.set(o.GoverningBody)
 	s.offSymbol.set(o.Symbol)
 	s.offPlace.set(o.Place)
-	prop, exec := officeWording(o)
+	prop, exec := tdkt.OfficeWording(o)
 	s.offProp.set(prop)
 	s.offExec.set(exec)
 	s.signers.Objects = nil

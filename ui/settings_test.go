@@ -192,28 +192,3 @@ func TestBaseLines(t *testing.T) {
 		t.Errorf("baseLines = %q, want %q", got, want)
 	}
 }
-
-// TestOfficeWording: who proposes and who carries out a decision, as set,
-// or the level's usual wording — a commune's never names the Department.
-func TestOfficeWording(t *testing.T) {
-	for _, c := range []struct {
-		o          tdkt.Office
-		prop, exec string
-	}{
-		{tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"},
-			"Giám đốc Sở Nội vụ", "Chánh Văn phòng Ủy ban nhân dân tỉnh Sơn Lâm, Giám đốc Sở Nội vụ"},
-		{tdkt.Office{Level: tdkt.LevelCommune, IssuingBody: "ỦY BAN NHÂN DÂN XÃ NẬM XÉ"},
-			"công chức phụ trách công tác thi đua, khen thưởng",
-			"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, công chức phụ trách công tác thi đua, khen thưởng"},
-		{tdkt.Office{Level: tdkt.LevelCommune, Proposer: "Trưởng phòng Văn hóa - Xã hội", Executors: "Chánh Văn phòng"},
-			"Trưởng phòng Văn hóa - Xã hội", "Chánh Văn phòng"},
-	} {
-		p, e := officeWording(&c.o)
-		if p != c.prop || e != c.exec {
-			t.Errorf("%s: %q / %q, want %q / %q", c.o.Level, p, e, c.prop, c.exec)
-		}
-		if c.o.Level == tdkt.LevelCommune && strings.Contains(p+e, "Sở Nội vụ") {
-			t.Errorf("a commune's decision names the Department: %q / %q", p, e)
-		}
-	}
-}

@@ -1,0 +1,203 @@
+package tdkt
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The wording of a drafted award decision. It is printed, so it stays
+// Vietnamese whatever the window's language; the window and any other
+// caller draft through these functions so that a decision reads the same
+// whoever made it.
+
+// DraftLine is one candidate the council passed, for a draft decision.
+type DraftLine struct {
+	Dossier   *Dossier
+	Candidate Candidate
+	Meeting   *Meeting // the meeting that passed it, or nil
+}
+
+// DraftDecision drafts office o's decision awarding code by method to the
+// candidates of lines, dated date: summary, authority, the catalogue's
+// grounds and the council's result, the proposer, the three articles
+// (the award and its reason, the bonus, who carries it out), recipients,
+// the first signer and the attached list with each line's bonus on date.
+// unit looks a unit up by its ID (names in the list's position column).
+func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []DraftLine, date Date,
+	unit func(id string) (*Unit, bool)) (*Decision, error) {
+	it, ok := cat.Item(code)
+	if !ok {
+		return nil, fmt.Errorf("danh mục không có hình thức %q", code)
+	}
+	unitName := func(id string) string {
+		if id == "" {
+			return ""
+		}
+		if u, ok := unit(id); ok {
+			return u.Name
+		}
+		return id
+	}
+	d := &Decision{Issuer: o.Code, Symbol: o.Symbol, Year: date.Year, Date: date, AwardCode: code, Method: method,
+		Status: DecisionDraft}
+	if it.Class == ClassTitle {
+		d.Summary = "Về việc tặng danh hiệu " + it.Name
+	} else {
+		d.Summary = "Về việc tặng " + it.Name
+	}
+	d.Authority = "CHỦ TỊCH " + o.IssuingBody
+	// the catalogue's grounds, each closed by ";" (the last by "." below)
+	for _, b := range cat.Bases {
+		d.Bases = append(d.Bases, b+";")
+	}
+	var meeting *Meeting
+	years := map[int]bool{}
+	persons, collectives := 0, 0
+	for _, l := range lines {
+		c := l.Candidate
+		years[l.Dossier.Year] = true
+		if l.Meeting != nil {
+			meeting = l.Meeting
+			d.MeetingID = l.Meeting.ID
+		}
+		bonus, err := cat.Bonus(code, c.Subject, date)
+		if err != nil {
+			return nil, err
+		}
+		pos := c.Position
+		if c.Subject == SubjectPerson {
+			persons++
+			if u := unitName(c.UnitID); u != "" && !strings.Contains(pos, u) {
+				pos = strings.TrimSpace(strings.TrimSuffix(pos+" – "+u, " – "))
+				pos = strings.TrimPrefix(pos, "– ")
+			}
+		} else {
+			collectives++
+			if u, ok := unit(c.UnitID); ok && pos == "" {
+				pos = unitName(u.ParentID)
+			}
+		}
+		d.List = append(d.List, ListEntry{DossierID: l.Dossier.ID, CandidateID: c.ID, Subject: c.Subject,
+			PersonID: c.PersonID, UnitID: c.UnitID, Name: c.Name, Position: pos, Bonus: bonus})
+	}
+	if meeting != nil {
+		d.Bases = append(d.Bases, "Căn cứ kết quả "+LowerFirst(meeting.Title)+" ngày "+DateShort(meeting.Date.Time())+";")
+	}
+	if last := len(d.Bases) - 1; last >= 0 {
+		d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
+	}
+	proposer, executors := OfficeWording(o)
+	d.Proposal = "Theo đề nghị của " + proposer + "."
+	var who []string
+	if persons > 0 {
+		who = append(who, fmt.Sprintf("%02d cá nhân", persons))
+	}
+	if collectives > 0 {
+		who = append(who, fmt.Sprintf("%02d tập thể", collectives))
+	}
+	var ys []string
+	for y := range years {
+		ys = append(ys, strconv.Itoa(y))
+	}
+	sort.Strings(ys)
+	title := it.Name
+	if it.Class == ClassTitle {
+		title = "danh hiệu " + it.Name
+	}
+	d.Articles = []string{
+		fmt.Sprintf("Tặng %s cho %s (có danh sách kèm theo), %s.", title, strings.Join(who, " và "), achievement(method, strings.Join(ys, ", "))),
+		d.BonusArticle(),
+		executors + ", Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+	}
+	d.Recipients = []string{"Như Điều 3;", "Lưu: VT, NV."}
+	if len(o.Signers) > 0 {
+		d.Signer = o.Signers[0]
+	}
+	return d, nil
+}
+
+// achievement is the reason clause of Điều 1 for the award method.
+func achievement(m Method, years string) string {
+	switch m {
+	case MethodOneOff:
+		return "đã có thành tích xuất sắc đột xuất"
+	case MethodThematic:
+		return "đã có thành tích xuất sắc trong phong trào thi đua chuyên đề năm " + years
+	case MethodDedicated:
+		return "đã có quá trình cống hiến xuất sắc"
+	case MethodSeniority:
+		return "đã có thời gian công tác đủ niên hạn theo quy định"
+	}
+	return "đã có thành tích xuất sắc trong phong trào thi đua năm " + years
+}
+
+// BonusArticle is the decision's bonus article (Điều 2) for its list as it
+// stands: the total in figures and words, from the emulation fund.
+func (d *Decision) BonusArticle() string {
+	t := d.Total()
+	if t == 0 {
+		return "Khen thưởng theo Điều 1 không kèm tiền thưởng."
+	}
+	return fmt.Sprintf("Kèm theo danh hiệu, hình thức khen thưởng là tiền thưởng theo quy định; tổng số tiền %s đồng (%s), chi từ Quỹ Thi đua, khen thưởng.",
+		Money(t), LowerFirst(MoneyWords(t)))
+}
+
+// Amendment drafts the decision amending d, dated today: an issued decision
+// is never edited.
+func (d *Decision) Amendment(today Date) *Decision {
+	return &Decision{Issuer: d.Issuer, Symbol: d.Symbol, Year: today.Year, Date: today, AwardCode: d.AwardCode,
+		Method: d.Method, Authority: d.Authority, Bases: append([]string(nil), d.Bases...), Proposal: d.Proposal,
+		Summary:    fmt.Sprintf("Về việc sửa đổi, bổ sung Quyết định số %s ngày %s", d.NumberText(), DateShort(d.Date.Time())),
+		Articles:   []string{fmt.Sprintf("Sửa đổi, bổ sung Quyết định số %s ngày %s như sau: …", d.NumberText(), DateShort(d.Date.Time())), "Quyết định này có hiệu lực kể từ ngày ký./."},
+		Recipients: append([]string(nil), d.Recipients...), Signer: d.Signer, Amends: d.ID, Status: DecisionDraft}
+}
+
+// OfficeWording is who proposes and who carries out the office's award
+// decisions, as set in Settings, or its level's usual wording: a province's
+// decisions are proposed by the Department of Home Affairs, a commune's by
+// its emulation officer — not the Department, which a commune's decision
+// named before these were settings.
+func OfficeWording(o *Office) (proposer, executors string) {
+	proposer, executors = o.Proposer, o.Executors
+	if o.Level == LevelCommune {
+		if proposer == "" {
+			proposer = "công chức phụ trách công tác thi đua, khen thưởng"
+		}
+		if executors == "" {
+			executors = "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, công chức phụ trách công tác thi đua, khen thưởng"
+		}
+		return proposer, executors
+	}
+	if proposer == "" {
+		proposer = "Giám đốc Sở Nội vụ"
+	}
+	if executors == "" {
+		executors = "Chánh Văn phòng " + BodyInText(o.IssuingBody) + ", Giám đốc Sở Nội vụ"
+	}
+	return proposer, executors
+}
+
+// BodyInText writes an all-caps body name as in running text: "Ủy ban nhân
+// dân tỉnh Sơn Lâm": the first word, and the place name after the level
+// word (tỉnh, thành phố, xã, phường, đặc khu), are capitalised.
+func BodyInText(s string) string {
+	words := strings.Fields(strings.ToLower(NFC(s)))
+	place := len(words)
+	for i, w := range words {
+		if w == "tỉnh" || w == "xã" || w == "phường" || (w == "phố" && i > 0 && words[i-1] == "thành") || (w == "khu" && i > 0 && words[i-1] == "đặc") {
+			place = i + 1
+			break
+		}
+	}
+	if len(words) > 0 {
+		r := []rune(words[0])
+		words[0] = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	if place < len(words) {
+		rest := TitleCaseVN(strings.Join(words[place:], " "))
+		words = append(words[:place], rest)
+	}
+	return strings.Join(words, " ")
+}

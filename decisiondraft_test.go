@@ -1,0 +1,166 @@
+package tdkt_test
+
+import (
+	"strings"
+	"testing"
+
+	"tdkt"
+	"tdkt/assets"
+)
+
+func TestBodyInText(t *testing.T) {
+	for in, want := range map[string]string{
+		"ỦY BAN NHÂN DÂN TỈNH SƠN LÂM":        "Ủy ban nhân dân tỉnh Sơn Lâm",
+		"ỦY BAN NHÂN DÂN XÃ MƯỜNG PỒN":        "Ủy ban nhân dân xã Mường Pồn",
+		"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG": "Ủy ban nhân dân thành phố Hải Phòng",
+		"SỞ NỘI VỤ":                           "Sở nội vụ",
+		"":                                    "",
+	} {
+		if got := tdkt.BodyInText(in); got != want {
+			t.Errorf("%s → %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOfficeWording: who proposes and who carries out a decision, as set,
+// or the level's usual wording — a commune's never names the Department.
+func TestOfficeWording(t *testing.T) {
+	for _, c := range []struct {
+		o          tdkt.Office
+		prop, exec string
+	}{
+		{tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"},
+			"Giám đốc Sở Nội vụ", "Chánh Văn phòng Ủy ban nhân dân tỉnh Sơn Lâm, Giám đốc Sở Nội vụ"},
+		{tdkt.Office{Level: tdkt.LevelCommune, IssuingBody: "ỦY BAN NHÂN DÂN XÃ NẬM XÉ"},
+			"công chức phụ trách công tác thi đua, khen thưởng",
+			"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, công chức phụ trách công tác thi đua, khen thưởng"},
+		{tdkt.Office{Level: tdkt.LevelCommune, Proposer: "Trưởng phòng Văn hóa - Xã hội", Executors: "Chánh Văn phòng"},
+			"Trưởng phòng Văn hóa - Xã hội", "Chánh Văn phòng"},
+	} {
+		p, e := tdkt.OfficeWording(&c.o)
+		if p != c.prop || e != c.exec {
+			t.Errorf("%s: %q / %q, want %q / %q", c.o.Level, p, e, c.prop, c.exec)
+		}
+		if c.o.Level == tdkt.LevelCommune && strings.Contains(p+e, "Sở Nội vụ") {
+			t.Errorf("a commune's decision names the Department: %q / %q", p, e)
+		}
+	}
+}
+
+// TestDraftDecision drafts a province's decision for two people and a
+// collective passed at one meeting and reads back every part the law
+// lays out: summary, authority, grounds ending with the council's result,
+// proposer, the three articles, recipients, signer and the list.
+func TestDraftDecision(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &tdkt.Office{Code: "SL", Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM", Symbol: "QĐ-UBND",
+		Signers: []tdkt.Signer{{Name: "Nguyễn Văn An", Title: "CHỦ TỊCH", Mode: "TM"}}}
+	units := map[string]*tdkt.Unit{
+		"U1": {Meta: tdkt.Meta{ID: "U1"}, Name: "Sở Giáo dục và Đào tạo"},
+		"U2": {Meta: tdkt.Meta{ID: "U2"}, Name: "Trường Tiểu học Bản Xèo", ParentID: "U1"},
+	}
+	unit := func(id string) (*tdkt.Unit, bool) { u, ok := units[id]; return u, ok }
+	m := &tdkt.Meeting{Meta: tdkt.Meta{ID: "M1"}, Title: "Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh", Date: tdkt.D(2026, 3, 2)}
+	d24 := &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Year: 2024}
+	d25 := &tdkt.Dossier{Meta: tdkt.Meta{ID: "D2"}, Year: 2025}
+	lines := []tdkt.DraftLine{
+		{Dossier: d25, Candidate: tdkt.Candidate{ID: "C1", Subject: tdkt.SubjectPerson, Name: "Giàng A Páo", Position: "Giáo viên", UnitID: "U2"}, Meeting: m},
+		{Dossier: d24, Candidate: tdkt.Candidate{ID: "C2", Subject: tdkt.SubjectPerson, Name: "Lò Thị Xuân", Position: "Hiệu trưởng Trường Tiểu học Bản Xèo", UnitID: "U2"}},
+		{Dossier: d25, Candidate: tdkt.Candidate{ID: "C3", Subject: tdkt.SubjectCollective, Name: "Trường Tiểu học Bản Xèo", UnitID: "U2"}},
+	}
+	date := tdkt.D(2026, 3, 10)
+	d, err := tdkt.DraftDecision(o, cat, "BKT", tdkt.MethodRegular, lines, date, unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Summary != "Về việc tặng Bằng khen của Chủ tịch UBND tỉnh" || d.Authority != "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LÂM" ||
+		d.Status != tdkt.DecisionDraft || d.Date != date || d.MeetingID != "M1" || d.Signer.Name != "Nguyễn Văn An" {
+		t.Errorf("heading: %+v", d)
+	}
+	if n := len(d.Bases); n != len(cat.Bases)+1 || d.Bases[n-1] != "Căn cứ kết quả phiên họp Hội đồng Thi đua – Khen thưởng tỉnh ngày 02/03/2026." {
+		t.Errorf("grounds: %q", d.Bases)
+	}
+	for _, b := range d.Bases[:len(d.Bases)-1] {
+		if !strings.HasSuffix(b, ";") {
+			t.Errorf("ground %q does not end with ;", b)
+		}
+	}
+	if d.Proposal != "Theo đề nghị của Giám đốc Sở Nội vụ." {
+		t.Errorf("proposal %q", d.Proposal)
+	}
+	want := []string{
+		"Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 cá nhân và 01 tập thể (có danh sách kèm theo), đã có thành tích xuất sắc trong phong trào thi đua năm 2024, 2025.",
+		d.BonusArticle(),
+		"Chánh Văn phòng Ủy ban nhân dân tỉnh Sơn Lâm, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+	}
+	if strings.Join(d.Articles, "\n") != strings.Join(want, "\n") {
+		t.Errorf("articles:\n%s\nwant\n%s", strings.Join(d.Articles, "\n"), strings.Join(want, "\n"))
+	}
+	if d.Total() == 0 || !strings.Contains(d.Articles[1], tdkt.Money(d.Total())+" đồng") {
+		t.Errorf("bonus article %q for a total of %d", d.Articles[1], d.Total())
+	}
+	pos := []string{"Giáo viên – Trường Tiểu học Bản Xèo", "Hiệu trưởng Trường Tiểu học Bản Xèo", "Sở Giáo dục và Đào tạo"}
+	for i, e := range d.List {
+		if e.Position != pos[i] || e.CandidateID != lines[i].Candidate.ID || e.DossierID != lines[i].Dossier.ID {
+			t.Errorf("line %d: %+v, want position %q", i, e, pos[i])
+		}
+		bonus, _ := cat.Bonus("BKT", e.Subject, date)
+		if e.Bonus != bonus {
+			t.Errorf("line %d: bonus %d, want %d", i, e.Bonus, bonus)
+		}
+	}
+	if _, err := tdkt.DraftDecision(o, cat, "NOPE", tdkt.MethodRegular, lines, date, unit); err == nil {
+		t.Error("a code missing from the catalogue drafted")
+	}
+}
+
+// TestDraftReason: Điều 1 gives the reason its method calls for.
+func TestDraftReason(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &tdkt.Office{Level: tdkt.LevelCommune, IssuingBody: "ỦY BAN NHÂN DÂN XÃ NẬM XÉ"}
+	lines := []tdkt.DraftLine{{Dossier: &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Year: 2025},
+		Candidate: tdkt.Candidate{ID: "C1", Subject: tdkt.SubjectPerson, Name: "Vàng A Sình"}}}
+	none := func(string) (*tdkt.Unit, bool) { return nil, false }
+	for _, c := range []struct {
+		m      tdkt.Method
+		reason string
+	}{
+		{tdkt.MethodRegular, "đã có thành tích xuất sắc trong phong trào thi đua năm 2025."},
+		{tdkt.MethodOneOff, "đã có thành tích xuất sắc đột xuất."},
+		{tdkt.MethodThematic, "đã có thành tích xuất sắc trong phong trào thi đua chuyên đề năm 2025."},
+		{tdkt.MethodDedicated, "đã có quá trình cống hiến xuất sắc."},
+		{tdkt.MethodSeniority, "đã có thời gian công tác đủ niên hạn theo quy định."},
+	} {
+		d, err := tdkt.DraftDecision(o, cat, "GK", c.m, lines, tdkt.D(2026, 1, 5), none)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(d.Articles[0], "cho 01 cá nhân (có danh sách kèm theo), "+c.reason) {
+			t.Errorf("%s: %q", c.m, d.Articles[0])
+		}
+		if d.Summary != "Về việc tặng Giấy khen" || strings.Contains(d.Proposal+d.Articles[2], "Sở Nội vụ") || d.Bases[len(d.Bases)-1][len(d.Bases[len(d.Bases)-1])-1] != '.' {
+			t.Errorf("%s: %q / %q / %q", c.m, d.Summary, d.Proposal, d.Bases)
+		}
+	}
+}
+
+func TestAmendment(t *testing.T) {
+	o := &tdkt.Decision{Meta: tdkt.Meta{ID: "Q1"}, Issuer: "SL", Number: 12, Symbol: "QĐ-UBND", Year: 2025, Date: tdkt.D(2025, 12, 1),
+		AwardCode: "BKT", Method: tdkt.MethodRegular, Authority: "CHỦ TỊCH", Bases: []string{"Căn cứ A."},
+		Recipients: []string{"Như Điều 3;"}, Signer: tdkt.Signer{Name: "Nguyễn Văn An"}, Status: tdkt.DecisionIssued}
+	a := o.Amendment(tdkt.D(2026, 2, 3))
+	if a.Amends != "Q1" || a.Status != tdkt.DecisionDraft || a.Year != 2026 || a.Number != 0 || a.Signer != o.Signer ||
+		a.Summary != "Về việc sửa đổi, bổ sung Quyết định số 12/QĐ-UBND ngày 01/12/2025" || len(a.Articles) != 2 {
+		t.Errorf("amendment: %+v", a)
+	}
+	a.Bases[0] = "changed"
+	if o.Bases[0] != "Căn cứ A." {
+		t.Error("the amendment shares its grounds with the decision it amends")
+	}
+}
