@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -231,5 +232,40 @@ func TestRepairRebuildsAllWhenTheListIsFull(t *testing.T) {
 	rep, err := db.Repair(time.Now())
 	if err != nil || len(rep.Before) != maxProblems || len(rep.After) > 0 || len(rep.Built) != 3+len(indexes) {
 		t.Fatalf("%d found, built %v, after %v, %v", len(rep.Before), rep.Built, rep.After, err)
+	}
+}
+
+// TestRepairChecked: the window repairs on the findings it showed, without
+// checking first again; it rebuilds what they name, refuses damaged records
+// as Repair does, and does nothing on no findings.
+func TestRepairChecked(t *testing.T) {
+	db := testOffice(t, "T1")
+	if err := db.Update("an", func(tx *Tx) error {
+		return tx.Put(&tdkt.Person{Meta: tdkt.Meta{ID: "P1"}, Name: "Lò Văn Pấng", UnitID: "U1"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := db.RepairChecked(nil, time.Now()); err != nil || rep.Copy != "" || len(rep.Built) > 0 {
+		t.Fatalf("nothing found, yet %+v, %v", rep, err)
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("idx:person.unit")).Put([]byte("U9\x00P1"), nil)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	probs, err := db.Check()
+	if err != nil || len(probs) == 0 {
+		t.Fatalf("the damage went unseen: %v %v", probs, err)
+	}
+	rep, err := db.RepairChecked(probs, time.Now())
+	if err != nil || len(rep.After) > 0 || !slices.Equal(rep.Built, []string{"idx:person.unit"}) || rep.Copy == "" {
+		t.Fatalf("built %v, after %v, copy %q, %v", rep.Built, rep.After, rep.Copy, err)
+	}
+	if _, err := os.Stat(rep.Copy); err != nil {
+		t.Errorf("no copy before the repair: %v", err)
+	}
+	bad := []Problem{{Where: string(tdkt.KindPerson), What: "hỏng"}}
+	if _, err := db.RepairChecked(bad, time.Now()); !errors.Is(err, ErrRecordsDamaged) {
+		t.Errorf("damaged records repaired: %v", err)
 	}
 }

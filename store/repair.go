@@ -39,14 +39,26 @@ type RepairReport struct {
 // as it was or rebuilt whole; running Repair again finishes the work. Check
 // runs again at the end (After). Nothing else may have the file open.
 func (db *DB) Repair(now time.Time) (RepairReport, error) {
+	if db.ro {
+		return RepairReport{}, ErrReadOnly
+	}
+	probs, err := db.Check()
+	if err != nil {
+		return RepairReport{}, err
+	}
+	return db.RepairChecked(probs, now)
+}
+
+// RepairChecked is Repair on probs, what Check found moments before on
+// this open file: the window shows the findings before it offers the
+// repair, and checking the file again first would cost as long as the
+// rebuild itself on a province's file. Check still runs at the end.
+func (db *DB) RepairChecked(probs []Problem, now time.Time) (RepairReport, error) {
 	var rep RepairReport
 	if db.ro {
 		return rep, ErrReadOnly
 	}
-	probs, err := db.Check()
-	if err != nil {
-		return rep, err
-	}
+	var err error
 	rep.Before = probs
 	if len(probs) == 0 {
 		return rep, nil

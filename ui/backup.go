@@ -494,17 +494,19 @@ func (p *backupPane) checked(probs []store.Problem) {
 	msg := fmt.Sprintf(lang.L("Tệp dữ liệu có %d lỗi, chỉ ở phần dẫn xuất từ các bản ghi (chỉ mục, tìm kiếm, số liệu tổng hợp, dòng danh sách hồ sơ), ví dụ: %s.\n\n"+
 		"Các bản ghi còn nguyên: chương trình dựng lại các phần đó từ bản ghi, không mất việc đã làm. Trước khi sửa, tệp được chép nguyên trạng "+
 		"cạnh tệp dữ liệu (…truoc-sua-…); cuối cùng tệp được kiểm tra lại. Với tệp lớn việc này mất vài phút."), len(probs), probs[0])
-	p.e.confirm(lang.L("Dựng lại phần dẫn xuất?"), msg, func() { p.repair() })
+	p.e.confirm(lang.L("Dựng lại phần dẫn xuất?"), msg, func() { p.repair(probs) })
 }
 
-// repair runs store.DB.Repair and reopens the screens on the rebuilt data.
-func (p *backupPane) repair() *task {
+// repair rebuilds what probs, the check just shown, found damaged
+// (store.DB.RepairChecked: the file is not checked again first, only
+// after) and reopens the screens on the rebuilt data.
+func (p *backupPane) repair(probs []store.Problem) *task {
 	p.msg.Hide()
 	p.info.Hide()
 	db, e := p.e.db, p.e
 	now := e.now()
 	return p.prog.run(lang.L("Đang dựng lại chỉ mục và số liệu từ các bản ghi…"), func(context.Context, func(int, int)) (func(), error) {
-		rep, err := db.Repair(now)
+		rep, err := db.RepairChecked(probs, now)
 		if err != nil {
 			return nil, err
 		}
