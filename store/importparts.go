@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -101,7 +102,8 @@ type Feed interface {
 	// with every attachment, in increasing order of its hash. A nil
 	// function skips what it would be given. Each checks what it hands
 	// out against the bundle's signed manifest, every time; the callbacks
-	// may keep what they are given. It stops at the first error.
+	// may keep what they are given (a record's Data may be a slice of a
+	// larger buffer, which keeping it keeps). It stops at the first error.
 	Each(rec func(Raw) error, blob func(sum string, data []byte) error) error
 }
 
@@ -239,7 +241,10 @@ func (db *DB) importParts(user string, in *Incoming, lim partLimits, stop int, p
 					return err
 				}
 			}
-			chunk = append(chunk, r)
+			// kept until its part commits, as a copy: a record from the
+			// bundle's file is a slice of its 16 MB part, and the others
+			// before the awards keep a few records of every part
+			chunk = append(chunk, Raw{Kind: r.Kind, ID: r.ID, Data: bytes.Clone(r.Data)})
 			return nil
 		}, nil)
 		var pi *PartialImport
