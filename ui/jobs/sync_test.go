@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -249,9 +250,13 @@ func TestImportBundleInPartsFromTheFile(t *testing.T) {
 		return out
 	}
 	whole := newCommune(t, com, prov)
+	pct, limit := gcPacing()
 	res, err := ImportBundle(whole, "an", com, sent.Path, "", nil)
 	if err != nil || res.Added != sent.Records || res.Blobs != 25 {
 		t.Fatalf("whole: %+v, %v (sent %d)", res, err, sent.Records)
+	}
+	if p, l := gcPacing(); p != pct || l != limit {
+		t.Errorf("the collector's pacing after an import: %d%%, limit %d; before %d%%, %d", p, l, pct, limit)
 	}
 	want := dump(whole)
 	parts := newCommune(t, com, prov)
@@ -281,5 +286,27 @@ func TestImportBundleInPartsFromTheFile(t *testing.T) {
 	// the same file again: the very bundle applied, nothing changes
 	if res, err := importBundle(parts, "an", com, sent.Path, "", 97, nil); err != nil || !res.Duplicate {
 		t.Errorf("again: %+v, %v", res, err)
+	}
+}
+
+// gcPacing reads the collector's percent and memory limit.
+func gcPacing() (pct int, limit int64) {
+	pct = debug.SetGCPercent(100)
+	debug.SetGCPercent(pct)
+	return pct, debug.SetMemoryLimit(-1)
+}
+
+// TestCollectLess: an import in one transaction lets the heap grow further
+// between collections, within the limit, and puts both back afterwards.
+func TestCollectLess(t *testing.T) {
+	pct, limit := gcPacing()
+	restore := collectLess()
+	p, l := gcPacing()
+	restore()
+	if p != importGCPercent || l != min(limit, importMemLimit) {
+		t.Errorf("during an import: %d%%, limit %d", p, l)
+	}
+	if p, l := gcPacing(); p != pct || l != limit {
+		t.Errorf("after: %d%%, limit %d; before %d%%, %d", p, l, pct, limit)
 	}
 }
