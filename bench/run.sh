@@ -116,7 +116,7 @@ done | tee "$OUT/bench-returns.txt"
 # large file, three for the import into a new office, which does not.
 say "sync bundles"
 if ((SYNCRUNS == 3)); then
-	gotest -bench '^BenchmarkSync(Stored)?$' -benchtime=1x -count=3 -v ./cmd/tdkt/
+	gotest -bench '^BenchmarkSync(Stored|StoredProvince)?$' -benchtime=1x -count=3 -v ./cmd/tdkt/
 else
 	gotest -bench '^BenchmarkSync(Stored)?$/^(export|import-province)$' -benchtime=1x -count=$SYNCRUNS -v ./cmd/tdkt/
 	gotest -bench '^BenchmarkSync$/^import$' -benchtime=1x -count=3 -v ./cmd/tdkt/

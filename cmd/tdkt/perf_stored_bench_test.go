@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -93,4 +94,54 @@ func eachBolt(path string, fn func(bucket string, k, v []byte)) error {
 			})
 		})
 	})
+}
+
+// BenchmarkSyncStoredProvince is the same reference for the import into a
+// copy of the demo's own database: bbolt putting, into a synced copy of
+// it, every key the import added or changed (search blocks patched,
+// counters, and all that is new), in one transaction. Set against
+// BenchmarkSync's import-province it says how much of that import is bbolt
+// storing what tdkt stores in a large file, and how much tdkt's own work.
+// Finding what changed holds both files' keys in memory, so it runs at
+// province scale only.
+func BenchmarkSyncStoredProvince(b *testing.B) {
+	demo := measure.DB(b)
+	if st, err := os.Stat(demo); err != nil || st.Size() > 2<<30 {
+		b.Skip("the demo database is over 2 GB (or missing): finding what an import changed would hold it all in memory")
+	}
+	s := newBenchSync(b, benchImportScans)
+	if s.readErr != nil {
+		b.Fatalf("the import bundle does not read: %v", s.readErr)
+	}
+	big := s.provinceCopy(b, demo)
+	work := filepath.Join(b.TempDir(), "work.db")
+	d, me := openCopy(b, big, work)
+	_, err := syncImport(d, "setup", me, s.bundle, "")
+	d.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	kvs, err := boltAdded(big, work)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "stored.db")
+	var n int64
+	for _, kv := range kvs {
+		n += int64(len(kv.Key) + len(kv.Value))
+	}
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		if err := measure.CopyFile(out, big); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := floors.BoltPut(out, kvs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(kvs)), "keys")
+	b.ReportMetric(float64(n)/1e6, "MB")
 }
