@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -211,12 +212,20 @@ const (
 // collectLess makes the collector run less often for the length of an
 // import — the heap may grow to four times what is live, within
 // importMemLimit in all — and returns what puts the pacing back. The
-// setting is the process's: imports never run two at a time (the database
-// takes one writer).
+// setting is the process's, and two imports can overlap (the window starts
+// a second while the first, no longer shown, finishes): one that finds the
+// other's setting puts back Go's defaults instead, so that the process is
+// never left with an import's pacing.
 func collectLess() (restore func()) {
 	pct := debug.SetGCPercent(importGCPercent)
 	limit := debug.SetMemoryLimit(-1) // reads it
 	debug.SetMemoryLimit(min(limit, importMemLimit))
+	if pct == importGCPercent {
+		pct = 100
+	}
+	if limit == importMemLimit {
+		limit = math.MaxInt64
+	}
 	return func() {
 		debug.SetGCPercent(pct)
 		debug.SetMemoryLimit(limit)

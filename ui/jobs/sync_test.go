@@ -309,4 +309,20 @@ func TestCollectLess(t *testing.T) {
 	if p, l := gcPacing(); p != pct || l != limit {
 		t.Errorf("after: %d%%, limit %d; before %d%%, %d", p, l, pct, limit)
 	}
+	// two overlapping imports, ending in either order, leave the
+	// process's pacing (Go's defaults here) as they found it
+	for _, firstEndsFirst := range []bool{true, false} {
+		a := collectLess()
+		b := collectLess()
+		if firstEndsFirst {
+			a()
+			b()
+		} else {
+			b()
+			a()
+		}
+		if p, l := gcPacing(); p != pct || l != limit {
+			t.Errorf("after two imports (first ends first: %v): %d%%, limit %d; before %d%%, %d", firstEndsFirst, p, l, pct, limit)
+		}
+	}
 }
