@@ -174,7 +174,7 @@ func writeChunk(w io.Writer, b []byte) error {
 
 // Errors a reader tells apart; each names the check that failed.
 var (
-	ErrDecrypt   = errors.New("không giải mã được gói (sai khóa hoặc mật khẩu, hoặc tệp hỏng)")
+	ErrDecrypt   = errors.New("không giải mã được gói: gói không gửi cho cơ quan này, hoặc sai mật khẩu")
 	ErrFormat    = errors.New("gói sai định dạng")
 	ErrSignature = errors.New("chữ ký của gói không hợp lệ")
 	ErrHash      = errors.New("mã băm một phần của gói không khớp")
@@ -242,9 +242,21 @@ func Open(f io.ReaderAt, size int64, me *Identity, passphrase string, trust Trus
 	}
 	plain, n, err := age.DecryptReaderAt(f, size, id)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrDecrypt, err)
+		return nil, decryptErr(err)
 	}
 	return openAt(plain, n, me, trust)
+}
+
+// decryptErr tells a bundle locked for another key or passphrase
+// (ErrDecrypt: the window then asks for a passphrase) from a file that is
+// not a bundle at all, or is cut short or damaged (ErrFormat), in words of
+// its own: age's quote the file's first bytes.
+func decryptErr(err error) error {
+	var nm *age.NoIdentityMatchError
+	if errors.As(err, &nm) || errors.Is(err, age.ErrIncorrectIdentity) {
+		return ErrDecrypt
+	}
+	return fmt.Errorf("%w: tệp không phải gói đồng bộ của tdkt, hoặc bị cắt cụt, hỏng", ErrFormat)
 }
 
 // openAt is Open on the decrypted file plain of n bytes.

@@ -103,6 +103,22 @@ func TestRefusals(t *testing.T) {
 	if _, err := Read(bytes.NewReader(good), o.prov, "sai mật khẩu", o.trust); !errors.Is(err, ErrDecrypt) {
 		t.Errorf("wrong passphrase: %v", err)
 	}
+	// not a bundle, or a damaged one: a format error in words of our own
+	// (age's quote the file's bytes), never "wrong key", which would make
+	// the window ask for a passphrase
+	junk := make([]byte, 5000)
+	for i := range junk {
+		junk[i] = byte(i*7919 + i>>3)
+	}
+	damaged := bytes.Clone(good)
+	damaged[len(damaged)-20] ^= 1
+	for name, b := range map[string][]byte{"empty": nil, "junk": junk, "cut": good[:len(good)/2],
+		"header only": good[:200], "damaged": damaged} {
+		_, err := Read(bytes.NewReader(b), o.prov, "", o.trust)
+		if !errors.Is(err, ErrFormat) || errors.Is(err, ErrDecrypt) || strings.ContainsAny(err.Error(), "\\\x00") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 	o.revoked["SL-X001"] = true
 	if _, err := Read(bytes.NewReader(good), o.prov, "", o.trust); !errors.Is(err, ErrTrust) {
 		t.Errorf("revoked sender: %v", err)
