@@ -38,19 +38,28 @@ func needDB(fs *flag.FlagSet, db string) error {
 	return nil
 }
 
+// parseFlagsOnly parses args into fs for a command that takes flags and
+// no other arguments, --db among them.
+func parseFlagsOnly(fs *flag.FlagSet, args []string, db *string) error {
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := needDB(fs, *db); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%s: thừa tham số %q", fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
 // dbOnly parses the arguments of a command whose only flag is --db and
 // opens that database read-only.
 func dbOnly(name string, args []string, errOut io.Writer) (*store.DB, error) {
 	fs := flags(name, errOut)
 	db := fs.String("db", "", "database file")
-	if err := parse(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args, db); err != nil {
 		return nil, err
-	}
-	if err := needDB(fs, *db); err != nil {
-		return nil, err
-	}
-	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("%s: thừa tham số %q", name, fs.Arg(0))
 	}
 	return openRO(*db)
 }
@@ -81,14 +90,8 @@ func cmdDemo(args []string, out, errOut io.Writer) error {
 	scale := fs.String("scale", "small", "small, province or large")
 	seed := fs.Uint64("seed", 1, "random seed")
 	quiet := fs.Bool("quiet", false, "no progress")
-	if err := parse(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args, db); err != nil {
 		return err
-	}
-	if err := needDB(fs, *db); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("demo: thừa tham số %q", fs.Arg(0))
 	}
 	start := time.Now()
 	progress := func(s string) {
@@ -158,14 +161,8 @@ func cmdCheck(args []string, out, errOut io.Writer) error {
 	fs := flags("check", errOut)
 	path := fs.String("db", "", "database file")
 	repair := fs.Bool("repair", false, "rebuild what is derived from the records")
-	if err := parse(fs, args); err != nil {
+	if err := parseFlagsOnly(fs, args, path); err != nil {
 		return err
-	}
-	if err := needDB(fs, *path); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("check: thừa tham số %q", fs.Arg(0))
 	}
 	if *repair {
 		return checkRepair(*path, out)
