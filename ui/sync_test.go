@@ -164,6 +164,23 @@ func TestSyncScreenTwoOffices(t *testing.T) {
 	if len(x.files) != 1 || x.files[0].from != "SL" {
 		t.Fatalf("commune's folder: %+v", x.files)
 	}
+	// the same bundle cut short on the stick, its header with it, is
+	// refused as damaged, without asking for a passphrase that could not
+	// help (cut after its header, it would ask: the header says a
+	// passphrase locks it)
+	good, err := os.ReadFile(x.files[0].path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "hong.tdkt")
+	if err := os.WriteFile(bad, good[:40], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	x.importFile(bad, "")
+	x.wait()
+	if x.pass != nil || !strings.Contains(x.summary, "Gói hong.tdkt không được nhập") || !strings.Contains(x.summary, "bị cắt cụt, hỏng") {
+		t.Fatalf("a cut bundle: passphrase asked %v, %s", x.pass != nil, x.summary)
+	}
 	x.importFile(x.files[0].path, "")
 	x.wait()
 	if x.pass == nil {

@@ -199,7 +199,7 @@ func importBundle(db *store.DB, by string, me *bundle.Identity, path, pw string,
 // bbolt's dirty pages. Paced as usual (a collection each time the heap
 // doubles), the collector went over that growing live heap again and again:
 // a third of the time of a 10,000-record import (measured: warm imports of
-// 590–810 ms against 460–490 ms with the heap let grow to four times what
+// 590–810 ms against 460–560 ms with the heap let grow to four times what
 // is live, for a peak heap of 285 MB instead of 235). Such a bundle is
 // bounded (store.OneTransaction), and so is what this costs; an import in
 // parts is not made faster by it (each part's commit is most of its time)
