@@ -3,6 +3,8 @@ package tdkt
 import (
 	"fmt"
 	"sort"
+	"strings"
+	"unicode/utf8"
 )
 
 // Level is the administrative level of an office or of a movement's launcher.
@@ -67,6 +69,101 @@ func UnitKindLabel(k UnitKind) string {
 		UnitSchool: "Trường học", UnitEnterprise: "Doanh nghiệp, HTX",
 		UnitVillage: "Thôn, bản, tổ dân phố", UnitArmed: "Lực lượng vũ trang",
 	}[k]
+}
+
+// UnitKinds lists the unit kinds in the order pickers show them.
+var UnitKinds = []UnitKind{UnitProvince, UnitDepartment, UnitArmed, UnitAgency,
+	UnitCommune, UnitSchool, UnitVillage, UnitEnterprise}
+
+// GuessUnitKind guesses a unit's kind from the way Vietnamese units are
+// named ("Trường …", "Thôn …", "Công ty …"): a register imported from Excel
+// names its units without a kind, and a new unit's form starts from it.
+// Anything else is an agency.
+func GuessUnitKind(name string) UnitKind {
+	f := Fold(strings.TrimSpace(name))
+	has := func(prefixes ...string) bool {
+		for _, p := range prefixes {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("xa ", "phuong ", "dac khu ") || strings.Contains(f, "ubnd xa"):
+		return UnitCommune
+	case has("truong "):
+		return UnitSchool
+	case has("cong an", "ban chi huy quan su", "don bien phong", "dan quan"):
+		return UnitArmed // before villages: "Ban chỉ huy" folds like "Bản"
+	case has("thon ", "ban ", "to dan pho"):
+		return UnitVillage
+	case has("cong ty", "hop tac xa", "htx", "doanh nghiep"):
+		return UnitEnterprise
+	case has("so "):
+		return UnitDepartment
+	}
+	return UnitAgency
+}
+
+// maxUnitName bounds a unit's name: it is printed in lists of decisions
+// and in the register's columns.
+const maxUnitName = 200
+
+// ValidateUnit checks a unit before it is saved, against units (every unit
+// by id, u's stored self among them when it is not new): a name; a known
+// kind; a parent that exists, still exists today (not merged in 2025) and
+// is not u or below it; and no other unit of today with the same name
+// (accents and case aside) under the same parent, or at the top level
+// when either of the two is there — two lines of one unit in pickers and
+// returns. Two villages of one name in two communes are two units.
+func ValidateUnit(u *Unit, units map[string]*Unit) error {
+	name := strings.TrimSpace(u.Name)
+	switch {
+	case name == "":
+		return fmt.Errorf("chưa có tên đơn vị")
+	case utf8.RuneCountInString(name) > maxUnitName:
+		return fmt.Errorf("tên đơn vị dài quá %d ký tự", maxUnitName)
+	case UnitKindLabel(u.Type) == "":
+		return fmt.Errorf("chưa chọn loại đơn vị")
+	}
+	if p := u.ParentID; p != "" {
+		parent, ok := units[p]
+		switch {
+		case !ok || parent.Deleted:
+			return fmt.Errorf("không có đơn vị cấp trên %s", p)
+		case parent.MergedInto != "":
+			return fmt.Errorf("%s đã hợp nhất vào đơn vị khác, không chọn làm đơn vị cấp trên được", parent.Name)
+		}
+		// walk up from the parent: meeting u means u would sit below itself
+		for id, seen := p, map[string]bool{}; id != "" && !seen[id]; {
+			if id == u.ID && u.ID != "" {
+				return fmt.Errorf("không chọn được %s làm đơn vị cấp trên: đơn vị này thuộc %s", parent.Name, name)
+			}
+			seen[id] = true
+			next, ok := units[id]
+			if !ok {
+				break
+			}
+			id = next.ParentID
+		}
+	}
+	key := Fold(name)
+	for _, o := range units {
+		if o.ID == u.ID || o.Deleted || o.MergedInto != "" || Fold(strings.TrimSpace(o.Name)) != key {
+			continue
+		}
+		if o.ParentID == u.ParentID || o.ParentID == "" || u.ParentID == "" {
+			if o.ParentID == "" {
+				return fmt.Errorf("đã có đơn vị %s", o.Name)
+			}
+			if p, ok := units[o.ParentID]; ok {
+				return fmt.Errorf("đã có đơn vị %s thuộc %s", o.Name, p.Name)
+			}
+			return fmt.Errorf("đã có đơn vị %s", o.Name)
+		}
+	}
+	return nil
 }
 
 // AreaFlags mark the areas the law asks to favour (art. 5).

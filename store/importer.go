@@ -83,7 +83,7 @@ func (tx *Tx) importRegister(rows []tdkt.ImportRow) (ImportReport, error) {
 			if ids := units[tdkt.Fold(p.Unit)]; len(ids) > 0 {
 				unitID = tdkt.CurrentUnit(ids[0], tx.unitGetter())
 			} else {
-				u := &tdkt.Unit{Name: p.Unit, Type: guessUnitType(p.Unit)}
+				u := &tdkt.Unit{Name: p.Unit, Type: tdkt.GuessUnitKind(p.Unit)}
 				if err := tx.Put(u); err != nil {
 					return rep, err
 				}
@@ -118,7 +118,7 @@ func (tx *Tx) importRegister(rows []tdkt.ImportRow) (ImportReport, error) {
 				if ids := units[tdkt.Fold(name)]; len(ids) > 0 {
 					a.UnitID = ids[0]
 				} else {
-					u := &tdkt.Unit{Name: name, Type: guessUnitType(name)}
+					u := &tdkt.Unit{Name: name, Type: tdkt.GuessUnitKind(name)}
 					if err := tx.Put(u); err != nil {
 						return rep, err
 					}
@@ -266,21 +266,4 @@ func (tx *Tx) holds(id, code string, year int, decision string) bool {
 		}
 	}
 	return false
-}
-
-func guessUnitType(name string) tdkt.UnitKind {
-	f := tdkt.Fold(name)
-	switch {
-	case strings.HasPrefix(f, "xa ") || strings.HasPrefix(f, "phuong ") || strings.HasPrefix(f, "dac khu ") || strings.Contains(f, "ubnd xa"):
-		return tdkt.UnitCommune
-	case strings.HasPrefix(f, "truong "):
-		return tdkt.UnitSchool
-	case strings.HasPrefix(f, "thon ") || strings.HasPrefix(f, "ban ") || strings.HasPrefix(f, "to dan pho"):
-		return tdkt.UnitVillage
-	case strings.HasPrefix(f, "cong ty") || strings.HasPrefix(f, "hop tac xa") || strings.HasPrefix(f, "htx"):
-		return tdkt.UnitEnterprise
-	case strings.HasPrefix(f, "so "):
-		return tdkt.UnitDepartment
-	}
-	return tdkt.UnitAgency
 }

@@ -142,6 +142,7 @@ func (f *candidateForm) build() {
 			f.c.UnitID = id
 			f.c.Name = e.unitName(id)
 		})
+		f.unit.add = true
 		f.unitErr = dangerLabel()
 		f.unitErr.Hide()
 		f.members = newField(lang.L("Số thành viên"), newEntry(), optionalInt(0, 1_000_000, lang.L("số thành viên")))

@@ -86,6 +86,7 @@ func newDossierEditor(e *env, onClose func()) *dossierEditor {
 		ed.unitErr.Hide()
 		ed.derive()
 	})
+	ed.unit.add = true
 	ed.unitErr = dangerLabel()
 	ed.unitErr.Hide()
 	ed.year = newField(lang.L("Năm thành tích"), newEntry(), intRange(1945, 2100, lang.L("năm thành tích")))

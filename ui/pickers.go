@@ -58,6 +58,13 @@ type unitPicker struct {
 	id       string
 	allLabel string // when not empty, a choice meaning "any unit"
 	changed  func(id string)
+	exclude  string // a unit not offered (the one whose parent is chosen)
+	// add offers "Thêm đơn vị mới" under the list, named as typed: where a
+	// unit must be chosen (a dossier's) and the list may not have it yet
+	add   bool
+	query *entry         // the open list's search
+	addBt *widget.Button // the open list's "Thêm đơn vị mới" button
+	form  *unitForm      // the last form it opened
 }
 
 func newUnitPicker(e *env, allLabel string, changed func(string)) *unitPicker {
@@ -89,7 +96,12 @@ func (p *unitPicker) choose(id string) {
 }
 
 func (p *unitPicker) open() {
-	units := p.e.liveUnits(false)
+	var units []*tdkt.Unit
+	for _, u := range p.e.liveUnits(false) {
+		if u.ID != p.exclude {
+			units = append(units, u)
+		}
+	}
 	shown := units
 	var d dialog.Dialog
 	list := widget.NewList(func() int { return len(shown) },
@@ -100,6 +112,7 @@ func (p *unitPicker) open() {
 		d.Hide()
 	}
 	q := newEntry()
+	p.query = q
 	q.SetPlaceHolder(lang.L("Gõ tên đơn vị (có dấu hoặc không dấu)"))
 	q.OnChanged = func(s string) {
 		m := tdkt.NewMatcher(tdkt.FoldWords(s))
@@ -113,16 +126,27 @@ func (p *unitPicker) open() {
 		list.Refresh()
 	}
 	q.OnSubmitted = func(string) {
-		if len(shown) > 0 {
+		switch {
+		case len(shown) > 0:
 			p.choose(shown[0].ID)
 			d.Hide()
+		case p.addBt != nil: // nothing matches: add it, named as typed
+			p.addBt.OnTapped()
 		}
 	}
 	top := container.NewVBox(q)
 	if p.allLabel != "" {
 		top.Add(widget.NewButton(p.allLabel, func() { p.choose(""); d.Hide() }))
 	}
-	d = dialog.NewCustom(lang.L("Chọn đơn vị"), lang.L("Đóng"), container.NewBorder(top, nil, nil, nil, list), p.e.win)
+	var bottom fyne.CanvasObject
+	if p.add {
+		p.addBt = widget.NewButtonWithIcon(lang.L("Thêm đơn vị mới…"), theme.ContentAddIcon(), func() {
+			d.Hide()
+			p.form = openUnitForm(p.e, nil, tdkt.NFC(q.Text), "", func(u *tdkt.Unit) { p.choose(u.ID) })
+		})
+		bottom = container.NewHBox(p.addBt)
+	}
+	d = dialog.NewCustom(lang.L("Chọn đơn vị"), lang.L("Đóng"), container.NewBorder(top, bottom, nil, nil, list), p.e.win)
 	d.Resize(fyne.NewSize(640, 520))
 	p.e.show(d)
 	p.e.win.Canvas().Focus(q)

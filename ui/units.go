@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt"
@@ -32,6 +33,10 @@ type unitsScreen struct {
 	unitFlags  map[string]*widget.Check
 	unitStaff  *field
 	unitSave   *widget.Button
+	unitEdit   *widget.Button
+	unitAdd    *widget.Button
+	unitDel    *widget.Button
+	form       *unitForm // the last unit form opened here
 	unitMsg    *widget.Label
 	unitAwards *dataTable[*tdkt.Award]
 	awardsHdr  *widget.Label
@@ -67,6 +72,25 @@ func newUnitsScreen(e *env) *unitsScreen {
 	s.unitSave = widget.NewButton(lang.L("Lưu đơn vị"), s.onSaveUnit)
 	s.unitSave.Importance = widget.HighImportance
 	s.unitSave.Disable()
+	s.unitEdit = widget.NewButtonWithIcon(lang.L("Sửa tên, loại, cấp trên"), theme.DocumentCreateIcon(), func() {
+		if u, ok := e.unit(s.unitID); ok {
+			s.form = openUnitForm(e, u, "", "", s.unitSaved)
+		}
+	})
+	s.unitEdit.Disable()
+	s.unitDel = widget.NewButtonWithIcon(lang.L("Xóa đơn vị"), theme.DeleteIcon(), s.onDeleteUnit)
+	s.unitDel.Importance = widget.DangerImportance
+	s.unitDel.Disable()
+	s.unitAdd = widget.NewButtonWithIcon(lang.L("Thêm đơn vị"), theme.ContentAddIcon(), func() {
+		// a unit added while a commune or an agency is shown goes under
+		// it (villages and schools are entered commune by commune); the
+		// form shows it and it can be changed there
+		parent := ""
+		if u, ok := e.unit(s.unitID); ok && u.MergedInto == "" && holdsUnits(u.Type) {
+			parent = u.ID
+		}
+		s.form = openUnitForm(e, nil, "", parent, s.unitSaved)
+	})
 	s.unitMsg = dangerLabel()
 	s.unitMsg.Hide()
 	s.unitAwards = newDataTable(awardHistoryColumns(e), nil)
@@ -148,7 +172,7 @@ func (s *unitsScreen) content() fyne.CanvasObject {
 	}
 	page := container.NewBorder(
 		container.NewVBox(s.uprog.box, s.unitTitle, s.unitInfo, boldLabel(lang.L("Vùng ưu tiên (Luật TĐKT, Điều 5)")), flags,
-			formRows(lang.L("Số người"), s.unitStaff), s.unitMsg, container.NewHBox(s.unitSave),
+			formRows(lang.L("Số người"), s.unitStaff), s.unitMsg, container.NewHBox(s.unitSave, s.unitEdit, s.unitDel),
 			s.awardsHdr),
 		nil, nil, nil, s.unitAwards.table)
 	modelsTab := container.NewBorder(container.NewVBox(s.mprog.box,
@@ -163,7 +187,7 @@ func (s *unitsScreen) content() fyne.CanvasObject {
 			s.loadModels()
 		}
 	}
-	left := container.NewBorder(container.NewVBox(boldLabel(lang.L("Cây đơn vị")), s.showMerged), nil, nil, nil, s.tree)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, s.unitAdd, boldLabel(lang.L("Cây đơn vị"))), s.showMerged), nil, nil, nil, s.tree)
 	split := container.NewHSplit(left, s.tabs)
 	split.Offset = 0.34
 	return split
@@ -247,6 +271,8 @@ func (s *unitsScreen) selectUnit(id string) {
 	}
 	s.unitMsg.Hide()
 	s.unitSave.Enable()
+	s.unitEdit.Enable()
+	s.unitDel.Enable()
 	s.unitAwards.setRows(nil)
 	s.awardsHdr.SetText(lang.L("Khen thưởng tập thể theo năm"))
 	// a commune's register lines (its people's included) run to thousands
@@ -292,4 +318,64 @@ func (s *unitsScreen) onSaveUnit() {
 	s.e.units[u.ID] = &u
 	s.tree.RefreshItem(u.ID)
 	s.unitMsg.Hide()
+}
+
+// unitSaved shows a unit just added or changed: the tree opens down to it
+// and its page is shown.
+func (s *unitsScreen) unitSaved(u *tdkt.Unit) {
+	var up []string
+	for id, seen := u.ParentID, map[string]bool{}; id != "" && !seen[id]; id = s.e.units[id].ParentID {
+		seen[id] = true
+		if _, ok := s.e.units[id]; !ok {
+			break
+		}
+		up = append(up, id)
+	}
+	s.tree.Refresh()
+	for i := len(up) - 1; i >= 0; i-- {
+		s.tree.OpenBranch(up[i])
+	}
+	s.tree.ScrollTo(u.ID)
+	if s.unitID == u.ID { // changed: selecting it again would not show the change
+		s.selectUnit(u.ID)
+		return
+	}
+	s.tree.Select(u.ID) // shows its page
+}
+
+// holdsUnits says whether units of kind k usually have units under them.
+func holdsUnits(k tdkt.UnitKind) bool {
+	switch k {
+	case tdkt.UnitProvince, tdkt.UnitDepartment, tdkt.UnitCommune, tdkt.UnitAgency:
+		return true
+	}
+	return false
+}
+
+// onDeleteUnit deletes a unit entered by mistake, after asking; the store
+// refuses one that anything names, and says what.
+func (s *unitsScreen) onDeleteUnit() {
+	u, ok := s.e.unit(s.unitID)
+	if !ok {
+		return
+	}
+	s.e.confirm(lang.L("Xóa đơn vị"), fmt.Sprintf(lang.L("Xóa đơn vị \"%s\"? Chỉ xóa được đơn vị nhập nhầm, chưa có hồ sơ, cá nhân, khen thưởng hay đơn vị trực thuộc nào."), u.Name), func() {
+		if err := s.e.update(func(tx *store.Tx) error { return tx.DeleteUnit(u.ID) }); err != nil {
+			s.unitMsg.SetText(lang.L("Không xóa được: ") + err.Error())
+			s.unitMsg.Show()
+			return
+		}
+		delete(s.e.units, u.ID)
+		s.unitID = ""
+		s.tree.UnselectAll()
+		s.tree.Refresh()
+		s.unitTitle.SetText(lang.L("Chọn một đơn vị trong cây bên trái"))
+		s.unitInfo.SetText(fmt.Sprintf(lang.L("Đã xóa đơn vị %s."), u.Name))
+		s.unitAwards.setRows(nil)
+		for _, b := range []*widget.Button{s.unitSave, s.unitEdit, s.unitDel} {
+			b.Disable()
+		}
+		s.people.header.SetText("")
+		s.people.list.setRows(nil)
+	})
 }

@@ -1,0 +1,95 @@
+package store_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// TestDeleteUnit: a unit nothing refers to is deleted (a tombstone, off the
+// indexes); one that anything names is kept, with what names it; a unit
+// another office created is not this office's to delete.
+func TestDeleteUnit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "xa.db")
+	opts := store.Options{Now: func() time.Time { return time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC) }}
+	if err := store.Create(path, "SL-X001", opts, nil); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	u := func(name string, k tdkt.UnitKind, parent string) *tdkt.Unit {
+		return &tdkt.Unit{Name: name, Type: k, ParentID: parent}
+	}
+	xa := u("Xã Tả Van", tdkt.UnitCommune, "")
+	put(t, db, &tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: "SL-X001", Name: "UBND xã Tả Van", Level: tdkt.LevelCommune}, xa)
+	free, child, staff, cand, submits, member, merged, awarded := u("Thôn Nhầm", tdkt.UnitVillage, xa.ID),
+		u("Thôn Có Con", tdkt.UnitVillage, xa.ID), u("Trường Có Người", tdkt.UnitSchool, xa.ID),
+		u("Thôn Được Đề Nghị", tdkt.UnitVillage, xa.ID), u("Trường Trình Hồ Sơ", tdkt.UnitSchool, xa.ID),
+		u("Hợp tác xã Trong Cụm", tdkt.UnitEnterprise, ""), u("Xã Mới", tdkt.UnitCommune, ""),
+		u("Trường Được Khen", tdkt.UnitSchool, xa.ID)
+	put(t, db, free, child, staff, cand, submits, member, merged, awarded)
+	foreign := &tdkt.Unit{Meta: tdkt.Meta{ID: "SL-U0000009"}, Name: "Sở Y tế", Type: tdkt.UnitDepartment}
+	put(t, db,
+		u("Tổ 1", tdkt.UnitVillage, child.ID),
+		&tdkt.Person{Name: "Lò Văn Páo", UnitID: staff.ID, Category: tdkt.CatOfficer},
+		&tdkt.Dossier{Title: "Đề nghị", Year: 2026, UnitID: xa.ID, Status: tdkt.StatusReceived,
+			Candidates: []tdkt.Candidate{{ID: "C1", Subject: tdkt.SubjectCollective, UnitID: cand.ID, Name: cand.Name, AwardCode: "GKCT"}}},
+		&tdkt.Dossier{Title: "Đề nghị của trường", Year: 2026, UnitID: submits.ID, Status: tdkt.StatusReceived},
+		&tdkt.Cluster{Name: "Cụm doanh nghiệp", Members: []string{member.ID}},
+		&tdkt.Unit{Name: "Xã Cũ", Type: tdkt.UnitCommune, MergedInto: merged.ID, MergedOn: tdkt.D(2025, 7, 1)},
+		&tdkt.Award{Year: 2025, AwardCode: "GKCT", Method: tdkt.MethodRegular, Subject: tdkt.SubjectCollective,
+			UnitID: awarded.ID, Name: awarded.Name, DecisionNo: "1/QĐ-UBND", DecisionDate: tdkt.D(2026, 1, 5)},
+		foreign,
+	)
+
+	tests := []struct {
+		unit *tdkt.Unit
+		want string // part of the refusal; "" when deleted
+	}{
+		{child, "1 đơn vị trực thuộc"},
+		{staff, "1 cá nhân"},
+		{cand, "1 hồ sơ đề nghị khen thưởng đơn vị"},
+		{submits, "1 hồ sơ đã trình"},
+		{member, "1 cụm, khối thi đua"},
+		{merged, "1 đơn vị cũ hợp nhất vào"},
+		{awarded, "1 dòng trong sổ khen thưởng"},
+		{xa, "6 đơn vị trực thuộc, 1 hồ sơ đã trình"},
+		{foreign, "do cơ quan khác tạo"},
+		{free, ""},
+	}
+	for _, tt := range tests {
+		err := db.Update("an", func(tx *store.Tx) error { return tx.DeleteUnit(tt.unit.ID) })
+		live := false
+		db.View(func(tx *store.Tx) error { live = tx.Has(tdkt.KindUnit, tt.unit.ID); return nil })
+		switch {
+		case tt.want == "" && (err != nil || live):
+			t.Errorf("%s: not deleted (%v, live %v)", tt.unit.Name, err, live)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want a refusal naming %q", tt.unit.Name, err, tt.want)
+		case tt.want != "" && !live:
+			t.Errorf("%s: refused but deleted", tt.unit.Name)
+		case tt.want != "" && tt.unit != foreign && !errors.Is(err, store.ErrUnitInUse):
+			t.Errorf("%s: %v is not ErrUnitInUse", tt.unit.Name, err)
+		}
+	}
+	// deleted: off the commune's branch, the file still sound
+	db.View(func(tx *store.Tx) error {
+		for _, id := range tx.IDs("unit.parent", xa.ID) {
+			if id == free.ID {
+				t.Error("the deleted unit is still under the commune")
+			}
+		}
+		return nil
+	})
+	if probs, err := db.Check(); err != nil || len(probs) > 0 {
+		t.Fatalf("check after deleting: %v %v", err, probs)
+	}
+}

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// storedUnits reads every live unit from the database, by name.
+func storedUnits(t *testing.T, db *store.DB) map[string]*tdkt.Unit {
+	t.Helper()
+	out := map[string]*tdkt.Unit{}
+	err := db.View(func(tx *store.Tx) error {
+		return tx.Each(tdkt.KindUnit, func(r tdkt.Record) error {
+			u := r.(*tdkt.Unit)
+			out[u.Name] = u
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestAddAndEditUnits: units are added from the unit tree (kind guessed
+// from the name, under the commune shown), refused with a message and
+// nothing written when blank, duplicate or below themselves, and changed
+// from their page.
+func TestAddAndEditUnits(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navUnits)
+	s := sh.units
+
+	// blank: the field says so, nothing is stored
+	test.Tap(s.unitAdd)
+	f := s.form
+	if f == nil || len(sh.e.dialogs) != 1 {
+		t.Fatalf("no form (%d dialogs)", len(sh.e.dialogs))
+	}
+	f.submit()
+	if got := f.name.message(); got != "Chưa nhập tên đơn vị" {
+		t.Errorf("blank name message %q", got)
+	}
+	// a second school of the same name at the top: refused
+	typeInto(f.name.entry, "truong tieu hoc tan phuc")
+	if k, _ := f.kind.get(); k != tdkt.UnitSchool {
+		t.Errorf("kind guessed from the name: %s", k)
+	}
+	f.submit()
+	if f.msg.Hidden || !strings.Contains(f.msg.Text, "đã có đơn vị Trường Tiểu học Tân Phúc") {
+		t.Errorf("duplicate message %q", f.msg.Text)
+	}
+	if n := len(storedUnits(t, db)); n != 1 {
+		t.Fatalf("%d units stored after refusals", n)
+	}
+	// a commune: stored, shown in the tree and on its page
+	typeInto(f.name.entry, "Xã  Tân Phúc ")
+	if k, _ := f.kind.get(); k != tdkt.UnitCommune {
+		t.Errorf("kind guessed from the name: %s", k)
+	}
+	test.Type(f.code.entry, "TP")
+	test.Tap(f.ok)
+	if !f.msg.Hidden {
+		t.Fatalf("commune refused: %q", f.msg.Text)
+	}
+	xa := storedUnits(t, db)["Xã Tân Phúc"]
+	if xa == nil || xa.Type != tdkt.UnitCommune || xa.Code != "TP" || xa.ParentID != "" {
+		t.Fatalf("stored commune %+v", xa)
+	}
+	if len(sh.e.dialogs) != 0 || s.unitID != xa.ID || s.unitTitle.Text != "Xã Tân Phúc" {
+		t.Errorf("after saving: %d dialogs, page of %q (%s)", len(sh.e.dialogs), s.unitTitle.Text, s.unitID)
+	}
+
+	// a village added while the commune is shown goes under it; a kind
+	// the user chose is kept whatever the name says
+	test.Tap(s.unitAdd)
+	f = s.form
+	if f.parent.id != xa.ID {
+		t.Errorf("new unit's parent %q, want the commune shown", f.parent.id)
+	}
+	f.kind.sel.SetSelected(unitKindLabel(tdkt.UnitEnterprise))
+	typeInto(f.name.entry, "Thôn Lếch")
+	if k, _ := f.kind.get(); k != tdkt.UnitEnterprise {
+		t.Errorf("the chosen kind was overridden by the name: %s", k)
+	}
+	f.kind.set(tdkt.UnitVillage)
+	test.Tap(f.ok)
+	thon := storedUnits(t, db)["Thôn Lếch"]
+	if thon == nil || thon.ParentID != xa.ID || thon.Type != tdkt.UnitVillage {
+		t.Fatalf("stored village %+v", thon)
+	}
+	if ids := s.childIDs(xa.ID); len(ids) != 1 || ids[0] != thon.ID {
+		t.Errorf("the commune's branch: %v", ids)
+	}
+	// the same village name again under the commune: refused
+	test.Tap(s.unitAdd)
+	f = s.form
+	f.parent.set(xa.ID)
+	typeInto(f.name.entry, "thon lech")
+	test.Tap(f.ok)
+	if !strings.Contains(f.msg.Text, "đã có đơn vị Thôn Lếch thuộc Xã Tân Phúc") {
+		t.Errorf("duplicate village message %q", f.msg.Text)
+	}
+	f.dlg.Hide()
+
+	// the commune put below its own village: refused, nothing written
+	s.tree.Select(xa.ID)
+	test.Tap(s.unitEdit)
+	f = s.form
+	if f.name.text() != "Xã Tân Phúc" || f.parent.exclude != xa.ID {
+		t.Errorf("edit form: name %q, excludes %q", f.name.text(), f.parent.exclude)
+	}
+	f.parent.set(thon.ID)
+	test.Tap(f.ok)
+	if !strings.Contains(f.msg.Text, "thuộc Xã Tân Phúc") {
+		t.Errorf("cycle message %q", f.msg.Text)
+	}
+	if got := storedUnits(t, db)["Xã Tân Phúc"]; got.ParentID != "" {
+		t.Fatalf("refused change stored: %+v", got)
+	}
+	// renamed: stored (the same unit, by this user), the page shows the new name
+	f.parent.set("")
+	typeInto(f.name.entry, "Xã Tân Phúc Mới")
+	test.Tap(f.ok)
+	got := storedUnits(t, db)["Xã Tân Phúc Mới"]
+	if got == nil || got.ID != xa.ID || got.UpdatedBy != "chuyenvien" {
+		t.Fatalf("renamed commune %+v (was %+v)", got, xa)
+	}
+	if s.unitTitle.Text != "Xã Tân Phúc Mới" || sh.e.unitName(xa.ID) != "Xã Tân Phúc Mới" {
+		t.Errorf("page %q, cached name %q", s.unitTitle.Text, sh.e.unitName(xa.ID))
+	}
+}
+
+// TestIntakeAddsUnit: a new office's first dossier: the unit is not in the
+// list yet, and the picker adds it, named as typed, and chooses it.
+func TestIntakeAddsUnit(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navDossiers)
+	sh.dossiers.wait()
+	test.Tap(sh.dossiers.addBt)
+	ed := sh.dossiers.editor
+	test.Tap(ed.unit.button)
+	if ed.unit.addBt == nil {
+		t.Fatal("the dossier's unit list offers no new unit")
+	}
+	typeInto(ed.unit.query, "Truong Mam non Hoa Ban")
+	test.Tap(ed.unit.addBt)
+	f := ed.unit.form
+	if f == nil || f.name.text() != "Truong Mam non Hoa Ban" {
+		t.Fatalf("form not opened with the typed name")
+	}
+	typeInto(f.name.entry, "Trường Mầm non Hoa Ban")
+	if k, _ := f.kind.get(); k != tdkt.UnitSchool {
+		t.Errorf("kind %s", k)
+	}
+	test.Tap(f.ok)
+	u := storedUnits(t, db)["Trường Mầm non Hoa Ban"]
+	if u == nil {
+		t.Fatal("unit not stored")
+	}
+	if ed.unit.id != u.ID || ed.unit.button.Text != "Trường Mầm non Hoa Ban" || len(sh.e.dialogs) != 0 {
+		t.Errorf("dossier's unit %q (%q), %d dialogs open", ed.unit.id, ed.unit.button.Text, len(sh.e.dialogs))
+	}
+	// Enter on a name nothing matches opens the form too
+	test.Tap(ed.unit.button)
+	typeInto(ed.unit.query, "Thon Moi")
+	ed.unit.query.TypedKey(enter)
+	if ed.unit.form == f || ed.unit.form.name.text() != "Thon Moi" {
+		t.Fatal("Enter on an unknown name did not open the form")
+	}
+	ed.unit.form.dlg.Hide()
+	// the filter's picker (any unit) does not add units
+	test.Tap(sh.dossiers.unit.button)
+	if sh.dossiers.unit.addBt != nil {
+		t.Error("the list filter offers to add a unit")
+	}
+}
+
+// TestDeleteUnitFromPage: a unit entered by mistake is deleted after the
+// question; one with people is refused with what names it, and kept.
+func TestDeleteUnitFromPage(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navUnits)
+	s := sh.units
+
+	s.tree.Select(fx.school)
+	test.Tap(s.unitDel)
+	test.Tap(sh.e.confirmOK)
+	if s.unitMsg.Hidden || !strings.Contains(s.unitMsg.Text, "2 cá nhân") {
+		t.Errorf("refusal %q", s.unitMsg.Text)
+	}
+	if storedUnits(t, db)["Trường Tiểu học Tân Phúc"] == nil {
+		t.Fatal("a unit with people was deleted")
+	}
+
+	test.Tap(s.unitAdd)
+	typeInto(s.form.name.entry, "Thôn Nhầm")
+	test.Tap(s.form.ok)
+	nham := storedUnits(t, db)["Thôn Nhầm"]
+	if nham == nil || s.unitID != nham.ID {
+		t.Fatalf("new unit %+v, page of %s", nham, s.unitID)
+	}
+	test.Tap(s.unitDel)
+	test.Tap(sh.e.confirmOK)
+	if !s.unitMsg.Hidden {
+		t.Fatalf("refused: %q", s.unitMsg.Text)
+	}
+	var gone tdkt.Unit
+	if err := db.View(func(tx *store.Tx) error { return tx.Get(nham.ID, &gone) }); err != nil || !gone.Deleted {
+		t.Fatalf("not deleted: %v %+v", err, gone)
+	}
+	if _, ok := sh.e.unit(nham.ID); ok || s.unitID != "" || !s.unitDel.Disabled() {
+		t.Errorf("after deleting: cached %v, page of %q, delete enabled %v", ok, s.unitID, !s.unitDel.Disabled())
+	}
+	for _, id := range s.childIDs("") {
+		if id == nham.ID {
+			t.Error("the deleted unit is still in the tree")
+		}
+	}
+	// its name is free again
+	test.Tap(s.unitAdd)
+	typeInto(s.form.name.entry, "Thôn Nhầm")
+	test.Tap(s.form.ok)
+	if !s.form.msg.Hidden {
+		t.Errorf("the name of a deleted unit is refused: %q", s.form.msg.Text)
+	}
+}
