@@ -197,6 +197,7 @@ func TestDeleteUnitFromPage(t *testing.T) {
 	s.tree.Select(fx.school)
 	test.Tap(s.unitDel)
 	test.Tap(sh.e.confirmOK)
+	s.wait()
 	if s.unitMsg.Hidden || !strings.Contains(s.unitMsg.Text, "2 cá nhân") {
 		t.Errorf("refusal %q", s.unitMsg.Text)
 	}
@@ -213,6 +214,7 @@ func TestDeleteUnitFromPage(t *testing.T) {
 	}
 	test.Tap(s.unitDel)
 	test.Tap(sh.e.confirmOK)
+	s.wait()
 	if !s.unitMsg.Hidden {
 		t.Fatalf("refused: %q", s.unitMsg.Text)
 	}
