@@ -353,9 +353,31 @@ func (r *ballotRow) counted() bool {
 	return false
 }
 
-func (r *ballotRow) ballot() tdkt.Ballot {
-	return tdkt.Ballot{Issued: atoi(r.issued.Text), Returned: atoi(r.ret.Text), Valid: atoi(r.valid.Text),
-		Invalid: atoi(r.invalid.Text), Agree: atoi(r.agree.Text)}
+// ballot reads the five counts of a counted row. Every cell must hold a
+// whole number: a blank or a typo ("O" for 0, "1O") is an error naming
+// the column, never a count of 0 stored and locked with the meeting.
+func (r *ballotRow) ballot() (tdkt.Ballot, error) {
+	var b tdkt.Ballot
+	for _, c := range []struct {
+		en   *entry
+		name string
+		n    *int
+	}{
+		{r.issued, lang.L("phiếu phát ra"), &b.Issued}, {r.ret, lang.L("phiếu thu vào"), &b.Returned},
+		{r.valid, lang.L("phiếu hợp lệ"), &b.Valid}, {r.invalid, lang.L("phiếu không hợp lệ"), &b.Invalid},
+		{r.agree, lang.L("phiếu đồng ý"), &b.Agree},
+	} {
+		t := strings.TrimSpace(c.en.Text)
+		if t == "" {
+			return b, fmt.Errorf(lang.L("chưa nhập số %s"), c.name)
+		}
+		n, err := strconv.Atoi(t)
+		if err != nil || n < 0 {
+			return b, fmt.Errorf(lang.L("số %s \"%s\" không phải số nguyên không âm"), c.name, t)
+		}
+		*c.n = n
+	}
+	return b, nil
 }
 
 // evaluate judges the row with tdkt.Evaluate and writes it into the
@@ -375,7 +397,17 @@ func (r *ballotRow) evaluate() tdkt.Vote {
 	if item, ok := s.e.cat.Item(it.AwardCode); ok {
 		threshold = item.Threshold
 	}
-	b := r.ballot()
+	b, err := r.ballot()
+	if err != nil {
+		// not counted until every cell reads: the stored row keeps no
+		// half-typed numbers
+		it.Counted, it.Passed, it.Ballot = false, false, tdkt.Ballot{}
+		r.result.SetText(lang.L("chưa đủ số"))
+		r.result.Importance = widget.WarningImportance
+		r.result.Refresh()
+		r.problem.SetText(capFirst(err.Error()))
+		return tdkt.Vote{Problem: err.Error()}
+	}
 	v := tdkt.Evaluate(b, len(s.m.Members), s.m.Present(), threshold, s.e.cat)
 	it.Ballot, it.Counted, it.Passed = b, true, v.Passed && v.Problem == ""
 	if it.Passed {
@@ -400,8 +432,16 @@ func (s *councilScreen) onSave() {
 	if s.m == nil || s.m.Closed {
 		return
 	}
+	var bad []string
 	for _, r := range s.rows {
 		r.evaluate()
+		if _, err := r.ballot(); err != nil && r.counted() {
+			bad = append(bad, fmt.Sprintf(lang.L("dòng %d (%s): %s"), r.i+1, s.m.Items[r.i].Name, err))
+		}
+	}
+	if len(bad) > 0 {
+		s.fail(errors.New(lang.L("Chưa lưu: ") + strings.Join(bad, "; ") + lang.L(". Sửa lại hoặc xóa trắng cả dòng (chưa kiểm phiếu).")))
+		return
 	}
 	m := *s.m
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&m) }); err != nil {

@@ -155,6 +155,34 @@ func TestFullCycle(t *testing.T) {
 	if c.rows[1].problem.Text != "" {
 		t.Errorf("problem stays: %q", c.rows[1].problem.Text)
 	}
+	// a typo is never counted as 0 votes: not saved, the meeting not
+	// closed, the stored count unchanged
+	test.Tap(c.saveBt)
+	typeInto(c.rows[1].agree, "1O")
+	if c.rows[1].result.Text != "chưa đủ số" || !strings.Contains(c.rows[1].problem.Text, "Số phiếu đồng ý \"1O\" không phải số nguyên không âm") {
+		t.Errorf("typo: result %q, problem %q", c.rows[1].result.Text, c.rows[1].problem.Text)
+	}
+	test.Tap(c.saveBt)
+	if c.msg.Hidden || !strings.HasPrefix(c.msg.Text, "Chưa lưu: dòng 2") {
+		t.Errorf("save with a typo: %q", c.msg.Text)
+	}
+	test.Tap(c.closeBt)
+	if !strings.Contains(c.msg.Text, "Chưa thể kết thúc") || !strings.Contains(c.msg.Text, "không phải số nguyên") {
+		t.Errorf("close with a typo: %q", c.msg.Text)
+	}
+	typeInto(c.rows[1].agree, "")
+	test.Tap(c.saveBt)
+	if !strings.Contains(c.msg.Text, "chưa nhập số phiếu đồng ý") {
+		t.Errorf("save with a blank cell: %q", c.msg.Text)
+	}
+	var stored tdkt.Meeting
+	if err := db.View(func(tx *store.Tx) error { return tx.Get(c.m.ID, &stored) }); err != nil {
+		t.Fatal(err)
+	}
+	if b := stored.Items[1].Ballot; !stored.Items[1].Counted || b.Agree != 12 || b.Valid != 15 {
+		t.Errorf("stored count after refused saves: %+v counted %v", b, stored.Items[1].Counted)
+	}
+	typeInto(c.rows[1].agree, "12")
 	test.Tap(c.closeBt)
 	if sh.e.confirmOK == nil {
 		t.Fatalf("no confirmation (%s)", c.msg.Text)
