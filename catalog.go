@@ -54,6 +54,45 @@ const (
 	AuthPresident Authority = "president" // Chủ tịch nước
 )
 
+// rank orders the deciders from the commune up.
+func (a Authority) rank() int {
+	return map[Authority]int{AuthCommune: 1, AuthProvince: 2, AuthPM: 3, AuthPresident: 4}[a]
+}
+
+// authorityOf is the decider an office of level lvl stands for.
+func authorityOf(lvl Level) Authority {
+	if lvl == LevelProvince {
+		return AuthProvince
+	}
+	return AuthCommune
+}
+
+// Decides reports whether an office of level lvl drafts and issues the
+// decisions for an award its catalogue gives to authority a. Each award
+// has one decider under the law (the catalogue says who): an office
+// drafts only its own Chairman's, proposes
+// the higher ones upward, and leaves the lower ones (Giấy khen, Lao động
+// tiên tiến…) to the Chairman of the commune or the head of the agency.
+func Decides(lvl Level, a Authority) bool { return a == authorityOf(lvl) }
+
+// Above reports whether an award of authority a is decided above an
+// office of level lvl: the office proposes it upward with a tờ trình.
+func Above(lvl Level, a Authority) bool { return a.rank() > authorityOf(lvl).rank() }
+
+// NotDecidedHere says why an office of level lvl drafts no decision for an
+// award of authority a ("" when it does): proposed to a higher level, or
+// decided by a lower one.
+func NotDecidedHere(lvl Level, a Authority) string {
+	switch own := authorityOf(lvl); {
+	case a == own:
+		return ""
+	case Above(lvl, a):
+		return "thuộc thẩm quyền cấp trên: lập tờ trình đề nghị cấp trên khen thưởng"
+	default:
+		return "thuộc thẩm quyền Chủ tịch UBND cấp xã hoặc thủ trưởng cơ quan, đơn vị"
+	}
+}
+
 // Class groups items the way the law does.
 type Class string
 

@@ -31,14 +31,8 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 	if !ok {
 		return nil, fmt.Errorf("danh mục không có hình thức %q", code)
 	}
-	unitName := func(id string) string {
-		if id == "" {
-			return ""
-		}
-		if u, ok := unit(id); ok {
-			return u.Name
-		}
-		return id
+	if why := NotDecidedHere(o.Level, it.Authority); why != "" {
+		return nil, fmt.Errorf("%s: %s", it.Name, why)
 	}
 	d := &Decision{Issuer: o.Code, Symbol: o.Symbol, Year: date.Year, Date: date, AwardCode: code, Method: method,
 		Status: DecisionDraft}
@@ -52,35 +46,21 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 	for _, b := range cat.Bases {
 		d.Bases = append(d.Bases, b+";")
 	}
-	var meeting *Meeting
-	years := map[int]bool{}
+	list, meeting, years, err := draftList(cat, code, lines, date, unit)
+	if err != nil {
+		return nil, err
+	}
+	d.List = list
+	if meeting != nil {
+		d.MeetingID = meeting.ID
+	}
 	persons, collectives := 0, 0
-	for _, l := range lines {
-		c := l.Candidate
-		years[l.Dossier.Year] = true
-		if l.Meeting != nil {
-			meeting = l.Meeting
-			d.MeetingID = l.Meeting.ID
-		}
-		bonus, err := cat.Bonus(code, c.Subject, date)
-		if err != nil {
-			return nil, err
-		}
-		pos := c.Position
-		if c.Subject == SubjectPerson {
+	for _, e := range list {
+		if e.Subject == SubjectPerson {
 			persons++
-			if u := unitName(c.UnitID); u != "" && !strings.Contains(pos, u) {
-				pos = strings.TrimSpace(strings.TrimSuffix(pos+" – "+u, " – "))
-				pos = strings.TrimPrefix(pos, "– ")
-			}
 		} else {
 			collectives++
-			if u, ok := unit(c.UnitID); ok && pos == "" {
-				pos = unitName(u.ParentID)
-			}
 		}
-		d.List = append(d.List, ListEntry{DossierID: l.Dossier.ID, CandidateID: c.ID, Subject: c.Subject,
-			PersonID: c.PersonID, UnitID: c.UnitID, Name: c.Name, Position: pos, Bonus: bonus})
 	}
 	if meeting != nil {
 		d.Bases = append(d.Bases, "Căn cứ kết quả "+LowerFirst(meeting.Title)+" ngày "+DateShort(meeting.Date.Time())+";")
@@ -98,10 +78,9 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 		who = append(who, fmt.Sprintf("%02d tập thể", collectives))
 	}
 	var ys []string
-	for y := range years {
+	for _, y := range years {
 		ys = append(ys, strconv.Itoa(y))
 	}
-	sort.Strings(ys)
 	title := it.Name
 	if it.Class == ClassTitle {
 		title = "danh hiệu " + it.Name
@@ -116,6 +95,101 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 		d.Signer = o.Signers[0]
 	}
 	return d, nil
+}
+
+// draftList is the attached list of a decision or proposal awarding code
+// to the candidates of lines: each line's position with its unit, and its
+// bonus on date. It also gives the meeting that passed them (the last
+// named) and the achievement years, in order.
+func draftList(cat *Catalog, code string, lines []DraftLine, date Date, unit func(id string) (*Unit, bool)) ([]ListEntry, *Meeting, []int, error) {
+	unitName := func(id string) string {
+		if id == "" {
+			return ""
+		}
+		if u, ok := unit(id); ok {
+			return u.Name
+		}
+		return id
+	}
+	var list []ListEntry
+	var meeting *Meeting
+	seen := map[int]bool{}
+	var years []int
+	for _, l := range lines {
+		c := l.Candidate
+		if !seen[l.Dossier.Year] {
+			seen[l.Dossier.Year] = true
+			years = append(years, l.Dossier.Year)
+		}
+		if l.Meeting != nil {
+			meeting = l.Meeting
+		}
+		bonus, err := cat.Bonus(code, c.Subject, date)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		pos := c.Position
+		if c.Subject == SubjectPerson {
+			if u := unitName(c.UnitID); u != "" && !strings.Contains(pos, u) {
+				pos = strings.TrimSpace(strings.TrimSuffix(pos+" – "+u, " – "))
+				pos = strings.TrimPrefix(pos, "– ")
+			}
+		} else if u, ok := unit(c.UnitID); ok && pos == "" {
+			pos = unitName(u.ParentID)
+		}
+		list = append(list, ListEntry{DossierID: l.Dossier.ID, CandidateID: c.ID, Subject: c.Subject,
+			PersonID: c.PersonID, UnitID: c.UnitID, Name: c.Name, Position: pos, Bonus: bonus})
+	}
+	sort.Ints(years)
+	return list, meeting, years, nil
+}
+
+// Proposal is the wording of a tờ trình: office o asks the authority
+// above it to award what the office may not decide itself.
+type Proposal struct {
+	From      string // the proposing body: ỦY BAN NHÂN DÂN XÃ …
+	To        string // Chủ tịch Ủy ban nhân dân tỉnh; Thủ tướng Chính phủ
+	Summary   string // Về việc đề nghị tặng …
+	AwardName string // as the request names it ("danh hiệu …" for titles)
+	Meeting   *Meeting
+	List      []ListEntry
+	Signer    Signer
+	Date      Date
+}
+
+// DraftProposal drafts office o's proposal that the authority above it
+// award code to the candidates of lines, dated date. It refuses an award
+// the office decides itself (that is a decision) or one a lower level
+// decides. A province's proposals for State awards go to the Prime
+// Minister, who proposes orders and medals to the President.
+func DraftProposal(o *Office, cat *Catalog, code string, lines []DraftLine, date Date,
+	unit func(id string) (*Unit, bool)) (*Proposal, error) {
+	it, ok := cat.Item(code)
+	if !ok {
+		return nil, fmt.Errorf("danh mục không có hình thức %q", code)
+	}
+	switch own := authorityOf(o.Level); {
+	case it.Authority == own:
+		return nil, fmt.Errorf("%s thuộc thẩm quyền của cơ quan này: lập dự thảo quyết định, không lập tờ trình", it.Name)
+	case !Above(o.Level, it.Authority):
+		return nil, fmt.Errorf("%s không trình cấp trên: %s", it.Name, NotDecidedHere(o.Level, it.Authority))
+	}
+	list, meeting, _, err := draftList(cat, code, lines, date, unit)
+	if err != nil {
+		return nil, err
+	}
+	p := &Proposal{From: o.IssuingBody, To: "Thủ tướng Chính phủ", AwardName: it.Name, Meeting: meeting, List: list, Date: date}
+	if it.Authority == AuthProvince {
+		p.To = "Chủ tịch Ủy ban nhân dân tỉnh"
+	}
+	if it.Class == ClassTitle {
+		p.AwardName = "danh hiệu " + it.Name
+	}
+	p.Summary = "Về việc đề nghị tặng " + p.AwardName
+	if len(o.Signers) > 0 {
+		p.Signer = o.Signers[0]
+	}
+	return p, nil
 }
 
 // achievement is the reason clause of Điều 1 for the award method.

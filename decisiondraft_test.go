@@ -164,3 +164,96 @@ func TestAmendment(t *testing.T) {
 		t.Error("the amendment shares its grounds with the decision it amends")
 	}
 }
+
+// TestDraftOnlyOwnAwards: an office drafts the awards its own Chairman
+// decides; a commune proposes the province's upward, the province leaves
+// Giấy khen to communes and agencies, both propose the State's upward.
+func TestDraftOnlyOwnAwards(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []tdkt.DraftLine{{Dossier: &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Year: 2026},
+		Candidate: tdkt.Candidate{ID: "C1", Subject: tdkt.SubjectPerson, Name: "Vàng A Sình"}}}
+	none := func(string) (*tdkt.Unit, bool) { return nil, false }
+	tests := []struct {
+		lvl  tdkt.Level
+		code string
+		want string // part of the refusal; "" when drafted
+	}{
+		{tdkt.LevelCommune, "GK", ""},
+		{tdkt.LevelCommune, "LDTT", ""},
+		{tdkt.LevelCommune, "BKT", "Bằng khen của Chủ tịch UBND tỉnh: thuộc thẩm quyền cấp trên"},
+		{tdkt.LevelCommune, "HCLD3", "thuộc thẩm quyền cấp trên"},
+		{tdkt.LevelProvince, "BKT", ""},
+		{tdkt.LevelProvince, "CSTDT", ""},
+		{tdkt.LevelProvince, "GK", "Giấy khen: thuộc thẩm quyền Chủ tịch UBND cấp xã hoặc thủ trưởng"},
+		{tdkt.LevelProvince, "BKTTG", "thuộc thẩm quyền cấp trên"},
+	}
+	for _, tt := range tests {
+		o := &tdkt.Office{Level: tt.lvl, IssuingBody: "ỦY BAN NHÂN DÂN", Symbol: "QĐ-UBND"}
+		d, err := tdkt.DraftDecision(o, cat, tt.code, tdkt.MethodRegular, lines, tdkt.D(2026, 12, 1), none)
+		switch {
+		case tt.want == "" && (err != nil || d == nil):
+			t.Errorf("%s drafting %s: %v", tt.lvl, tt.code, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s drafting %s: %v, want %q", tt.lvl, tt.code, err, tt.want)
+		}
+		it, _ := cat.Item(tt.code)
+		if got := tdkt.Decides(tt.lvl, it.Authority); got != (tt.want == "") {
+			t.Errorf("Decides(%s, %s) = %v", tt.lvl, it.Authority, got)
+		}
+	}
+}
+
+// TestDraftProposal: a commune proposes the province's awards to the
+// province's Chairman, a province the State's to the Prime Minister; the
+// list and bonus are a decision's; what an office decides itself, or a
+// lower level decides, is not proposed.
+func TestDraftProposal(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]*tdkt.Unit{"U1": {Meta: tdkt.Meta{ID: "U1"}, Name: "Trường Tiểu học Tả Van"}}
+	unit := func(id string) (*tdkt.Unit, bool) { u, ok := units[id]; return u, ok }
+	m := &tdkt.Meeting{Meta: tdkt.Meta{ID: "M1"}, Title: "Phiên họp Hội đồng", Date: tdkt.D(2026, 11, 20)}
+	lines := []tdkt.DraftLine{
+		{Dossier: &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Year: 2026}, Meeting: m,
+			Candidate: tdkt.Candidate{ID: "C1", Subject: tdkt.SubjectPerson, Name: "Lò Thị Hoa", Position: "Giáo viên", UnitID: "U1"}},
+		{Dossier: &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Year: 2025},
+			Candidate: tdkt.Candidate{ID: "C2", Subject: tdkt.SubjectCollective, Name: "Trường Tiểu học Tả Van", UnitID: "U1"}},
+	}
+	xa := &tdkt.Office{Level: tdkt.LevelCommune, IssuingBody: "ỦY BAN NHÂN DÂN XÃ TẢ VAN",
+		Signers: []tdkt.Signer{{Name: "Lò Văn Páo", Title: "CHỦ TỊCH", Mode: "TM"}}}
+	date := tdkt.D(2026, 11, 27)
+	p, err := tdkt.DraftProposal(xa, cat, "BKT", lines, date, unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bonus, _ := cat.Bonus("BKT", tdkt.SubjectPerson, date)
+	if p.From != "ỦY BAN NHÂN DÂN XÃ TẢ VAN" || p.To != "Chủ tịch Ủy ban nhân dân tỉnh" ||
+		p.Summary != "Về việc đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh" || p.Meeting != m ||
+		p.Signer.Name != "Lò Văn Páo" || p.Date != date || len(p.List) != 2 {
+		t.Fatalf("proposal %+v", p)
+	}
+	if e := p.List[0]; e.Position != "Giáo viên – Trường Tiểu học Tả Van" || e.Bonus != bonus || bonus == 0 {
+		t.Errorf("first line %+v (bonus %d)", e, bonus)
+	}
+	if p, err := tdkt.DraftProposal(&tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"}, cat, "CSTDTQ", lines[:1], date, unit); err != nil ||
+		p.To != "Thủ tướng Chính phủ" || p.AwardName != "danh hiệu Chiến sĩ thi đua toàn quốc" {
+		t.Errorf("province to the State: %+v %v", p, err)
+	}
+	for _, c := range []struct {
+		lvl        tdkt.Level
+		code, want string
+	}{
+		{tdkt.LevelCommune, "GK", "thuộc thẩm quyền của cơ quan này"},
+		{tdkt.LevelProvince, "BKT", "thuộc thẩm quyền của cơ quan này"},
+		{tdkt.LevelProvince, "LDTT", "không trình cấp trên"},
+	} {
+		if _, err := tdkt.DraftProposal(&tdkt.Office{Level: c.lvl}, cat, c.code, lines, date, unit); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s proposing %s: %v", c.lvl, c.code, err)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -63,6 +64,8 @@ type decisionsScreen struct {
 	autoArt2  string
 	selected  string
 	draftBt   *widget.Button
+	proposeBt *widget.Button
+	proposals []exportJob // the last tờ trình offered, for tests
 	prog      *progress
 
 	exp         *exporter
@@ -154,7 +157,8 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 func (s *decisionsScreen) content() fyne.CanvasObject {
 	s.draftBt = widget.NewButtonWithIcon(lang.L("Lập dự thảo từ kết quả Hội đồng"), theme.ContentAddIcon(), s.onDraft)
 	s.draftBt.Importance = widget.HighImportance
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Năm")), nil, s.year), s.draftBt, s.waiting, s.prog.box),
+	s.proposeBt = widget.NewButtonWithIcon(lang.L("Lập tờ trình đề nghị cấp trên"), theme.DocumentIcon(), s.onPropose)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Năm")), nil, s.year), s.draftBt, s.proposeBt, s.waiting, s.prog.box),
 		nil, nil, nil, s.list)
 	form := formRows(
 		lang.L("Số"), container.NewBorder(nil, nil, nil, s.numberLbl, s.number.widget()),
@@ -270,10 +274,14 @@ func readDecision(tx *store.Tx, id string) (*tdkt.Decision, int, error) {
 }
 
 func (s *decisionsScreen) showWaiting(waiting []passedCandidate) {
-	here, up := 0, 0
+	here, elsewhere := 0, map[string]int{}
 	for _, pc := range waiting {
-		if it, ok := s.e.cat.Item(pc.Candidate.AwardCode); ok && (it.Authority == tdkt.AuthPM || it.Authority == tdkt.AuthPresident) {
-			up++
+		it, ok := s.e.cat.Item(pc.Candidate.AwardCode)
+		if !ok {
+			continue
+		}
+		if why := tdkt.NotDecidedHere(s.e.office.Level, it.Authority); why != "" {
+			elsewhere[why]++
 		} else {
 			here++
 		}
@@ -284,8 +292,13 @@ func (s *decisionsScreen) showWaiting(waiting []passedCandidate) {
 	} else {
 		msg = append(msg, lang.L("Không có ai đang chờ quyết định."))
 	}
-	if up > 0 {
-		msg = append(msg, fmt.Sprintf(lang.L("%d đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước: trình cấp trên."), up))
+	whys := make([]string, 0, len(elsewhere))
+	for why := range elsewhere {
+		whys = append(whys, why)
+	}
+	sort.Strings(whys)
+	for _, why := range whys {
+		msg = append(msg, fmt.Sprintf(lang.L("%d đề nghị %s."), elsewhere[why], trLabel(why)))
 	}
 	s.waiting.SetText(strings.Join(msg, " "))
 }
@@ -293,23 +306,7 @@ func (s *decisionsScreen) showWaiting(waiting []passedCandidate) {
 // onDraft makes one draft per award (and method) from the candidates the
 // council passed, in one transaction.
 func (s *decisionsScreen) onDraft() {
-	var waiting []passedCandidate
-	meetingOf := map[string]*tdkt.Meeting{}
-	err := s.e.view(func(tx *store.Tx) error {
-		var err error
-		if waiting, err = passedCandidates(tx, s.e.today().Year); err != nil {
-			return err
-		}
-		return tx.Each(tdkt.KindMeeting, func(r tdkt.Record) error {
-			m := r.(*tdkt.Meeting)
-			for _, it := range m.Items {
-				if it.Passed {
-					meetingOf[it.DossierID+"\x00"+it.CandidateID] = m
-				}
-			}
-			return nil
-		})
-	})
+	waiting, meetingOf, err := s.passed()
 	if err != nil {
 		s.e.showError(err)
 		return
@@ -320,14 +317,14 @@ func (s *decisionsScreen) onDraft() {
 	}
 	groups := map[key][]passedCandidate{}
 	var order []key
-	var upward []string
+	var elsewhere []string // passed, but not this office's to decide
 	for _, pc := range waiting {
 		it, ok := s.e.cat.Item(pc.Candidate.AwardCode)
 		if !ok {
 			continue
 		}
-		if it.Authority == tdkt.AuthPM || it.Authority == tdkt.AuthPresident {
-			upward = append(upward, pc.Candidate.Name+" ("+it.Name+")")
+		if why := tdkt.NotDecidedHere(s.e.office.Level, it.Authority); why != "" {
+			elsewhere = append(elsewhere, pc.Candidate.Name+" ("+it.Name+": "+trLabel(why)+")")
 			continue
 		}
 		k := key{pc.Candidate.AwardCode, pc.Dossier.Method}
@@ -338,8 +335,8 @@ func (s *decisionsScreen) onDraft() {
 	}
 	if len(order) == 0 {
 		msg := lang.L("Không có người, tập thể nào đã đạt tại Hội đồng mà chưa có quyết định.")
-		if len(upward) > 0 {
-			msg += lang.L("\nCác đề nghị thuộc thẩm quyền Thủ tướng, Chủ tịch nước được trình lên cấp trên, không lập quyết định ở đây: ") + strings.Join(upward, "; ") + "."
+		if len(elsewhere) > 0 {
+			msg += lang.L("\nKhông lập quyết định ở đây cho: ") + strings.Join(elsewhere, "; ") + "."
 		}
 		s.e.showInfo(lang.L("Lập dự thảo"), msg)
 		return
@@ -371,6 +368,77 @@ func (s *decisionsScreen) onDraft() {
 	s.refresh()
 	s.info.SetText(fmt.Sprintf(lang.L("Đã lập %d dự thảo quyết định."), len(drafts)))
 	s.info.Show()
+}
+
+// passed reads the candidates waiting for a decision and, for each
+// ("dossier\x00candidate"), the meeting that passed them.
+func (s *decisionsScreen) passed() ([]passedCandidate, map[string]*tdkt.Meeting, error) {
+	var waiting []passedCandidate
+	meetingOf := map[string]*tdkt.Meeting{}
+	err := s.e.view(func(tx *store.Tx) error {
+		var err error
+		if waiting, err = passedCandidates(tx, s.e.today().Year); err != nil {
+			return err
+		}
+		return tx.Each(tdkt.KindMeeting, func(r tdkt.Record) error {
+			m := r.(*tdkt.Meeting)
+			for _, it := range m.Items {
+				if it.Passed {
+					meetingOf[it.DossierID+"\x00"+it.CandidateID] = m
+				}
+			}
+			return nil
+		})
+	})
+	return waiting, meetingOf, err
+}
+
+// onPropose writes the tờ trình asking the authority above for the awards
+// the council passed that this office may not decide: one per award, each
+// through the save dialog.
+func (s *decisionsScreen) onPropose() {
+	waiting, meetingOf, err := s.passed()
+	if err != nil {
+		s.e.showError(err)
+		return
+	}
+	groups := map[string][]tdkt.DraftLine{}
+	var codes []string
+	for _, pc := range waiting {
+		it, ok := s.e.cat.Item(pc.Candidate.AwardCode)
+		if !ok || !tdkt.Above(s.e.office.Level, it.Authority) {
+			continue
+		}
+		if _, ok := groups[it.Code]; !ok {
+			codes = append(codes, it.Code)
+		}
+		groups[it.Code] = append(groups[it.Code], tdkt.DraftLine{Dossier: pc.Dossier, Candidate: pc.Candidate,
+			Meeting: meetingOf[pc.Dossier.ID+"\x00"+pc.Candidate.ID]})
+	}
+	if len(codes) == 0 {
+		s.e.showInfo(lang.L("Lập tờ trình"), lang.L("Không có người, tập thể nào đã đạt tại Hội đồng với hình thức thuộc thẩm quyền cấp trên."))
+		return
+	}
+	var jobs []exportJob
+	for _, code := range codes {
+		p, err := tdkt.DraftProposal(s.e.office, s.e.cat, code, groups[code], s.e.today(), s.e.unit)
+		if err != nil {
+			s.e.showError(err)
+			return
+		}
+		jobs = append(jobs, proposalJob(s.e, code, p))
+	}
+	s.proposals = jobs
+	if len(jobs) == 1 {
+		s.exp.ask(jobs[0])
+		return
+	}
+	box := container.NewVBox(wrapLabel(lang.L("Mỗi hình thức một tờ trình. Chọn tờ trình cần lưu:")))
+	for _, j := range jobs {
+		box.Add(widget.NewButtonWithIcon(j.what, theme.DocumentSaveIcon(), func() { s.exp.ask(j) }))
+	}
+	d := dialog.NewCustom(lang.L("Lập tờ trình"), lang.L("Đóng"), box, s.e.win)
+	s.e.show(d)
 }
 
 // draft builds the draft decision of one award for the candidates, worded

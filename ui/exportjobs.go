@@ -39,6 +39,17 @@ func decisionJob(e *env, d *tdkt.Decision) exportJob {
 	}}
 }
 
+// proposalJob prints a tờ trình asking the authority above for award code.
+func proposalJob(e *env, code string, p *tdkt.Proposal) exportJob {
+	off := e.office
+	return exportJob{what: lang.L("Tờ trình đề nghị tặng ") + p.AwardName,
+		name: fileName(".pdf", "To trinh", code, strconv.Itoa(p.Date.Year)),
+		render: func(_ context.Context, w io.Writer, _ func(int, int)) error {
+			return pdf.Proposal(w, off, pdf.ProposalDoc{Date: p.Date, From: p.From, To: p.To, Summary: p.Summary,
+				Meeting: p.Meeting, Entries: p.List, AwardName: p.AwardName, Signer: p.Signer})
+		}}
+}
+
 func decisionYear(d *tdkt.Decision) int {
 	if !d.Date.IsZero() {
 		return d.Date.Year

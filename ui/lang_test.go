@@ -139,9 +139,15 @@ func labelKeys() []string {
 	for _, s := range []tdkt.Scope{tdkt.ScopeNone, tdkt.ScopeBase, tdkt.ScopeProvince, tdkt.ScopeNational} {
 		out = append(out, tdkt.ScopeLabel(s))
 	}
-	for _, k := range []tdkt.UnitKind{tdkt.UnitProvince, tdkt.UnitDepartment, tdkt.UnitCommune, tdkt.UnitAgency,
-		tdkt.UnitSchool, tdkt.UnitEnterprise, tdkt.UnitVillage, tdkt.UnitArmed} {
+	for _, k := range tdkt.UnitKinds {
 		out = append(out, tdkt.UnitKindLabel(k))
+	}
+	for _, l := range []tdkt.Level{tdkt.LevelProvince, tdkt.LevelCommune} {
+		for _, a := range []tdkt.Authority{tdkt.AuthCommune, tdkt.AuthProvince, tdkt.AuthPM, tdkt.AuthPresident} {
+			if why := tdkt.NotDecidedHere(l, a); why != "" {
+				out = append(out, why)
+			}
+		}
 	}
 	for _, c := range tdkt.Categories {
 		out = append(out, tdkt.CategoryLabel(c))

@@ -43,7 +43,14 @@ func Proposal(w io.Writer, off *tdkt.Office, p ProposalDoc) error {
 	if number == "" {
 		number = "     /TTr"
 	}
-	masthead{governing: off.IssuingBody, issuing: p.From, number: number, place: off.Place, date: p.Date}.draw(doc)
+	// a body under the People's Committee (SỞ NỘI VỤ) proposes under the
+	// committee's name; the committee itself under its own governing line,
+	// as on its decisions
+	governing, issuing := off.IssuingBody, p.From
+	if issuing == "" || tdkt.NFC(issuing) == tdkt.NFC(off.IssuingBody) {
+		governing, issuing = off.GoverningBody, off.IssuingBody
+	}
+	masthead{governing: governing, issuing: issuing, number: number, place: off.Place, date: p.Date}.draw(doc)
 	doc.title("TỜ TRÌNH", bodySize)
 	doc.title(p.Summary, bodySize)
 	doc.summaryRule()
