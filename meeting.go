@@ -3,6 +3,7 @@ package tdkt
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // Member is a council member and whether they attended. A member who is
@@ -108,4 +109,39 @@ func Evaluate(b Ballot, total, present int, threshold float64, cat *Catalog) Vot
 func Needed(total int, threshold float64) int {
 	t := int64(math.Round(threshold * 100))
 	return int((t*int64(total) + 9999) / 10000)
+}
+
+// TakeOffAgenda takes dossier d, put on open meeting m's agenda by
+// mistake, off it: its candidates leave the agenda and the dossier goes
+// back to "ready" with the step in its history. The workflow has no such
+// move otherwise (a dossier considered by the council goes on to a
+// decision or a refusal), so it is allowed only while the meeting is open
+// and none of the dossier's candidates has been counted.
+func TakeOffAgenda(m *Meeting, d *Dossier, by string, at time.Time) error {
+	switch {
+	case m.Closed:
+		return fmt.Errorf("phiên họp đã kết thúc: không rút hồ sơ khỏi chương trình được")
+	case d.Status != StatusCouncil:
+		return fmt.Errorf("hồ sơ đang ở trạng thái %q, không ở Hội đồng", StatusLabel(d.Status))
+	}
+	var keep []AgendaItem
+	found := false
+	for _, it := range m.Items {
+		if it.DossierID != d.ID {
+			keep = append(keep, it)
+			continue
+		}
+		found = true
+		if it.Counted {
+			return fmt.Errorf("đã ghi số phiếu cho %s: xóa trắng số phiếu của dòng này và lưu trước khi rút hồ sơ", it.Name)
+		}
+	}
+	if !found {
+		return fmt.Errorf("hồ sơ không có trong chương trình %s", m.Title)
+	}
+	m.Items = keep
+	d.History = append(d.History, StatusChange{At: at, By: by, From: d.Status, To: StatusReady,
+		Reason: "Rút khỏi chương trình " + LowerFirst(m.Title)})
+	d.Status = StatusReady
+	return nil
 }

@@ -433,3 +433,41 @@ func TestLatestSalary(t *testing.T) {
 		t.Fatalf("latest %+v", s)
 	}
 }
+
+// TestTakeOffAgenda: a dossier put on an open meeting's agenda by mistake
+// goes back to "ready" with its candidates off the agenda; not once the
+// meeting is closed or one of them is counted.
+func TestTakeOffAgenda(t *testing.T) {
+	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	mk := func() (*tdkt.Meeting, *tdkt.Dossier) {
+		d := &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Status: tdkt.StatusCouncil}
+		m := &tdkt.Meeting{Title: "Phiên họp Hội đồng tháng 11", Items: []tdkt.AgendaItem{
+			{DossierID: "D0", CandidateID: "C1", Name: "Lò Văn A", Counted: true},
+			{DossierID: "D1", CandidateID: "C1", Name: "Lò Thị B"},
+			{DossierID: "D1", CandidateID: "C2", Name: "Thôn Lếch"},
+		}}
+		return m, d
+	}
+	m, d := mk()
+	if err := tdkt.TakeOffAgenda(m, d, "an", at); err != nil {
+		t.Fatal(err)
+	}
+	last := d.History[len(d.History)-1]
+	if len(m.Items) != 1 || m.Items[0].DossierID != "D0" || d.Status != tdkt.StatusReady ||
+		last.From != tdkt.StatusCouncil || last.Reason != "Rút khỏi chương trình phiên họp Hội đồng tháng 11" || last.By != "an" {
+		t.Fatalf("items %+v, dossier %s, history %+v", m.Items, d.Status, last)
+	}
+	for name, breakIt := range map[string]func(m *tdkt.Meeting, d *tdkt.Dossier){
+		"closed meeting":    func(m *tdkt.Meeting, _ *tdkt.Dossier) { m.Closed = true },
+		"counted":           func(m *tdkt.Meeting, _ *tdkt.Dossier) { m.Items[2].Counted = true },
+		"not at council":    func(_ *tdkt.Meeting, d *tdkt.Dossier) { d.Status = tdkt.StatusReady },
+		"not on the agenda": func(m *tdkt.Meeting, _ *tdkt.Dossier) { m.Items = m.Items[:1] },
+	} {
+		m, d := mk()
+		breakIt(m, d)
+		before := len(m.Items)
+		if err := tdkt.TakeOffAgenda(m, d, "an", at); err == nil || len(m.Items) != before {
+			t.Errorf("%s: %v, %d items left of %d", name, err, len(m.Items), before)
+		}
+	}
+}

@@ -42,6 +42,9 @@ type councilScreen struct {
 	rows     []*ballotRow
 	addBt    *widget.Button
 	saveBt   *widget.Button
+	offBt    *widget.Button
+	offPick  *widget.RadioGroup // the open "take off the agenda" choice, for tests
+	offOK    *widget.Button
 	closeBt  *widget.Button
 	msg      *widget.Label
 	attendAc *widget.Accordion
@@ -101,6 +104,7 @@ func newCouncilScreen(e *env) *councilScreen {
 	s.quorum.Wrapping = fyne.TextWrapWord
 	s.agenda = container.NewVBox()
 	s.addBt = widget.NewButtonWithIcon(lang.L("Đưa hồ sơ đủ điều kiện vào phiên họp…"), theme.ContentAddIcon(), s.onAddDossiers)
+	s.offBt = widget.NewButtonWithIcon(lang.L("Rút hồ sơ khỏi chương trình…"), theme.ContentRemoveIcon(), s.onTakeOff)
 	s.saveBt = widget.NewButtonWithIcon(lang.L("Lưu phiên họp"), theme.DocumentSaveIcon(), s.onSave)
 	s.closeBt = widget.NewButtonWithIcon(lang.L("Kết thúc và khóa phiên họp"), theme.ConfirmIcon(), s.onClose)
 	s.closeBt.Importance = widget.HighImportance
@@ -136,7 +140,7 @@ func (s *councilScreen) content() fyne.CanvasObject {
 		s.title, s.info,
 		s.attendAc, s.quorum,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")), s.addBt),
+		container.NewBorder(nil, nil, boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")), container.NewHBox(s.offBt, s.addBt)),
 		wrapLabel(lang.L("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ.")),
 		container.NewHScroll(container.NewVBox(header, s.agenda)),
 	)
@@ -186,6 +190,7 @@ func (s *councilScreen) openMeeting(id string) {
 	}
 	s.selected = id
 	s.m = m
+	s.rows = nil // the old rows judge the old items; the checks below re-evaluate
 	s.title.SetText(m.Title)
 	info := fmt.Sprintf(lang.L("Ngày %s"), dateText(m.Date))
 	if m.Start != "" {
@@ -237,7 +242,7 @@ func (s *councilScreen) openMeeting(id string) {
 		s.agenda.Add(widget.NewLabel(lang.L("Chưa có ai trong chương trình. Bấm \"Đưa hồ sơ đủ điều kiện vào phiên họp…\".")))
 	}
 	s.agenda.Refresh()
-	for _, b := range []*widget.Button{s.addBt, s.saveBt, s.closeBt} {
+	for _, b := range []*widget.Button{s.addBt, s.offBt, s.saveBt, s.closeBt} {
 		if m.Closed {
 			b.Disable()
 		} else {
@@ -685,6 +690,93 @@ func (s *councilScreen) onAddDossiers() {
 	p.d.Resize(fyne.NewSize(760, 520))
 	s.picker = p
 	s.e.show(p.d)
+}
+
+// onTakeOff takes a dossier put on the agenda by mistake back off it
+// (tdkt.TakeOffAgenda): the user picks it among the agenda's dossiers and
+// confirms; the meeting, with the counts typed so far, and the dossier are
+// saved in one transaction.
+func (s *councilScreen) onTakeOff() {
+	if s.m == nil || s.m.Closed {
+		return
+	}
+	var ids, labels []string
+	seen := map[string]bool{}
+	s.e.view(func(tx *store.Tx) error {
+		for _, it := range s.m.Items {
+			if it.DossierID == "" || seen[it.DossierID] {
+				continue
+			}
+			seen[it.DossierID] = true
+			d := &tdkt.Dossier{}
+			if tx.Get(it.DossierID, d) != nil {
+				continue
+			}
+			ids = append(ids, d.ID)
+			labels = append(labels, fmt.Sprintf(lang.L("%s – %s (%d đề nghị)"), d.Title, s.e.unitName(d.UnitID), len(d.Candidates)))
+		}
+		return nil
+	})
+	if len(ids) == 0 {
+		s.e.showInfo(lang.L("Rút hồ sơ khỏi chương trình"), lang.L("Chương trình họp chưa có hồ sơ nào."))
+		return
+	}
+	pick := widget.NewRadioGroup(labels, nil)
+	s.offPick = pick
+	var d *dialog.CustomDialog
+	var ok *widget.Button
+	ok = widget.NewButtonWithIcon(lang.L("Rút khỏi chương trình"), theme.ContentRemoveIcon(), func() {
+		for i, l := range labels {
+			if l == pick.Selected {
+				d.Hide()
+				s.takeOff(ids[i])
+				return
+			}
+		}
+	})
+	ok.Importance = widget.HighImportance
+	s.offOK = ok
+	d = dialog.NewCustomWithoutButtons(lang.L("Rút hồ sơ khỏi chương trình"), container.NewVBox(
+		wrapLabel(lang.L("Hồ sơ đưa nhầm vào phiên họp trở về trạng thái \"Đủ điều kiện trình Hội đồng\"; mọi người, tập thể của hồ sơ ra khỏi chương trình. Chỉ rút được khi chưa ghi số phiếu cho họ.")),
+		container.NewVScroll(pick)), s.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() }), ok})
+	d.Resize(fyne.NewSize(760, 420))
+	s.e.show(d)
+}
+
+// takeOff stores the meeting without dossier id's candidates and the
+// dossier back at "ready".
+func (s *councilScreen) takeOff(id string) {
+	for _, r := range s.rows {
+		r.evaluate()
+		// a row half typed is not counted yet, but its numbers would go
+		if it := s.m.Items[r.i]; it.DossierID == id && r.counted() {
+			s.fail(fmt.Errorf(lang.L("Chưa rút: đã ghi số phiếu cho %s: xóa trắng số phiếu của dòng này trước khi rút hồ sơ"), it.Name))
+			return
+		}
+	}
+	m := *s.m
+	m.Items = append([]tdkt.AgendaItem(nil), s.m.Items...)
+	at := s.e.now().UTC().Truncate(time.Second)
+	err := s.e.update(func(tx *store.Tx) error {
+		d := &tdkt.Dossier{}
+		if err := tx.Get(id, d); err != nil {
+			return err
+		}
+		if err := tdkt.TakeOffAgenda(&m, d, s.e.user, at); err != nil {
+			return err
+		}
+		if err := tx.Put(d); err != nil {
+			return err
+		}
+		return tx.Put(&m)
+	})
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	s.selected = m.ID
+	s.refresh()
 }
 
 // choose ticks the dossier with id (for tests and keyboard users).

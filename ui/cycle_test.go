@@ -131,6 +131,38 @@ func TestFullCycle(t *testing.T) {
 	if len(c.rows) != 2 {
 		t.Fatalf("agenda has %d rows", len(c.rows))
 	}
+	// put on the agenda by mistake: not taken off once counted, taken off
+	// (back to "ready") before, then put on again
+	typeInto(c.rows[0].issued, "15")
+	takeOff := func() {
+		test.Tap(c.offBt)
+		if c.offPick == nil || len(c.offPick.Options) != 1 {
+			t.Fatalf("take-off choice %+v", c.offPick)
+		}
+		c.offPick.SetSelected(c.offPick.Options[0])
+		test.Tap(c.offOK)
+	}
+	takeOff()
+	if !strings.Contains(c.msg.Text, "xóa trắng số phiếu") || len(c.rows) != 2 {
+		t.Errorf("taken off though counted: %q, %d rows", c.msg.Text, len(c.rows))
+	}
+	typeInto(c.rows[0].issued, "")
+	takeOff()
+	var back tdkt.Dossier
+	if err := db.View(func(tx *store.Tx) error { return tx.Get(dossierID, &back) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.rows) != 0 || back.Status != tdkt.StatusReady || !strings.HasPrefix(back.History[len(back.History)-1].Reason, "Rút khỏi chương trình") {
+		t.Fatalf("after taking off: %d rows, dossier %s %+v", len(c.rows), back.Status, back.History[len(back.History)-1])
+	}
+	test.Tap(c.addBt)
+	if !c.picker.choose(dossierID) {
+		t.Fatal("the dossier taken off is not offered again")
+	}
+	test.Tap(c.picker.ok)
+	if len(c.rows) != 2 {
+		t.Fatalf("agenda has %d rows after putting it on again", len(c.rows))
+	}
 	count := func(r *ballotRow, agree int) {
 		typeInto(r.issued, "15")
 		typeInto(r.ret, "15")
