@@ -54,11 +54,14 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 	if meeting != nil {
 		d.MeetingID = meeting.ID
 	}
-	persons, collectives := 0, 0
+	persons, collectives, families := 0, 0, 0
 	for _, e := range list {
-		if e.Subject == SubjectPerson {
+		switch e.Subject {
+		case SubjectPerson:
 			persons++
-		} else {
+		case SubjectFamily:
+			families++
+		default:
 			collectives++
 		}
 	}
@@ -76,6 +79,9 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 	}
 	if collectives > 0 {
 		who = append(who, fmt.Sprintf("%02d tập thể", collectives))
+	}
+	if families > 0 {
+		who = append(who, fmt.Sprintf("%02d hộ gia đình", families))
 	}
 	var ys []string
 	for _, y := range years {

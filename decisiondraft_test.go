@@ -257,3 +257,30 @@ func TestDraftProposal(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftFamilies: households are counted as households in Điều 1, not
+// as collectives, and listed with their village.
+func TestDraftFamilies(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]*tdkt.Unit{"T1": {Meta: tdkt.Meta{ID: "T1"}, Name: "Thôn Lếch", ParentID: "X"}}
+	unit := func(id string) (*tdkt.Unit, bool) { u, ok := units[id]; return u, ok }
+	d := &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Year: 2026}
+	lines := []tdkt.DraftLine{
+		{Dossier: d, Candidate: tdkt.Candidate{ID: "C1", Subject: tdkt.SubjectFamily, Name: "Hộ ông Giàng A Páo", Position: "Thôn Lếch", UnitID: "T1"}},
+		{Dossier: d, Candidate: tdkt.Candidate{ID: "C2", Subject: tdkt.SubjectFamily, Name: "Hộ bà Lò Thị Mai", Position: "Thôn Lếch", UnitID: "T1"}},
+	}
+	o := &tdkt.Office{Level: tdkt.LevelCommune, IssuingBody: "ỦY BAN NHÂN DÂN XÃ TẢ VAN"}
+	dec, err := tdkt.DraftDecision(o, cat, "GDVH", tdkt.MethodRegular, lines, tdkt.D(2026, 12, 20), unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(dec.Articles[0], "Tặng danh hiệu Gia đình văn hóa cho 02 hộ gia đình (có danh sách kèm theo)") {
+		t.Errorf("Điều 1: %q", dec.Articles[0])
+	}
+	if e := dec.List[1]; e.Subject != tdkt.SubjectFamily || e.Position != "Thôn Lếch" || e.Bonus == 0 {
+		t.Errorf("list line %+v", e)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -294,7 +295,27 @@ func (t *Tx) History(id string, collective bool) ([]tdkt.Past, error) {
 		if err := t.Get(aid, a); err != nil {
 			return nil, err
 		}
-		if a.Deleted || a.Revoked || (collective && a.Subject == tdkt.SubjectPerson) {
+		// a unit's own history: not its people's lines, nor its households'
+		if a.Deleted || a.Revoked || (collective && a.Subject != tdkt.SubjectCollective) {
+			continue
+		}
+		out = append(out, tdkt.Past{Year: a.Year, Code: a.AwardCode, Method: a.Method})
+	}
+	return out, nil
+}
+
+// FamilyHistory is the register history of the household called name in
+// the village (or ward) unit: households have no record of their own, so
+// their lines are told apart by name, accents and case aside.
+func (t *Tx) FamilyHistory(unit, name string) ([]tdkt.Past, error) {
+	key := tdkt.Fold(strings.TrimSpace(name))
+	var out []tdkt.Past
+	for _, aid := range t.IDs("award.unit", unit) {
+		a := &tdkt.Award{}
+		if err := t.Get(aid, a); err != nil {
+			return nil, err
+		}
+		if a.Deleted || a.Revoked || a.Subject != tdkt.SubjectFamily || tdkt.Fold(strings.TrimSpace(a.Name)) != key {
 			continue
 		}
 		out = append(out, tdkt.Past{Year: a.Year, Code: a.AwardCode, Method: a.Method})

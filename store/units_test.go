@@ -93,3 +93,34 @@ func TestDeleteUnit(t *testing.T) {
 		t.Fatalf("check after deleting: %v %v", err, probs)
 	}
 }
+
+// TestFamilyHistory: a household's register lines are its own (by name in
+// its village), and neither they nor the village's people's lines count
+// as the village's collective history.
+func TestFamilyHistory(t *testing.T) {
+	db, _ := newDB(t)
+	thon := &tdkt.Unit{Name: "Thôn Lếch", Type: tdkt.UnitVillage}
+	put(t, db, thon)
+	line := func(s tdkt.Subject, name, code string, y int) *tdkt.Award {
+		return &tdkt.Award{Year: y, AwardCode: code, Method: tdkt.MethodRegular, Subject: s, UnitID: thon.ID, Name: name,
+			DecisionNo: "1/QĐ-UBND", DecisionDate: tdkt.D(y+1, 1, 10)}
+	}
+	put(t, db,
+		line(tdkt.SubjectFamily, "Hộ ông Giàng A Páo", "GDVH", 2024),
+		line(tdkt.SubjectFamily, "Hộ ông Giàng A Páo", "GDVH", 2025),
+		line(tdkt.SubjectFamily, "Hộ bà Lò Thị Mai", "GDVH", 2025),
+		line(tdkt.SubjectCollective, "Thôn Lếch", "TVH", 2025),
+		line(tdkt.SubjectPerson, "Giàng A Páo", "LDTT", 2025),
+	)
+	db.View(func(tx *store.Tx) error {
+		fam, err := tx.FamilyHistory(thon.ID, " hộ ông giang a pao ")
+		if err != nil || len(fam) != 2 || fam[0].Code != "GDVH" {
+			t.Errorf("household history %+v %v", fam, err)
+		}
+		own, err := tx.History(thon.ID, true)
+		if err != nil || len(own) != 1 || own[0].Code != "TVH" {
+			t.Errorf("village history %+v %v", own, err)
+		}
+		return nil
+	})
+}

@@ -66,8 +66,11 @@ func (ed *dossierEditor) editCandidate(i int, subject tdkt.Subject) {
 	f.build()
 	ed.cand = f
 	title := lang.L("Đề nghị khen thưởng cá nhân")
-	if subject != tdkt.SubjectPerson {
+	switch subject {
+	case tdkt.SubjectCollective:
 		title = lang.L("Đề nghị khen thưởng tập thể")
+	case tdkt.SubjectFamily:
+		title = lang.L("Đề nghị khen thưởng hộ gia đình")
 	}
 	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.d.Hide() })
 	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(f.content()), ed.e.win)
@@ -136,6 +139,18 @@ func (f *candidateForm) build() {
 			f.category.set(tdkt.CatOfficer)
 		}
 		f.showChosen()
+	} else if f.subject == tdkt.SubjectFamily {
+		// a household has no record: its name (the head of the household)
+		// and its village say who it is
+		f.name = newField(lang.L("Hộ gia đình"), newEntry(), required(lang.L("tên hộ gia đình")))
+		f.name.entry.SetPlaceHolder(lang.L("ví dụ: Hộ ông Giàng A Páo"))
+		f.name.entry.OnSubmitted = submit
+		f.name.set(f.c.Name)
+		f.unit = newUnitPicker(e, "", func(string) { f.unitErr.Hide() })
+		f.unit.add = true
+		f.unitErr = dangerLabel()
+		f.unitErr.Hide()
+		f.unit.set(f.c.UnitID)
 	} else {
 		f.unit = newUnitPicker(e, "", func(id string) {
 			f.unitErr.Hide()
@@ -170,16 +185,18 @@ func (f *candidateForm) content() fyne.CanvasObject {
 		})
 		who = container.NewVBox(f.search, sized(f.results, 110), container.NewBorder(nil, nil, nil, newBt, f.chosen),
 			formRows(lang.L("Họ và tên"), f.name, lang.L("Chức vụ, đơn vị"), f.position, lang.L("Đối tượng"), f.category.sel))
+	} else if f.subject == tdkt.SubjectFamily {
+		who = formRows(lang.L("Hộ gia đình"), f.name, lang.L("Thôn, bản, tổ dân phố"), container.NewVBox(f.unit.button, f.unitErr))
 	} else {
 		who = formRows(lang.L("Tập thể"), container.NewVBox(f.unit.button, f.unitErr), lang.L("Số thành viên"), f.members)
 	}
-	return container.NewVBox(who,
-		formRows(lang.L("Hình thức đề nghị"), container.NewVBox(f.award.sel, f.awardErr),
-			lang.L("Tóm tắt thành tích"), f.summary,
-			lang.L("Xếp loại năm"), f.rating.sel,
-			lang.L("Sáng kiến"), f.initiative.sel,
-			"", f.disciplined),
-		f.figures, f.factsBox)
+	rows := []any{lang.L("Hình thức đề nghị"), container.NewVBox(f.award.sel, f.awardErr),
+		lang.L("Tóm tắt thành tích"), f.summary}
+	if f.subject != tdkt.SubjectFamily { // a household has no yearly rating or initiative
+		rows = append(rows, lang.L("Xếp loại năm"), f.rating.sel, lang.L("Sáng kiến"), f.initiative.sel)
+	}
+	rows = append(rows, "", f.disciplined)
+	return container.NewVBox(who, formRows(rows...), f.figures, f.factsBox)
 }
 
 func (f *candidateForm) onSearch(q string) {
@@ -308,6 +325,19 @@ func (f *candidateForm) submit() {
 		}
 		c.Name = f.name.text()
 		c.Position = f.position.text()
+	} else if f.subject == tdkt.SubjectFamily {
+		if f.name.check() != nil {
+			bad = true
+		}
+		if f.unit.id == "" {
+			f.unitErr.SetText(lang.L("Chưa chọn thôn, bản, tổ dân phố của hộ"))
+			f.unitErr.Show()
+			bad = true
+		}
+		c.Name = strings.Join(strings.Fields(f.name.text()), " ")
+		c.UnitID = f.unit.id
+		c.Position = f.ed.e.unitName(f.unit.id) // the list's "chức vụ, đơn vị" column
+		c.Members = 0
 	} else {
 		if f.unit.id == "" {
 			f.unitErr.SetText(lang.L("Chưa chọn tập thể"))

@@ -140,7 +140,8 @@ func (s *councilScreen) content() fyne.CanvasObject {
 		s.title, s.info,
 		s.attendAc, s.quorum,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")), container.NewHBox(s.offBt, s.addBt)),
+		boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")),
+		container.NewHBox(s.addBt, s.offBt),
 		wrapLabel(lang.L("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ.")),
 		container.NewHScroll(container.NewVBox(header, s.agenda)),
 	)

@@ -72,6 +72,7 @@ type dossierEditor struct {
 	cand *candidateForm // the candidate dialog while open
 	addP *widget.Button
 	addC *widget.Button
+	addF *widget.Button
 }
 
 func newDossierEditor(e *env, onClose func()) *dossierEditor {
@@ -213,11 +214,15 @@ func (ed *dossierEditor) content() fyne.CanvasObject {
 	)
 	ed.addP = widget.NewButtonWithIcon(lang.L("Thêm cá nhân"), theme.ContentAddIcon(), func() { ed.editCandidate(-1, tdkt.SubjectPerson) })
 	ed.addC = widget.NewButtonWithIcon(lang.L("Thêm tập thể"), theme.ContentAddIcon(), func() { ed.editCandidate(-1, tdkt.SubjectCollective) })
+	ed.addF = widget.NewButtonWithIcon(lang.L("Thêm hộ gia đình"), theme.ContentAddIcon(), func() { ed.editCandidate(-1, tdkt.SubjectFamily) })
 	addF := widget.NewButtonWithIcon(lang.L("Thêm tệp scan…"), theme.FileIcon(), ed.onAddFile)
 	left := container.NewVBox(
 		general,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, boldLabel(lang.L("Người, tập thể được đề nghị")), container.NewHBox(ed.addP, ed.addC, ed.editBt, ed.delBt)),
+		// the buttons on a line of their own: beside the heading they made
+		// the form wider than a 1280-pixel screen
+		boldLabel(lang.L("Người, tập thể được đề nghị")),
+		container.NewHBox(ed.addP, ed.addC, ed.addF, ed.editBt, ed.delBt),
 		sized(ed.cands.table, 170),
 		widget.NewSeparator(),
 		boldLabel(lang.L("Thành phần hồ sơ (Điều 84 Luật TĐKT)")), ed.docs, ed.missing,
@@ -415,7 +420,9 @@ func checkCandidates(ctx context.Context, tx *store.Tx, cat *tdkt.Catalog, cands
 		switch {
 		case c.Subject == tdkt.SubjectPerson && c.PersonID != "":
 			hist, _ = tx.History(c.PersonID, false)
-		case c.Subject != tdkt.SubjectPerson && c.UnitID != "":
+		case c.Subject == tdkt.SubjectFamily && c.UnitID != "":
+			hist, _ = tx.FamilyHistory(c.UnitID, c.Name)
+		case c.Subject == tdkt.SubjectCollective && c.UnitID != "":
 			hist, _ = tx.History(c.UnitID, true)
 		}
 		eligs[i] = tdkt.Check(cat, c, year, hist)

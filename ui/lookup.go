@@ -52,7 +52,7 @@ func awardsOf(tx *store.Tx, id string, collective bool) ([]*tdkt.Award, error) {
 		if err := tx.Get(aid, a); err != nil {
 			return nil, err
 		}
-		if a.Deleted || (collective && a.Subject == tdkt.SubjectPerson) {
+		if a.Deleted || (collective && a.Subject != tdkt.SubjectCollective) {
 			continue
 		}
 		out = append(out, a)

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -236,5 +237,79 @@ func TestDeleteUnitFromPage(t *testing.T) {
 	test.Tap(s.form.ok)
 	if !s.form.msg.Hidden {
 		t.Errorf("the name of a deleted unit is refused: %q", s.form.msg.Text)
+	}
+}
+
+// TestIntakeHousehold: a household (Gia đình văn hóa) is proposed by its
+// name and village; only household awards are offered; no person is
+// created for it; the once-a-year rule reads its own history, not its
+// neighbours'.
+func TestIntakeHousehold(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	db, err := store.Open(fx.path, store.Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	thon := &tdkt.Unit{Name: "Thôn Lếch", Type: tdkt.UnitVillage}
+	err = db.Update("test", func(tx *store.Tx) error {
+		if err := tx.Put(thon); err != nil {
+			return err
+		}
+		// a neighbour was a Gia đình văn hóa for 2026 already
+		return tx.Put(&tdkt.Award{Year: 2026, AwardCode: "GDVH", Method: tdkt.MethodRegular, Subject: tdkt.SubjectFamily,
+			UnitID: thon.ID, Name: "Hộ bà Lò Thị Mai", DecisionNo: "3/QĐ-UBND", DecisionDate: tdkt.D(2026, 11, 1)})
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navDossiers)
+	sh.dossiers.wait()
+	test.Tap(sh.dossiers.addBt)
+	ed := sh.dossiers.editor
+	typeInto(ed.title.entry, "Đề nghị công nhận Gia đình văn hóa năm 2026")
+	typeInto(ed.year.entry, "2026")
+	ed.unit.choose(thon.ID)
+
+	test.Tap(ed.addF)
+	cf := ed.cand
+	if cf == nil || len(cf.award.values) == 0 {
+		t.Fatal("no household form")
+	}
+	for _, code := range cf.award.values {
+		if it, _ := sh.e.cat.Item(code); it.Subject != tdkt.SubjectFamily {
+			t.Errorf("%s offered to a household", code)
+		}
+	}
+	test.Tap(cf.ok)
+	if cf.name.message() != "Chưa nhập tên hộ gia đình" || cf.unitErr.Hidden {
+		t.Errorf("blank household: %q, village message shown %v", cf.name.message(), !cf.unitErr.Hidden)
+	}
+	typeInto(cf.name.entry, "Hộ ông  Giàng A Páo")
+	cf.unit.choose(thon.ID)
+	cf.award.set("GDVH")
+	cf.facts["family_criteria"].SetChecked(true)
+	test.Tap(cf.ok)
+	if ed.cand != nil || len(ed.d.Candidates) != 1 {
+		t.Fatal("household not added")
+	}
+	c := ed.d.Candidates[0]
+	if c.Subject != tdkt.SubjectFamily || c.Name != "Hộ ông Giàng A Páo" || c.UnitID != thon.ID || c.Position != "Thôn Lếch" {
+		t.Errorf("candidate %+v", c)
+	}
+	sh.dossiers.wait()
+	if got := ed.eligText(c.ID); got != "Đủ" {
+		t.Errorf("eligibility %q (the neighbour's award must not count)", got)
+	}
+	test.Tap(ed.saveBt)
+	if !ed.msg.Hidden {
+		t.Fatalf("not saved: %q", ed.msg.Text)
+	}
+	n := 0
+	db.View(func(tx *store.Tx) error { n = tx.Count(tdkt.KindPerson); return nil })
+	if n != 2 { // the fixture's two teachers
+		t.Errorf("%d people after saving a household", n)
 	}
 }
