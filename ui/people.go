@@ -41,6 +41,10 @@ type peoplePane struct {
 	save    *widget.Button
 	msg     *widget.Label
 	page    *fyne.Container
+	addBt   *widget.Button
+	editBt  *widget.Button
+	unitID  string      // the unit whose people are listed, "" for a search
+	form    *personForm // the last person form opened here
 }
 
 func newPeoplePane(e *env) *peoplePane {
@@ -87,7 +91,31 @@ func newPeoplePane(e *env) *peoplePane {
 	p.since.entry.OnSubmitted = func(string) { p.onSave() }
 	p.msg = dangerLabel()
 	p.msg.Hide()
+	p.addBt = widget.NewButtonWithIcon(lang.L("Thêm cá nhân"), theme.ContentAddIcon(), func() {
+		p.form = openPersonForm(e, nil, p.unitID, p.saved)
+	})
+	p.editBt = widget.NewButtonWithIcon(lang.L("Sửa thông tin"), theme.DocumentCreateIcon(), func() {
+		if p.person != nil {
+			p.form = openPersonForm(e, p.person, "", p.saved)
+		}
+	})
 	return p
+}
+
+// saved shows a person just added or corrected, in the list too.
+func (p *peoplePane) saved(x *tdkt.Person) {
+	rows := p.list.rows
+	found := false
+	for i, r := range rows {
+		if r.ID == x.ID {
+			rows[i], found = x, true
+		}
+	}
+	if !found && p.unitID != "" && x.UnitID == p.unitID {
+		rows = append(rows, x)
+	}
+	p.list.setRows(rows)
+	p.show(x)
 }
 
 func (p *peoplePane) content() fyne.CanvasObject {
@@ -100,10 +128,10 @@ func (p *peoplePane) content() fyne.CanvasObject {
 	modelBox := widget.NewCard("", lang.L("Điển hình tiên tiến"), container.NewVBox(p.model,
 		formRows(lang.L("Từ năm"), p.since, lang.L("Câu chuyện"), p.story, lang.L("Ảnh"), container.NewBorder(nil, nil, p.image, container.NewHBox(photoBt, noPhoto), p.photo)),
 		p.msg, container.NewHBox(p.save)))
-	head := container.NewBorder(nil, nil, nil, container.NewVBox(p.histBt), p.title)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(p.editBt, p.histBt), p.title)
 	p.page = container.NewBorder(container.NewVBox(head, p.info, boldLabel(lang.L("Khen thưởng theo năm"))), modelBox, nil, nil, p.awards.table)
 	p.page.Hide()
-	left := container.NewBorder(container.NewVBox(p.query, p.prog.box, p.header), nil, nil, nil, p.list.table)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, p.addBt, p.query), p.prog.box, p.header), nil, nil, nil, p.list.table)
 	split := container.NewHSplit(left, p.page)
 	split.Offset = 0.5
 	return split
@@ -114,6 +142,7 @@ func (p *peoplePane) wait() { p.prog.current().wait() }
 // showUnit lists the people of a unit (person.unit index).
 func (p *peoplePane) showUnit(unitID string) {
 	p.query.SetText("")
+	p.unitID = unitID
 	name := p.e.unitName(unitID)
 	p.prog.run(lang.L("Đang đọc danh sách cá nhân…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var out []*tdkt.Person
@@ -152,6 +181,7 @@ func (p *peoplePane) search() {
 	if strings.TrimSpace(q) == "" {
 		return
 	}
+	p.unitID = "" // the list is a search's now
 	var out []*tdkt.Person
 	err := p.e.view(func(tx *store.Tx) (err error) { out, err = searchPeople(tx, q, 500); return })
 	if err != nil {
@@ -180,11 +210,7 @@ func (p *peoplePane) show(x *tdkt.Person) {
 	p.person = x
 	p.title.SetText(x.Name)
 	var lines []string
-	g := lang.L("Nữ")
-	if x.Gender == tdkt.Male {
-		g = lang.L("Nam")
-	}
-	l := g
+	l := genderText(x.Gender)
 	if !x.Birth.IsZero() {
 		l += lang.L(", sinh ngày ") + dateText(x.Birth)
 	}

@@ -313,3 +313,81 @@ func TestIntakeHousehold(t *testing.T) {
 		t.Errorf("%d people after saving a household", n)
 	}
 }
+
+// TestPersonForm: people are added to the unit shown and corrected from
+// their page; tdkt.CleanPerson's refusals are shown and nothing is
+// written; a person without a gender is not shown as a woman.
+func TestPersonForm(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navUnits)
+	s := sh.units
+	s.tree.Select(fx.school)
+	s.wait()
+	pp := s.people
+	before := len(pp.list.rows)
+
+	test.Tap(pp.addBt)
+	f := pp.form
+	if f == nil || f.unit.id != fx.school {
+		t.Fatalf("form %+v: the new person's unit is not the one shown", f)
+	}
+	test.Tap(f.ok)
+	if f.name.message() != "Chưa nhập họ và tên" {
+		t.Errorf("blank name: %q", f.name.message())
+	}
+	typeInto(f.name.entry, "  giàng   thị  mai ")
+	f.gender.set(tdkt.Female)
+	typeInto(f.birth.entry, "12/05/1990")
+	typeInto(f.idNumber.entry, "012090000123") // 0: a man born in the 1900s
+	test.Tap(f.ok)
+	if f.msg.Hidden || !strings.Contains(f.msg.Text, "chữ số thứ 4 (0) không khớp giới tính") {
+		t.Errorf("CCCD refusal %q", f.msg.Text)
+	}
+	n := 0
+	db.View(func(tx *store.Tx) error { n = tx.Count(tdkt.KindPerson); return nil })
+	if n != 2 {
+		t.Fatalf("%d people after a refusal", n)
+	}
+	typeInto(f.idNumber.entry, "012190000123")
+	test.Tap(f.ok)
+	if !f.msg.Hidden {
+		t.Fatalf("refused: %q", f.msg.Text)
+	}
+	mai := pp.person
+	if mai == nil || mai.Name != "Giàng Thị Mai" || mai.Gender != tdkt.Female || mai.Birth != tdkt.D(1990, 5, 12) || mai.UnitID != fx.school {
+		t.Fatalf("stored %+v", mai)
+	}
+	if len(pp.list.rows) != before+1 || !strings.HasPrefix(pp.info.Text, "Nữ, sinh ngày 12/05/1990") {
+		t.Errorf("list %d rows (was %d), page %q", len(pp.list.rows), before, pp.info.Text)
+	}
+
+	// a person entered through a dossier has no gender yet: shown so, then
+	// corrected from the page
+	var an tdkt.Person
+	db.View(func(tx *store.Tx) error { return tx.Get(fx.an, &an) })
+	an.Gender = ""
+	if err := sh.e.update(func(tx *store.Tx) error { return tx.Put(&an) }); err != nil {
+		t.Fatal(err)
+	}
+	pp.open(fx.an)
+	if !strings.HasPrefix(pp.info.Text, "(chưa ghi giới tính)") {
+		t.Errorf("no gender shown as %q", pp.info.Text)
+	}
+	test.Tap(pp.editBt)
+	f = pp.form
+	if f.name.text() != "Nguyễn Văn An" {
+		t.Fatalf("edit form for %q", f.name.text())
+	}
+	f.gender.set(tdkt.Male)
+	typeInto(f.position.entry, "Tổ trưởng chuyên môn")
+	test.Tap(f.ok)
+	db.View(func(tx *store.Tx) error { return tx.Get(fx.an, &an) })
+	if an.Gender != tdkt.Male || an.Position != "Tổ trưởng chuyên môn" || an.Category != tdkt.CatOfficer {
+		t.Errorf("corrected %+v", an)
+	}
+	if !strings.HasPrefix(pp.info.Text, "Nam") {
+		t.Errorf("page after correcting: %q", pp.info.Text)
+	}
+}
