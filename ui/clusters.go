@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -37,6 +38,12 @@ type clustersPane struct {
 	msg     *widget.Label
 	page    *fyne.Container
 	filling bool // set while showYear fills the widgets
+	// the open "add a year" form, for tests
+	yearForm  *field
+	yearOK    *widget.Button
+	addYearBt *widget.Button
+	saveBt    *widget.Button
+	addMember *unitPicker
 }
 
 func newClustersPane(e *env) *clustersPane {
@@ -96,15 +103,17 @@ func (p *clustersPane) content() fyne.CanvasObject {
 		p.showYear()
 	})
 	addMember.button.SetText(lang.L("Thêm thành viên…"))
-	addYear := widget.NewButtonWithIcon(lang.L("Năm mới"), theme.ContentAddIcon(), p.onAddYear)
-	save := widget.NewButtonWithIcon(lang.L("Lưu cụm, khối"), theme.DocumentSaveIcon(), p.onSave)
+	p.addYearBt = widget.NewButtonWithIcon(lang.L("Năm mới"), theme.ContentAddIcon(), p.onAddYear)
+	p.saveBt = widget.NewButtonWithIcon(lang.L("Lưu cụm, khối"), theme.DocumentSaveIcon(), p.onSave)
+	save := p.saveBt
 	save.Importance = widget.HighImportance
+	p.addMember = addMember
 	newBt := widget.NewButtonWithIcon(lang.L("Cụm, khối mới"), theme.ContentAddIcon(), func() {
 		p.edit(&tdkt.Cluster{Years: []tdkt.ClusterYear{{Year: p.e.today().Year}}})
 	})
 	membersBox := container.NewBorder(container.NewBorder(nil, nil, boldLabel(lang.L("Thành viên")), addMember.button), nil, nil, nil, p.members)
 	yearBox := container.NewVBox(
-		container.NewHBox(boldLabel(lang.L("Năm")), p.year, addYear),
+		container.NewHBox(boldLabel(lang.L("Năm")), p.year, p.addYearBt),
 		formRows(lang.L("Trưởng cụm, khối"), p.leader.sel, lang.L("Phó trưởng"), p.deputy.sel, lang.L("Giao ước thi đua"), p.pledge),
 		boldLabel(lang.L("Chấm điểm cuối năm")), p.scores, boldLabel(lang.L("Xếp hạng")), p.ranking, p.msg, container.NewHBox(save))
 	editor := container.NewVSplit(
@@ -294,20 +303,62 @@ func (p *clustersPane) removeMember(id string) {
 	p.showYear()
 }
 
+// onAddYear asks which year to add: this year by default, or last year,
+// scored in January, or any year not kept yet.
 func (p *clustersPane) onAddYear() {
 	if p.cur == nil {
 		return
 	}
 	p.collect()
-	next := p.e.today().Year
+	today := p.e.today().Year
+	next := today
 	for _, y := range p.cur.Years {
 		if y.Year >= next {
 			next = y.Year + 1
 		}
 	}
-	p.cur.Years = append(p.cur.Years, tdkt.ClusterYear{Year: next})
-	p.year.Options = append([]string{strconv.Itoa(next)}, p.year.Options...)
-	p.year.SetSelectedIndex(0)
+	if _, ok := p.cur.Year(today - 1); !ok && next > today {
+		next = today - 1 // this year is kept already: the likely one is last year
+	}
+	yf := newField(lang.L("Năm"), newEntry(), func(s string) error {
+		if err := intRange(2000, today+1, lang.L("năm"))(s); err != nil {
+			return err
+		}
+		if _, ok := p.cur.Year(atoi(strings.TrimSpace(s))); ok {
+			return fmt.Errorf(lang.L("Năm %s đã có"), strings.TrimSpace(s))
+		}
+		return nil
+	})
+	yf.set(strconv.Itoa(next))
+	var d *dialog.CustomDialog
+	add := func() {
+		if yf.check() != nil {
+			return
+		}
+		d.Hide()
+		p.addYear(atoi(strings.TrimSpace(yf.entry.Text)))
+	}
+	yf.entry.OnSubmitted = func(string) { add() }
+	ok := widget.NewButtonWithIcon(lang.L("Thêm năm"), theme.ConfirmIcon(), add)
+	ok.Importance = widget.HighImportance
+	p.yearForm, p.yearOK = yf, ok
+	d = dialog.NewCustomWithoutButtons(lang.L("Thêm năm thi đua"), formRows(lang.L("Năm"), yf), p.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() }), ok})
+	d.Resize(fyne.NewSize(360, 180))
+	p.e.show(d)
+	p.e.win.Canvas().Focus(yf.entry)
+}
+
+// addYear adds year y to the working copy and shows it.
+func (p *clustersPane) addYear(y int) {
+	p.cur.Years = append(p.cur.Years, tdkt.ClusterYear{Year: y})
+	var years []string
+	for _, x := range p.cur.Years {
+		years = append(years, strconv.Itoa(x.Year))
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(years)))
+	p.year.Options = years
+	p.year.SetSelected(strconv.Itoa(y))
 }
 
 // onSave checks the cluster with tdkt.ValidateCluster and stores it.
@@ -317,6 +368,20 @@ func (p *clustersPane) onSave() {
 	}
 	if err := p.name.check(); err != nil {
 		return
+	}
+	// a score that does not read is refused, not left out of the ranking
+	if y := p.yearRec(); y != nil {
+		for _, id := range p.cur.Members {
+			en := p.entries[id]
+			if en == nil || en.Validator == nil {
+				continue
+			}
+			if err := en.Validator(en.Text); err != nil {
+				p.msg.SetText(fmt.Sprintf(lang.L("Chưa lưu: điểm của %s năm %d: %s"), p.e.unitName(id), y.Year, err))
+				p.msg.Show()
+				return
+			}
+		}
 	}
 	p.collect()
 	if err := tdkt.ValidateCluster(p.cur); err != nil {

@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// TestClusterYearsAndScores: last year can be added in January (any year
+// not kept yet), and a score that does not read is refused with its unit
+// instead of being left out of the ranking.
+func TestClusterYearsAndScores(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navMovements)
+	p := sh.movements.clusters
+	p.edit(&tdkt.Cluster{Years: []tdkt.ClusterYear{{Year: 2026}}})
+	typeInto(p.name.entry, "Cụm thi đua trường học")
+	p.addMember.choose(fx.school)
+
+	// 2026 is kept: the form proposes 2025 and refuses 2026 again
+	test.Tap(p.addYearBt)
+	if p.yearForm == nil || p.yearForm.entry.Text != "2025" {
+		t.Fatalf("proposed year %v", p.yearForm)
+	}
+	typeInto(p.yearForm.entry, "2026")
+	test.Tap(p.yearOK)
+	if p.yearForm.message() != "Năm 2026 đã có" || len(p.cur.Years) != 1 {
+		t.Errorf("a kept year added again: %q, %d years", p.yearForm.message(), len(p.cur.Years))
+	}
+	typeInto(p.yearForm.entry, "2025")
+	test.Tap(p.yearOK)
+	if len(p.cur.Years) != 2 || p.year.Selected != "2025" || p.year.Options[0] != "2026" {
+		t.Fatalf("years %+v, selected %q, options %v", p.cur.Years, p.year.Selected, p.year.Options)
+	}
+
+	typeInto(p.entries[fx.school], "9O,5")
+	test.Tap(p.saveBt)
+	if p.msg.Hidden || !strings.Contains(p.msg.Text, "điểm của Trường Tiểu học Tân Phúc năm 2025") {
+		t.Errorf("bad score: %q", p.msg.Text)
+	}
+	n := 0
+	db.View(func(tx *store.Tx) error { n = tx.Count(tdkt.KindCluster); return nil })
+	if n != 0 {
+		t.Fatal("saved with a bad score")
+	}
+	typeInto(p.entries[fx.school], "90,5")
+	test.Tap(p.saveBt)
+	var got []*tdkt.Cluster
+	db.View(func(tx *store.Tx) error {
+		return tx.Each(tdkt.KindCluster, func(r tdkt.Record) error { got = append(got, r.(*tdkt.Cluster)); return nil })
+	})
+	if len(got) != 1 {
+		t.Fatalf("%d clusters stored (%q)", len(got), p.msg.Text)
+	}
+	y, _ := got[0].Year(2025)
+	if y == nil || len(y.Scores) != 1 || y.Scores[0].Points != 90.5 {
+		t.Errorf("2025 scores %+v", y)
+	}
+}
