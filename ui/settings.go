@@ -30,6 +30,7 @@ type settingsScreen struct {
 	cat      *tdkt.Catalog // working copy
 	items    *dataTable[tdkt.Item]
 	itemIdx  int
+	stay     bool // set while the items table is sent back to the item being edited
 	code     *widget.Label
 	name     *field
 	short    *field
@@ -56,6 +57,8 @@ type settingsScreen struct {
 	salAmt   *field
 	salBasis *field
 	salMsg   *widget.Label
+	salSel   tdkt.Salary // the step chosen in the table
+	salDel   *widget.Button
 
 	offName   *field
 	offIssue  *field
@@ -117,7 +120,12 @@ func newSettingsScreen(e *env) *settingsScreen {
 		{lang.L("Áp dụng từ"), 100, func(x tdkt.Salary) string { return dateText(x.From) }},
 		{lang.L("Mức lương cơ sở"), 130, func(x tdkt.Salary) string { return tdkt.Money(x.Amount) + lang.L(" đ") }},
 		{lang.L("Căn cứ"), 300, func(x tdkt.Salary) string { return x.Basis }},
-	}, nil)
+	}, func(_ int, x tdkt.Salary) {
+		s.salSel = x
+		s.salDel.Enable()
+	})
+	s.salDel = widget.NewButtonWithIcon(lang.L("Xóa mức đã chọn"), theme.DeleteIcon(), s.onDeleteSalary)
+	s.salDel.Disable()
 	s.salFrom = newDateField(lang.L("Áp dụng từ ngày"), false)
 	s.salAmt = newField(lang.L("Mức lương cơ sở"), newEntry(), moneyValidator)
 	s.salAmt.entry.SetPlaceHolder(lang.L("ví dụ 2.340.000"))
@@ -173,7 +181,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	addSal := widget.NewButtonWithIcon(lang.L("Thêm mức lương cơ sở"), theme.ContentAddIcon(), s.onAddSalary)
 	addSal.Importance = widget.HighImportance
 	salary := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), boldLabel(lang.L("Thêm mức mới (áp dụng cho quyết định ký từ ngày này)")),
-		formRows(lang.L("Áp dụng từ ngày"), s.salFrom.field, lang.L("Mức lương cơ sở (đồng)"), s.salAmt, lang.L("Căn cứ"), s.salBasis), s.salMsg, container.NewHBox(addSal)),
+		formRows(lang.L("Áp dụng từ ngày"), s.salFrom.field, lang.L("Mức lương cơ sở (đồng)"), s.salAmt, lang.L("Căn cứ"), s.salBasis), s.salMsg, container.NewHBox(addSal, s.salDel)),
 		nil, nil, s.salaries.table)
 
 	saveOff := widget.NewButtonWithIcon(lang.L("Lưu cơ quan và người ký"), theme.DocumentSaveIcon(), s.onSaveOffice)
@@ -258,6 +266,24 @@ func (s *settingsScreen) loadCatalog() {
 // editItem shows catalogue item i (the previous item's edits are kept in
 // the working copy).
 func (s *settingsScreen) editItem(i int) {
+	if s.stay {
+		s.stay = false // the table selecting the item back: keep what is typed
+		return
+	}
+	if s.itemIdx >= 0 && i != s.itemIdx {
+		// the item left must read: a threshold or coefficient that does
+		// not would otherwise be dropped without a word
+		if err := checkAll(s.name, s.thresh, s.coefP, s.coefC, s.copies); err != nil {
+			s.catInfo.Hide()
+			s.catMsg.SetText(lang.L("Chưa chuyển sang hình thức khác: ") + err.Error())
+			s.catMsg.Show()
+			s.stay = true
+			s.items.selectRow(s.itemIdx)
+			s.stay = false
+			return
+		}
+		s.catMsg.Hide()
+	}
 	s.collectItem()
 	s.itemIdx = i
 	it := s.cat.Items[i]
@@ -449,6 +475,42 @@ func (s *settingsScreen) onAddSalary() {
 	s.salAmt.set("")
 	s.salBasis.set("")
 	s.loadCatalog()
+}
+
+// onDeleteSalary deletes a base salary step entered by mistake, after
+// asking. Issued decisions keep the bonuses computed when they were
+// issued; drafts and later decisions take the steps that remain.
+func (s *settingsScreen) onDeleteSalary() {
+	x := s.salSel
+	if x.From.IsZero() {
+		return
+	}
+	s.e.confirm(lang.L("Xóa mức lương cơ sở"), fmt.Sprintf(lang.L("Xóa mức %s đồng áp dụng từ %s? Quyết định đã ban hành giữ tiền thưởng đã tính; dự thảo và quyết định lập sau tính theo các mức còn lại."),
+		tdkt.Money(x.Amount), dateText(x.From)), func() {
+		c := cloneCatalog(s.e.cat)
+		var keep []tdkt.Salary
+		for _, y := range c.BaseSalary {
+			if y.From != x.From {
+				keep = append(keep, y)
+			}
+		}
+		c.BaseSalary = keep
+		if err := c.Validate(); err != nil {
+			s.salMsg.SetText(lang.L("Không xóa được: ") + err.Error())
+			s.salMsg.Show()
+			return
+		}
+		if err := s.e.update(func(tx *store.Tx) error { return tx.Put(c) }); err != nil {
+			s.salMsg.SetText(lang.L("Không xóa được: ") + err.Error())
+			s.salMsg.Show()
+			return
+		}
+		s.e.cat = c
+		s.salMsg.Hide()
+		s.salSel = tdkt.Salary{}
+		s.salDel.Disable()
+		s.loadCatalog()
+	})
 }
 
 func (s *settingsScreen) loadOffice() {

@@ -29,6 +29,13 @@ func TestSettings(t *testing.T) {
 	if s.catMsg.Hidden {
 		t.Fatal("catalogue with 150 % saved")
 	}
+	// another item is not chosen while this one does not read: the typed
+	// value stays to be corrected
+	s.items.selectRow(catalogIndex(s.cat, "BKT"))
+	if s.code.Text == "" || !strings.HasPrefix(s.code.Text, "CSTDT") || s.thresh.entry.Text != "150" ||
+		!strings.Contains(s.catMsg.Text, "Chưa chuyển sang hình thức khác") {
+		t.Errorf("switched away from a bad value: %q, threshold %q, message %q", s.code.Text, s.thresh.entry.Text, s.catMsg.Text)
+	}
 	typeInto(s.thresh.entry, "85")
 	typeInto(s.critE[0], "Ba năm liên tục đạt Chiến sĩ thi đua cơ sở (tiêu chuẩn của tỉnh)")
 	s.onSaveCatalog()
@@ -41,6 +48,35 @@ func TestSettings(t *testing.T) {
 	s.salBasis.entry.TypedKey(enter)
 	if !s.salMsg.Hidden || s.salaries.cell(0, 1) != "2.530.000 đ" {
 		t.Fatalf("salary step: %q %q", s.salMsg.Text, s.salaries.cell(0, 1))
+	}
+	// a mistyped step is deleted; the last one cannot be
+	typeInto(s.salFrom.entry, "01/01/2027")
+	typeInto(s.salAmt.entry, "25.300.000")
+	typeInto(s.salBasis.entry, "gõ nhầm")
+	s.salBasis.entry.TypedKey(enter)
+	s.salaries.selectRow(0)
+	test.Tap(s.salDel)
+	test.Tap(sh.e.confirmOK)
+	if !s.salMsg.Hidden || len(s.e.cat.BaseSalary) != len(s.salaries.rows) || s.salaries.cell(0, 1) != "2.530.000 đ" {
+		t.Fatalf("after deleting: %q, top %q", s.salMsg.Text, s.salaries.cell(0, 1))
+	}
+	for len(s.e.cat.BaseSalary) > 1 {
+		s.salaries.selectRow(0)
+		test.Tap(s.salDel)
+		test.Tap(sh.e.confirmOK)
+	}
+	s.salaries.selectRow(0)
+	test.Tap(s.salDel)
+	test.Tap(sh.e.confirmOK)
+	if s.salMsg.Hidden || len(s.e.cat.BaseSalary) != 1 {
+		t.Errorf("the last step deleted: %q, %d left", s.salMsg.Text, len(s.e.cat.BaseSalary))
+	}
+	typeInto(s.salFrom.entry, "01/07/2026")
+	typeInto(s.salAmt.entry, "2.530.000")
+	typeInto(s.salBasis.entry, "Nghị định số 999/2026/NĐ-CP")
+	s.salBasis.entry.TypedKey(enter)
+	if len(s.e.cat.BaseSalary) != 2 {
+		t.Fatalf("steps %+v (%q)", s.e.cat.BaseSalary, s.salMsg.Text)
 	}
 	s.addSignerRow(tdkt.Signer{Name: "Phạm Văn Ba", Title: "phó chủ tịch", Mode: "KT"})
 	typeInto(s.offProp.entry, "Trưởng ban Thi đua - Khen thưởng.")
