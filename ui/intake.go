@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"image/color"
@@ -29,6 +30,8 @@ import (
 type dossierEditor struct {
 	e       *env
 	onClose func()
+	backBt  *widget.Button
+	saved   string // snapshot() when loaded or last saved
 
 	d       *tdkt.Dossier // working copy
 	isNew   bool
@@ -199,7 +202,8 @@ func (ed *dossierEditor) content() fyne.CanvasObject {
 	if ed.view != nil {
 		return ed.view
 	}
-	back := widget.NewButtonWithIcon(lang.L("Danh sách hồ sơ"), theme.NavigateBackIcon(), ed.onClose)
+	ed.backBt = widget.NewButtonWithIcon(lang.L("Danh sách hồ sơ"), theme.NavigateBackIcon(), ed.leave)
+	back := ed.backBt
 	bar := container.NewBorder(nil, nil, back,
 		container.NewHBox(ed.histBt, ed.saveBt), ed.headline)
 	general := formRows(
@@ -286,6 +290,32 @@ func (ed *dossierEditor) load(d *tdkt.Dossier, isNew bool) {
 	ed.derive()
 	ed.showStatus()
 	ed.showAttachments()
+	ed.saved = ed.snapshot()
+}
+
+// snapshot is the form as it stands — every field as typed, the working
+// copy (candidates, checklist, attachments) and the scans not yet stored —
+// so that leaving can tell whether anything would be lost.
+func (ed *dossierEditor) snapshot() string {
+	method, _ := ed.method.get()
+	movement, _ := ed.movement.get()
+	b, _ := json.Marshal(struct {
+		Fields  []string
+		D       *tdkt.Dossier
+		Pending int
+	}{[]string{ed.title.entry.Text, ed.ref.entry.Text, ed.unit.id, ed.year.entry.Text, string(method), movement,
+		ed.received.entry.Text, ed.deadline.entry.Text}, ed.d, len(ed.pending)})
+	return string(b)
+}
+
+// leave goes back to the list, after asking when something typed or added
+// since the last save would be lost.
+func (ed *dossierEditor) leave() {
+	if ed.d == nil || ed.snapshot() == ed.saved {
+		ed.onClose()
+		return
+	}
+	ed.e.confirm(lang.L("Bỏ thay đổi chưa lưu?"), lang.L("Hồ sơ có thay đổi chưa lưu (thông tin chung, người được đề nghị, thành phần hồ sơ hoặc tệp đính kèm). Quay lại danh sách sẽ bỏ các thay đổi này. Bấm Hủy rồi Lưu hồ sơ để giữ lại."), ed.onClose)
 }
 
 func (ed *dossierEditor) loadMovements(sel string) {
@@ -780,6 +810,7 @@ func (ed *dossierEditor) save(move func(*tdkt.Dossier) error) bool {
 	ed.derive()
 	ed.showStatus()
 	ed.showAttachments()
+	ed.saved = ed.snapshot()
 	return true
 }
 

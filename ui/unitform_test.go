@@ -391,3 +391,71 @@ func TestPersonForm(t *testing.T) {
 		t.Errorf("page after correcting: %q", pp.info.Text)
 	}
 }
+
+// TestLeaveDossierAsks: going back to the list from a dossier changed
+// since it was opened or saved asks first; untouched, or saved, it does
+// not.
+func TestLeaveDossierAsks(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, _ := openShell(t, fx.path)
+	sh.show(navDossiers)
+	s := sh.dossiers
+	s.wait()
+	listShown := func() bool { return len(s.stack.Objects) == 1 && s.stack.Objects[0] == s.listView }
+
+	// a new dossier, untouched: back at once
+	test.Tap(s.addBt)
+	s.wait()
+	test.Tap(s.editor.backBt)
+	if !listShown() || len(sh.e.dialogs) != 0 {
+		t.Fatalf("untouched new dossier: list %v, %d dialogs", listShown(), len(sh.e.dialogs))
+	}
+	// typed into: asks; Hủy keeps the form and the text
+	test.Tap(s.addBt)
+	ed := s.editor
+	typeInto(ed.title.entry, "Đề nghị tặng Giấy khen")
+	test.Tap(ed.backBt)
+	if listShown() || len(sh.e.dialogs) != 1 || sh.e.confirmOK == nil {
+		t.Fatalf("changed dossier left without asking")
+	}
+	sh.e.dialogs[0].Hide()
+	if listShown() || ed.title.entry.Text != "Đề nghị tặng Giấy khen" {
+		t.Fatal("cancelling lost the form")
+	}
+	// saved: back at once
+	typeInto(ed.year.entry, "2026")
+	ed.unit.choose(fx.school)
+	test.Tap(ed.addP)
+	typeInto(ed.cand.name.entry, "Giàng A Páo")
+	ed.cand.award.set("GK")
+	test.Tap(ed.cand.ok)
+	test.Tap(ed.saveBt)
+	if !ed.msg.Hidden {
+		t.Fatalf("not saved: %q", ed.msg.Text)
+	}
+	s.wait()
+	test.Tap(ed.backBt)
+	if !listShown() {
+		t.Fatalf("saved dossier: asked anyway (%d dialogs)", len(sh.e.dialogs))
+	}
+	// reopened and left alone after its checks ran: back at once; a
+	// checklist box ticked: asks, and Đồng ý leaves
+	s.openID(ed.d.ID)
+	s.wait()
+	test.Tap(s.editor.backBt)
+	if !listShown() {
+		t.Fatal("reopened dossier: asked though nothing changed")
+	}
+	s.openID(ed.d.ID)
+	s.wait()
+	s.editor.d.Docs[0].Present = !s.editor.d.Docs[0].Present
+	test.Tap(s.editor.backBt)
+	if listShown() {
+		t.Fatal("a changed checklist left without asking")
+	}
+	test.Tap(sh.e.confirmOK)
+	if !listShown() {
+		t.Fatal("Đồng ý did not leave")
+	}
+}
