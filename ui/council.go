@@ -178,8 +178,59 @@ func (s *councilScreen) refresh() {
 	s.list.UnselectAll()
 	s.list.Refresh()
 	if s.selected != "" {
+		keep := s.unsaved()
 		s.openMeeting(s.selected)
+		s.restore(keep)
 	}
+}
+
+// councilDraft is what was typed into an open meeting and not saved: the
+// attendance and every count cell, by dossier and candidate.
+type councilDraft struct {
+	id      string
+	at      time.Time // the stored meeting's stamp when it was opened
+	members []tdkt.Member
+	cells   map[string][5]string
+}
+
+// unsaved takes what is typed into the open meeting, so that coming back
+// to the screen (which reads the meeting again) does not lose it.
+func (s *councilScreen) unsaved() *councilDraft {
+	if s.m == nil || s.m.Closed || s.m.ID != s.selected {
+		return nil
+	}
+	d := &councilDraft{id: s.m.ID, at: s.m.UpdatedAt, members: append([]tdkt.Member(nil), s.m.Members...), cells: map[string][5]string{}}
+	for _, r := range s.rows {
+		it := s.m.Items[r.i]
+		d.cells[it.DossierID+"\x00"+it.CandidateID] = [5]string{r.issued.Text, r.ret.Text, r.valid.Text, r.invalid.Text, r.agree.Text}
+	}
+	return d
+}
+
+// restore puts d back into the meeting just read, when nobody saved it
+// meanwhile (a save shows what was saved).
+func (s *councilScreen) restore(d *councilDraft) {
+	if d == nil || s.m == nil || s.m.Closed || s.m.ID != d.id || !s.m.UpdatedAt.Equal(d.at) {
+		return
+	}
+	if len(d.members) == len(s.m.Members) {
+		for i, mem := range d.members {
+			s.checks[i].SetChecked(mem.Present)
+			s.written[i].SetChecked(mem.Written)
+		}
+	}
+	for _, r := range s.rows {
+		it := s.m.Items[r.i]
+		c, ok := d.cells[it.DossierID+"\x00"+it.CandidateID]
+		if !ok {
+			continue
+		}
+		for k, en := range []*entry{r.issued, r.ret, r.valid, r.invalid, r.agree} {
+			en.SetText(c[k])
+		}
+		r.evaluate()
+	}
+	s.updateQuorum()
 }
 
 // openMeeting shows the meeting with id.

@@ -172,6 +172,14 @@ func TestFullCycle(t *testing.T) {
 	}
 	count(c.rows[0], 14)
 	count(c.rows[1], 12)
+	// counts typed and not saved survive a visit to another screen
+	test.Tap(c.checks[14]) // one member leaves
+	sh.show(navDossiers)
+	sh.show(navCouncil)
+	if c.rows[0].agree.Text != "14" || c.rows[1].agree.Text != "12" || !strings.Contains(c.quorum.Text, "Có mặt 14/15") {
+		t.Fatalf("after another screen: agree %q %q, %q", c.rows[0].agree.Text, c.rows[1].agree.Text, c.quorum.Text)
+	}
+	test.Tap(c.checks[14])
 	if got := c.rows[0].result.Text; got != "ĐẠT 93,33%" {
 		t.Errorf("row 1 result %q", got)
 	}
