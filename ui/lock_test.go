@@ -166,6 +166,28 @@ func TestUserAdmin(t *testing.T) {
 	if _, err := r.db.Login("cv", "mat-khau-cv"); err != nil {
 		t.Fatalf("enabled: %v", err)
 	}
+	// a specialist made a leader, with a corrected name; the logged-in
+	// administrator keeps the role
+	p.list.selectRow(0) // cv
+	test.Tap(p.edit)
+	ef := p.editForm
+	typeInto(ef.name.entry, "Chuyên Viên Một Đã Sửa")
+	ef.role.set(tdkt.RoleLeader)
+	test.Tap(ef.ok)
+	if u, err := r.db.Login("cv", "mat-khau-cv"); err != nil || u.Role != tdkt.RoleLeader || u.Name != "Chuyên Viên Một Đã Sửa" || !strings.Contains(p.info.Text, "Lãnh đạo") {
+		t.Fatalf("edited account: %+v %v (%q)", u, err, p.info.Text)
+	}
+	p.list.selectRow(1) // quantri
+	test.Tap(p.edit)
+	ef = p.editForm
+	ef.role.set(tdkt.RoleSpecialist)
+	test.Tap(ef.ok)
+	if !strings.Contains(ef.msg.Text, "không tự bỏ vai trò Quản trị") {
+		t.Errorf("self-demotion: %q", ef.msg.Text)
+	}
+	if u, _ := r.db.Login("quantri", "mat-khau-qt"); u == nil || u.Role != tdkt.RoleAdmin {
+		t.Fatalf("the administrator demoted: %+v", u)
+	}
 	// nobody disables themselves
 	p.list.selectRow(1) // quantri
 	test.Tap(p.toggle)

@@ -45,7 +45,9 @@ type usersPane struct {
 	admin  *fyne.Container
 	users  []*tdkt.User
 
-	pwForm *passwordForm // the password dialog while open
+	pwForm   *passwordForm // the password dialog while open
+	edit     *widget.Button
+	editForm *userEdit
 }
 
 func newUsersPane(s *settingsScreen) *usersPane {
@@ -66,6 +68,7 @@ func newUsersPane(s *settingsScreen) *usersPane {
 	}, func(_ int, u *tdkt.User) { p.choose(u) })
 	p.toggle = widget.NewButtonWithIcon(lang.L("Khóa tài khoản"), theme.VisibilityOffIcon(), p.onToggle)
 	p.reset = widget.NewButtonWithIcon(lang.L("Đặt lại mật khẩu…"), theme.ViewRefreshIcon(), p.onReset)
+	p.edit = widget.NewButtonWithIcon(lang.L("Sửa họ tên, vai trò…"), theme.DocumentCreateIcon(), p.onEdit)
 	p.login = newField(lang.L("Tên đăng nhập"), newEntry(), func(v string) error {
 		v = strings.TrimSpace(v)
 		if v == "" {
@@ -130,7 +133,7 @@ func (p *usersPane) content() fyne.CanvasObject {
 	roles := wrapLabel(lang.L("Quản trị: mọi việc, kể cả danh mục, cơ quan, tài khoản, khôi phục dữ liệu. Chuyên viên: hồ sơ, đơn vị, cá nhân, phiên họp, dự thảo quyết định. " +
 		"Lãnh đạo: như chuyên viên, thêm ban hành quyết định và ghi sổ khen thưởng. Chỉ xem: xem, tìm, in, không sửa được gì."))
 	roles.Importance = widget.LowImportance
-	listBox := container.NewBorder(boldLabel(lang.L("Tài khoản")), container.NewHBox(p.toggle, p.reset), nil, nil, p.list.table)
+	listBox := container.NewBorder(boldLabel(lang.L("Tài khoản")), container.NewHBox(p.edit, p.toggle, p.reset), nil, nil, p.list.table)
 	split := container.NewHSplit(listBox, container.NewVScroll(container.NewVBox(add, roles)))
 	split.Offset = 0.62
 	p.admin = container.NewBorder(nil, nil, nil, nil, split)
@@ -196,10 +199,12 @@ func (p *usersPane) choose(u *tdkt.User) {
 		p.toggle.SetIcon(theme.VisibilityOffIcon())
 		p.toggle.Disable()
 		p.reset.Disable()
+		p.edit.Disable()
 		return
 	}
 	p.toggle.Enable()
 	p.reset.Enable()
+	p.edit.Enable()
 	if u.Disabled {
 		p.toggle.SetText(lang.L("Mở khóa tài khoản"))
 		p.toggle.SetIcon(theme.VisibilityIcon())
@@ -268,17 +273,9 @@ func (p *usersPane) onToggle() {
 			p.fail(errors.New(lang.L("không khóa được tài khoản đang đăng nhập")))
 			return
 		}
-		if u.Role == tdkt.RoleAdmin {
-			n := 0
-			for _, x := range p.users {
-				if x.Role == tdkt.RoleAdmin && !x.Disabled {
-					n++
-				}
-			}
-			if n <= 1 {
-				p.fail(errors.New(lang.L("đây là tài khoản Quản trị cuối cùng còn dùng được")))
-				return
-			}
+		if p.lastAdmin(u) {
+			p.fail(errors.New(lang.L("đây là tài khoản Quản trị cuối cùng còn dùng được")))
+			return
 		}
 	}
 	x := *u
@@ -293,6 +290,85 @@ func (p *usersPane) onToggle() {
 	} else {
 		p.ok(fmt.Sprintf(lang.L("Đã mở khóa tài khoản %s."), x.Login))
 	}
+}
+
+// lastAdmin reports whether u is the only enabled administrator.
+func (p *usersPane) lastAdmin(u *tdkt.User) bool {
+	if u.Role != tdkt.RoleAdmin || u.Disabled {
+		return false
+	}
+	for _, x := range p.users {
+		if x.Login != u.Login && x.Role == tdkt.RoleAdmin && !x.Disabled {
+			return false
+		}
+	}
+	return true
+}
+
+// onEdit changes the chosen account's name and role: a specialist made a
+// leader keeps their login, password and the audit trail under one name.
+// Nobody takes the administrator role from themselves or from the last
+// administrator.
+func (p *usersPane) onEdit() {
+	u := p.sel
+	if u == nil || !p.isAdmin() {
+		return
+	}
+	name := newField(lang.L("Họ và tên"), newEntry(), required(lang.L("họ và tên")))
+	name.set(u.Name)
+	role := newChoice(tdkt.Roles, roleLabel, nil)
+	role.set(u.Role)
+	msg := dangerLabel()
+	msg.Hide()
+	var d *dialog.CustomDialog
+	save := func() {
+		if name.check() != nil {
+			return
+		}
+		r, _ := role.get()
+		refuse := ""
+		switch {
+		case r != tdkt.RoleAdmin && p.e.account != nil && u.Login == p.e.account.Login && u.Role == tdkt.RoleAdmin:
+			refuse = lang.L("không tự bỏ vai trò Quản trị của tài khoản đang đăng nhập")
+		case r != tdkt.RoleAdmin && p.lastAdmin(u):
+			refuse = lang.L("đây là tài khoản Quản trị cuối cùng còn dùng được")
+		}
+		if refuse != "" {
+			msg.SetText(lang.L("Chưa lưu: ") + refuse)
+			msg.Show()
+			return
+		}
+		x := *u
+		x.Name, x.Role = name.text(), r
+		if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+			msg.SetText(lang.L("Chưa lưu: ") + err.Error())
+			msg.Show()
+			return
+		}
+		d.Hide()
+		if p.e.account != nil && x.Login == p.e.account.Login {
+			p.e.account = &x
+		}
+		p.reload()
+		p.ok(fmt.Sprintf(lang.L("Đã lưu %s (%s): %s."), x.Name, x.Login, roleLabel(x.Role)))
+	}
+	name.entry.OnSubmitted = func(string) { save() }
+	ok := widget.NewButtonWithIcon(lang.L("Lưu"), theme.ConfirmIcon(), save)
+	ok.Importance = widget.HighImportance
+	p.editForm = &userEdit{name: name, role: role, msg: msg, ok: ok}
+	d = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Sửa tài khoản %s"), u.Login),
+		container.NewVBox(formRows(lang.L("Họ và tên"), name, lang.L("Vai trò"), role.sel), msg), p.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() }), ok})
+	d.Resize(fyne.NewSize(520, 240))
+	p.e.show(d)
+}
+
+// userEdit is the open account form, for tests.
+type userEdit struct {
+	name *field
+	role *choice[tdkt.Role]
+	msg  *widget.Label
+	ok   *widget.Button
 }
 
 // passwordForm is the dialog that sets a password.
