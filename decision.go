@@ -135,6 +135,53 @@ type Award struct {
 	Revoked      bool    `json:"revoked,omitempty"`
 }
 
+// ValidateRecorded checks a register line entered by hand for an award
+// another authority decided (an order from the President, a Prime
+// Minister's Bằng khen, an agency's Giấy khen…): a catalogue award its
+// subject may receive, an achievement year, the decision's number and a
+// date neither before that year nor after today, who receives it, and a
+// bonus that is not negative.
+func ValidateRecorded(cat *Catalog, a *Award, today Date) error {
+	it, ok := cat.Item(a.AwardCode)
+	if !ok {
+		return fmt.Errorf("chưa chọn hình thức khen thưởng")
+	}
+	var errs []string
+	if !(it.Subject.Allows(a.Subject) || (it.Subject == SubjectFamily && a.Subject == SubjectFamily)) {
+		errs = append(errs, fmt.Sprintf("%s không dành cho %s", it.Name, subjectLabel(a.Subject)))
+	}
+	if !ValidYear(a.Year, today) {
+		errs = append(errs, fmt.Sprintf("năm thành tích %d không hợp lệ", a.Year))
+	}
+	if strings.TrimSpace(a.DecisionNo) == "" {
+		errs = append(errs, "chưa nhập số quyết định")
+	}
+	switch {
+	case a.DecisionDate.IsZero():
+		errs = append(errs, "chưa nhập ngày quyết định")
+	case a.DecisionDate.Year < a.Year:
+		errs = append(errs, fmt.Sprintf("ngày quyết định %s trước năm thành tích %d", DateShort(a.DecisionDate.Time()), a.Year))
+	case today.Before(a.DecisionDate):
+		errs = append(errs, fmt.Sprintf("ngày quyết định %s chưa tới", DateShort(a.DecisionDate.Time())))
+	}
+	switch {
+	case a.Subject == SubjectPerson && a.PersonID == "":
+		errs = append(errs, "chưa chọn cá nhân")
+	case a.Subject != SubjectPerson && a.UnitID == "":
+		errs = append(errs, "chưa chọn tập thể")
+	}
+	if strings.TrimSpace(a.Name) == "" {
+		errs = append(errs, "chưa có tên người, tập thể được khen")
+	}
+	if a.Bonus < 0 {
+		errs = append(errs, "tiền thưởng không được âm")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
 // AwardsFromDecision builds the register lines of an issued decision.
 func AwardsFromDecision(d *Decision, newID func() string, number func(i int) string) []*Award {
 	out := make([]*Award, 0, len(d.List))

@@ -124,3 +124,61 @@ func TestFamilyHistory(t *testing.T) {
 		return nil
 	})
 }
+
+// TestRecordAward: an award decided elsewhere is written with its year's
+// next register number; an incomplete line or one the register has is
+// refused and nothing is written.
+func TestRecordAward(t *testing.T) {
+	db, _ := newDB(t)
+	u := &tdkt.Unit{Name: "Trường Tiểu học Tả Van", Type: tdkt.UnitSchool}
+	put(t, db, u)
+	p := &tdkt.Person{Name: "Lò Thị Hoa", UnitID: u.ID, Category: tdkt.CatOfficer}
+	put(t, db, p)
+	today := tdkt.D(2026, 11, 27)
+	line := func() *tdkt.Award {
+		return &tdkt.Award{Year: 2025, AwardCode: "HCLD3", Method: tdkt.MethodRegular, Subject: tdkt.SubjectPerson,
+			PersonID: p.ID, UnitID: u.ID, Name: p.Name, Position: "Hiệu trưởng", DecisionNo: "1234/QĐ-CTN",
+			DecisionDate: tdkt.D(2026, 9, 2), Signer: "Chủ tịch nước"}
+	}
+	var cat *tdkt.Catalog
+	db.View(func(tx *store.Tx) (err error) { cat, err = tx.Catalog(); return })
+	record := func(a *tdkt.Award) error {
+		return db.Update("an", func(tx *store.Tx) error { return tx.RecordAward(a, cat, today) })
+	}
+	a := line()
+	if err := record(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Number != "2026/000001" || a.ID == "" {
+		t.Errorf("recorded %+v", a)
+	}
+	for name, c := range map[string]struct {
+		change func(*tdkt.Award)
+		want   string
+	}{
+		"again":           {func(*tdkt.Award) {}, "sổ đã có dòng này"},
+		"no decision":     {func(a *tdkt.Award) { a.DecisionNo = " " }, "chưa nhập số quyết định"},
+		"before the year": {func(a *tdkt.Award) { a.DecisionDate = tdkt.D(2024, 12, 1) }, "trước năm thành tích 2025"},
+		"in the future":   {func(a *tdkt.Award) { a.DecisionDate = tdkt.D(2027, 1, 1) }, "chưa tới"},
+		"no person":       {func(a *tdkt.Award) { a.PersonID = "" }, "chưa chọn cá nhân"},
+		"family award":    {func(a *tdkt.Award) { a.AwardCode = "GDVH" }, "không dành cho cá nhân"},
+		"negative bonus":  {func(a *tdkt.Award) { a.Bonus = -1 }, "không được âm"},
+	} {
+		a := line()
+		c.change(a)
+		if err := record(a); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", name, err, c.want)
+		}
+	}
+	n := 0
+	db.View(func(tx *store.Tx) error { n = tx.Count(tdkt.KindAward); return nil })
+	if n != 1 {
+		t.Errorf("%d register lines after refusals", n)
+	}
+	b := line()
+	b.DecisionNo = "99/QĐ-TTg"
+	b.AwardCode = "BKTTG"
+	if err := record(b); err != nil || b.Number != "2026/000002" {
+		t.Errorf("second line %+v %v", b, err)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"tdkt"
@@ -167,4 +168,35 @@ func (t *Tx) IssuerOffice(d *tdkt.Decision) (*tdkt.Office, error) {
 		o.IssuingBody = tdkt.UpperVN(u.Name)
 	}
 	return &o, nil
+}
+
+// RecordAward writes a register line entered by hand for an award another
+// authority decided, after tdkt.ValidateRecorded; it takes the next number
+// of its decision year's register, and refuses a line the register already has
+// (the same recipient, award, year and decision).
+func (t *Tx) RecordAward(a *tdkt.Award, cat *tdkt.Catalog, today tdkt.Date) error {
+	if err := tdkt.ValidateRecorded(cat, a, today); err != nil {
+		return err
+	}
+	index, id := "award.person", a.PersonID
+	if a.Subject != tdkt.SubjectPerson {
+		index, id = "award.unit", a.UnitID
+	}
+	for _, aid := range t.IDs(index, id) {
+		o := &tdkt.Award{}
+		if t.Get(aid, o) == nil && !o.Deleted && o.Subject == a.Subject && o.AwardCode == a.AwardCode && o.Year == a.Year &&
+			strings.EqualFold(strings.TrimSpace(o.DecisionNo), strings.TrimSpace(a.DecisionNo)) &&
+			(a.Subject != tdkt.SubjectFamily || tdkt.Fold(o.Name) == tdkt.Fold(a.Name)) {
+			return fmt.Errorf("sổ đã có dòng này: %s – %s năm %d, quyết định %s (số vào sổ %s)", o.Name, o.AwardCode, o.Year, o.DecisionNo, o.Number)
+		}
+	}
+	// numbered in the series of its decision's year, as an issued
+	// decision numbers its lines
+	y := a.DecisionDate.Year
+	n, err := t.nextCounter("register:" + year4(y))
+	if err != nil {
+		return err
+	}
+	a.Number = fmt.Sprintf("%d/%06d", y, n)
+	return t.Put(a)
 }

@@ -42,6 +42,9 @@ type registerScreen struct {
 	stack  *fyne.Container // the register, or the import wizard
 	view   fyne.CanvasObject
 	wizard *importWizard
+
+	recordBt *widget.Button
+	record   *recordForm // the last one opened
 }
 
 // regRow is a register line with its folded search text.
@@ -97,9 +100,17 @@ func (s *registerScreen) content() fyne.CanvasObject {
 	exportBt := widget.NewButtonWithIcon(lang.L("Xuất sổ khen thưởng (Excel)"), theme.DownloadIcon(), s.onExportRegister)
 	returnsBt := widget.NewButtonWithIcon(lang.L("Báo cáo thống kê"), theme.DocumentIcon(), s.onReturns)
 	importBt := widget.NewButtonWithIcon(lang.L("Nhập từ Excel…"), theme.UploadIcon(), s.onImport)
+	s.recordBt = widget.NewButtonWithIcon(lang.L("Ghi khen thưởng của cấp khác…"), theme.ContentAddIcon(), func() {
+		s.record = openRecordForm(s.e, atoi(s.year.Selected), func(a *tdkt.Award) {
+			s.year.SetSelected(fmt.Sprint(a.Year))
+			s.load()
+		})
+	})
+	// the buttons on a line of their own: beside the heading they made
+	// the window wider than a 1280-pixel screen
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(exportBt, returnsBt, importBt),
-			heading(lang.L("Sổ theo dõi khen thưởng"))),
+		heading(lang.L("Sổ theo dõi khen thưởng")),
+		container.NewHBox(s.recordBt, exportBt, returnsBt, importBt),
 		filters, s.prog.box, s.exp.prog.box)
 	s.award.set("")
 	s.view = container.NewBorder(top, s.sum, nil, nil, s.table.table)

@@ -459,3 +459,62 @@ func TestLeaveDossierAsks(t *testing.T) {
 		t.Fatal("Đồng ý did not leave")
 	}
 }
+
+// TestRecordExternalAward: an award another authority decided is written
+// into the register from its screen, numbered and shown; without a
+// recipient it is refused and nothing is written.
+func TestRecordExternalAward(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navRegister)
+	r := sh.register
+	r.wait()
+	test.Tap(r.recordBt)
+	f := r.record
+	if f == nil {
+		t.Fatal("no form")
+	}
+	f.award.set("BKTTG")
+	typeInto(f.year.entry, "2025")
+	typeInto(f.number.entry, "88/QĐ-TTg")
+	typeInto(f.date.entry, "15/06/2026")
+	typeInto(f.signer.entry, "Thủ tướng Chính phủ")
+	bonus, _ := sh.e.cat.Bonus("BKTTG", tdkt.SubjectPerson, tdkt.D(2026, 6, 15))
+	if f.bonus.entry.Text != tdkt.Money(bonus) {
+		t.Errorf("bonus suggested %q, catalogue %d", f.bonus.entry.Text, bonus)
+	}
+	test.Tap(f.ok)
+	if f.msg.Hidden || !strings.Contains(f.msg.Text, "chưa chọn cá nhân") {
+		t.Fatalf("no recipient: %q", f.msg.Text)
+	}
+	typeInto(f.search, "nguyen van an")
+	if len(f.found) == 0 {
+		t.Fatal("search found nobody")
+	}
+	f.results.Select(0)
+	test.Tap(f.ok)
+	if !f.msg.Hidden {
+		t.Fatalf("refused: %q", f.msg.Text)
+	}
+	r.wait()
+	var line *tdkt.Award
+	for _, row := range r.all {
+		if row.a.DecisionNo == "88/QĐ-TTg" {
+			line = row.a
+		}
+	}
+	if line == nil || r.year.Selected != "2025" || line.PersonID != fx.an || line.Bonus != bonus || line.Number == "" ||
+		line.Position != "Giáo viên – Trường Tiểu học Tân Phúc" {
+		t.Fatalf("register line %+v (year shown %s)", line, r.year.Selected)
+	}
+	var hist []tdkt.Past
+	db.View(func(tx *store.Tx) (err error) { hist, err = tx.History(fx.an, false); return })
+	found := false
+	for _, h := range hist {
+		found = found || h.Code == "BKTTG"
+	}
+	if !found {
+		t.Error("the recorded award is not in the person's history")
+	}
+}
