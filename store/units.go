@@ -121,3 +121,41 @@ func (t *Tx) unitUses(id string) ([]string, error) {
 	}
 	return uses, nil
 }
+
+// DeleteMovement deletes an emulation movement entered by mistake; one a
+// dossier names (its achievements were proposed under it) is kept.
+func (t *Tx) DeleteMovement(id string) error {
+	m := &tdkt.Movement{}
+	if err := t.Get(id, m); err != nil {
+		return err
+	}
+	if m.Deleted {
+		return nil
+	}
+	needle, _ := json.Marshal(id)
+	b, err := t.bucket(tdkt.KindDossier)
+	if err != nil {
+		return err
+	}
+	n := 0
+	err = b.ForEach(func(k, v []byte) error {
+		if !bytes.Contains(v, needle) {
+			return nil
+		}
+		d := &tdkt.Dossier{}
+		if err := json.Unmarshal(v, d); err != nil {
+			return fmt.Errorf("đọc hồ sơ %s: %w", k, err)
+		}
+		if !d.Deleted && d.MovementID == id {
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("phong trào %s đang được %d hồ sơ ghi là phong trào của thành tích; hãy sửa hoặc để nguyên", m.Name, n)
+	}
+	return t.Delete(tdkt.KindMovement, id)
+}

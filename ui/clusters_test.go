@@ -63,3 +63,43 @@ func TestClusterYearsAndScores(t *testing.T) {
 		t.Errorf("2025 scores %+v", y)
 	}
 }
+
+// TestDeleteMovement: a movement no dossier names is deleted after the
+// question; one a dossier names is kept, with why.
+func TestDeleteMovement(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	used := &tdkt.Movement{Name: "Phong trào Thi đua dạy tốt, học tốt", Level: tdkt.LevelProvince, Start: tdkt.D(2026, 1, 5)}
+	spare := &tdkt.Movement{Name: "Phong trào nhập nhầm", Level: tdkt.LevelProvince, Start: tdkt.D(2026, 2, 1)}
+	err := sh.e.update(func(tx *store.Tx) error {
+		for _, m := range []*tdkt.Movement{used, spare} {
+			if err := tx.Put(m); err != nil {
+				return err
+			}
+		}
+		return tx.Put(&tdkt.Dossier{Title: "Đề nghị", Year: 2026, UnitID: fx.school, Status: tdkt.StatusReceived, MovementID: used.ID})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.show(navMovements)
+	s := sh.movements
+	s.edit(used)
+	test.Tap(s.delBt)
+	test.Tap(sh.e.confirmOK)
+	if s.msg.Hidden || !strings.Contains(s.msg.Text, "1 hồ sơ") {
+		t.Errorf("used movement: %q", s.msg.Text)
+	}
+	s.edit(spare)
+	test.Tap(s.delBt)
+	test.Tap(sh.e.confirmOK)
+	live := map[string]bool{}
+	db.View(func(tx *store.Tx) error {
+		live[used.ID], live[spare.ID] = tx.Has(tdkt.KindMovement, used.ID), tx.Has(tdkt.KindMovement, spare.ID)
+		return nil
+	})
+	if !live[used.ID] || live[spare.ID] || len(s.list.rows) != 1 {
+		t.Errorf("after deleting: %v, %d listed", live, len(s.list.rows))
+	}
+}

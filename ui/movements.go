@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -32,6 +33,7 @@ type movementsScreen struct {
 
 	clusters *clustersPane
 	tabs     *container.AppTabs
+	delBt    *widget.Button
 }
 
 func newMovementsScreen(e *env) *movementsScreen {
@@ -79,9 +81,10 @@ func (s *movementsScreen) content() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Phong trào mới"), theme.ContentAddIcon(), func() { s.edit(&tdkt.Movement{Level: s.e.office.Level}) })
 	save := widget.NewButtonWithIcon(lang.L("Lưu phong trào"), theme.DocumentSaveIcon(), s.onSave)
 	save.Importance = widget.HighImportance
+	s.delBt = widget.NewButtonWithIcon(lang.L("Xóa phong trào"), theme.DeleteIcon(), s.onDelete)
 	form := container.NewVBox(heading(lang.L("Phong trào")), formRows(
 		lang.L("Tên phong trào"), s.name, lang.L("Cấp phát động"), s.level.sel, lang.L("Phạm vi"), s.scope, "", s.theme,
-		lang.L("Ngày phát động"), s.start.field, lang.L("Ngày kết thúc"), s.end.field, lang.L("Nội dung"), s.goal), s.msg, container.NewHBox(save))
+		lang.L("Ngày phát động"), s.start.field, lang.L("Ngày kết thúc"), s.end.field, lang.L("Nội dung"), s.goal), s.msg, container.NewHBox(save, s.delBt))
 	moves := container.NewHSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.list.table), container.NewVScroll(form))
 	moves.Offset = 0.58
 	s.tabs = container.NewAppTabs(
@@ -147,4 +150,25 @@ func (s *movementsScreen) onSave() {
 	}
 	s.cur = &m
 	s.refresh()
+}
+
+// onDelete deletes the movement shown, after asking; the store keeps one
+// that a dossier names.
+func (s *movementsScreen) onDelete() {
+	m := s.cur
+	if m == nil || m.ID == "" {
+		return
+	}
+	s.e.confirm(lang.L("Xóa phong trào"), fmt.Sprintf(lang.L("Xóa phong trào \"%s\"? Chỉ xóa được phong trào nhập nhầm, chưa có hồ sơ nào ghi là phong trào của thành tích."), m.Name), func() {
+		if err := s.e.update(func(tx *store.Tx) error { return tx.DeleteMovement(m.ID) }); err != nil {
+			s.msg.SetText(lang.L("Không xóa được: ") + err.Error())
+			s.msg.Show()
+			return
+		}
+		s.cur = nil
+		s.refresh()
+		if s.cur == nil {
+			s.edit(&tdkt.Movement{Level: s.e.office.Level})
+		}
+	})
 }
