@@ -82,8 +82,11 @@ func (ed *dossierEditor) editCandidate(i int, subject tdkt.Subject) {
 	})
 	f.d.Resize(fyne.NewSize(820, 640))
 	ed.e.show(f.d)
-	if subject == tdkt.SubjectPerson {
+	switch subject {
+	case tdkt.SubjectPerson:
 		ed.e.win.Canvas().Focus(f.search)
+	case tdkt.SubjectFamily:
+		ed.e.win.Canvas().Focus(f.name.entry)
 	}
 }
 
