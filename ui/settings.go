@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -30,7 +31,9 @@ type settingsScreen struct {
 	cat      *tdkt.Catalog // working copy
 	items    *dataTable[tdkt.Item]
 	itemIdx  int
-	stay     bool // set while the items table is sent back to the item being edited
+	catBase  string // the stored catalogue the catalogue tab was filled from
+	offBase  string // the stored office the office tab was filled from
+	stay     bool   // set while the items table is sent back to the item being edited
 	code     *widget.Label
 	name     *field
 	short    *field
@@ -223,10 +226,23 @@ func (s *settingsScreen) refresh() {
 		s.e.showError(err)
 		return
 	}
-	s.loadCatalog()
-	s.loadOffice()
+	// what is typed and not saved stays while the stored catalogue and
+	// office are what the forms were filled from; changed meanwhile (a save,
+	// a bundle from the province), the forms show the stored ones
+	if jsonText(s.e.cat) != s.catBase {
+		s.loadCatalog()
+	}
+	if jsonText(s.e.office) != s.offBase {
+		s.loadOffice()
+	}
 	s.users.reload()
 	s.backup.reload()
+}
+
+// jsonText is v as JSON, to tell whether a stored record changed.
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func cloneCatalog(c *tdkt.Catalog) *tdkt.Catalog {
@@ -250,6 +266,7 @@ func cloneCatalog(c *tdkt.Catalog) *tdkt.Catalog {
 
 func (s *settingsScreen) loadCatalog() {
 	s.cat = cloneCatalog(s.e.cat)
+	s.catBase = jsonText(s.e.cat)
 	s.items.setRows(s.cat.Items)
 	s.quorumN.set(strconv.Itoa(s.cat.QuorumNum))
 	s.quorumD.set(strconv.Itoa(s.cat.QuorumDen))
@@ -515,6 +532,7 @@ func (s *settingsScreen) onDeleteSalary() {
 
 func (s *settingsScreen) loadOffice() {
 	o := s.e.office
+	s.offBase = jsonText(o)
 	s.offName.set(o.Name)
 	s.offIssue.set(o.IssuingBody)
 	s.offGovern.set(o.GoverningBody)

@@ -37,6 +37,16 @@ func TestSettings(t *testing.T) {
 		t.Errorf("switched away from a bad value: %q, threshold %q, message %q", s.code.Text, s.thresh.entry.Text, s.catMsg.Text)
 	}
 	typeInto(s.thresh.entry, "85")
+	// typed and not saved, it survives a visit to another screen
+	typeInto(s.roundTo.entry, "50.000")
+	typeInto(s.offPlace.entry, "Sơn Lâm mới")
+	sh.show(navDossiers)
+	sh.show(navSettings)
+	if s.thresh.entry.Text != "85" || !strings.HasPrefix(s.code.Text, "CSTDT") || s.roundTo.entry.Text != "50.000" || s.offPlace.entry.Text != "Sơn Lâm mới" {
+		t.Fatalf("after another screen: threshold %q on %q, rounding %q, place %q", s.thresh.entry.Text, s.code.Text, s.roundTo.entry.Text, s.offPlace.entry.Text)
+	}
+	typeInto(s.roundTo.entry, "100.000")
+	typeInto(s.offPlace.entry, "Thử Nghiệm")
 	typeInto(s.critE[0], "Ba năm liên tục đạt Chiến sĩ thi đua cơ sở (tiêu chuẩn của tỉnh)")
 	s.onSaveCatalog()
 	if !s.catMsg.Hidden {
