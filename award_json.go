@@ -83,6 +83,8 @@ func (a *Award) UnmarshalJSON(b []byte) error {
 			a.DossierID = x.DossierID
 		case fRevoked:
 			a.Revoked = x.Revoked
+		case fRevokedBy:
+			a.RevokedBy = x.RevokedBy
 		}
 	}
 	return nil
@@ -113,6 +115,7 @@ const (
 	fCertPrinted
 	fDossier
 	fRevoked
+	fRevokedBy
 	fieldCount
 )
 
@@ -122,6 +125,7 @@ var awardFields = map[string]int{
 	"person": fPerson, "unit": fUnit, "name": fName, "position": fPosition, "decision": fDecision,
 	"decisionNo": fDecisionNo, "decisionDate": fDecisionDate, "signer": fSigner, "bonus": fBonus,
 	"certPrinted": fCertPrinted, "dossier": fDossier, "revoked": fRevoked,
+	"revokedBy": fRevokedBy,
 }
 
 // parseCanonical reads b into x if it is in the plain form described at
@@ -231,6 +235,8 @@ func (x *Award) stringField(f int) *string {
 		return &x.Signer
 	case fDossier:
 		return &x.DossierID
+	case fRevokedBy:
+		return &x.RevokedBy
 	}
 	panic("tdkt: not a string field of Award")
 }

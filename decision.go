@@ -133,6 +133,9 @@ type Award struct {
 	CertPrinted  bool    `json:"certPrinted,omitempty"`
 	DossierID    string  `json:"dossier,omitempty"`
 	Revoked      bool    `json:"revoked,omitempty"`
+	// RevokedBy says by which decision, when and why a revoked line was
+	// revoked ("Quyết định số 15/QĐ-UBND ngày 20/11/2026: …")
+	RevokedBy string `json:"revokedBy,omitempty"`
 }
 
 // ValidateRecorded checks a register line entered by hand for an award
@@ -179,6 +182,39 @@ func ValidateRecorded(cat *Catalog, a *Award, today Date) error {
 	if len(errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
+	return nil
+}
+
+// RevokeAward marks register line a revoked (hủy bỏ) by decision number
+// no of date, for reason: the law takes an award back when it was given on
+// false grounds, and the line stays in the register, marked, so that its
+// history and the money to recover are not lost. Counts, eligibility and
+// returns leave a revoked line out.
+func RevokeAward(a *Award, no string, date Date, reason string, today Date) error {
+	no, reason = NFC(no), NFC(reason)
+	var errs []string
+	if a.Revoked {
+		return fmt.Errorf("dòng sổ %s đã bị hủy bỏ: %s", a.Number, a.RevokedBy)
+	}
+	if no == "" {
+		errs = append(errs, "chưa nhập số quyết định hủy bỏ")
+	}
+	switch {
+	case date.IsZero():
+		errs = append(errs, "chưa nhập ngày quyết định hủy bỏ")
+	case date.Before(a.DecisionDate):
+		errs = append(errs, fmt.Sprintf("ngày hủy bỏ %s trước ngày quyết định khen thưởng %s", DateShort(date.Time()), DateShort(a.DecisionDate.Time())))
+	case today.Before(date):
+		errs = append(errs, fmt.Sprintf("ngày hủy bỏ %s chưa tới", DateShort(date.Time())))
+	}
+	if reason == "" {
+		errs = append(errs, "chưa ghi lý do hủy bỏ")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	a.Revoked = true
+	a.RevokedBy = fmt.Sprintf("Quyết định số %s ngày %s: %s", no, DateShort(date.Time()), reason)
 	return nil
 }
 

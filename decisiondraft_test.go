@@ -1,6 +1,7 @@
 package tdkt_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -282,5 +283,47 @@ func TestDraftFamilies(t *testing.T) {
 	}
 	if e := dec.List[1]; e.Subject != tdkt.SubjectFamily || e.Position != "Thôn Lếch" || e.Bonus == 0 {
 		t.Errorf("list line %+v", e)
+	}
+}
+
+// TestRevokeAward: a register line is revoked by a decision with its
+// number, date and reason, once; an incomplete revocation changes nothing.
+func TestRevokeAward(t *testing.T) {
+	today := tdkt.D(2026, 11, 27)
+	line := func() *tdkt.Award {
+		return &tdkt.Award{Number: "2026/000007", DecisionDate: tdkt.D(2026, 1, 10)}
+	}
+	for name, c := range map[string]struct {
+		no     string
+		date   tdkt.Date
+		reason string
+		want   string
+	}{
+		"no number":     {"", tdkt.D(2026, 11, 20), "Kê khai sai thành tích", "chưa nhập số quyết định hủy bỏ"},
+		"no date":       {"15/QĐ-UBND", tdkt.Date{}, "Kê khai sai thành tích", "chưa nhập ngày"},
+		"before award":  {"15/QĐ-UBND", tdkt.D(2025, 12, 1), "Kê khai sai thành tích", "trước ngày quyết định khen thưởng 10/01/2026"},
+		"in the future": {"15/QĐ-UBND", tdkt.D(2026, 12, 1), "Kê khai sai thành tích", "chưa tới"},
+		"no reason":     {"15/QĐ-UBND", tdkt.D(2026, 11, 20), " ", "chưa ghi lý do"},
+	} {
+		a := line()
+		if err := tdkt.RevokeAward(a, c.no, c.date, c.reason, today); err == nil || !strings.Contains(err.Error(), c.want) || a.Revoked {
+			t.Errorf("%s: %v (revoked %v), want %q", name, err, a.Revoked, c.want)
+		}
+	}
+	a := line()
+	if err := tdkt.RevokeAward(a, "15/QĐ-UBND", tdkt.D(2026, 11, 20), "Kê khai sai thành tích", today); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Revoked || a.RevokedBy != "Quyết định số 15/QĐ-UBND ngày 20/11/2026: Kê khai sai thành tích" {
+		t.Errorf("revoked %+v", a)
+	}
+	if err := tdkt.RevokeAward(a, "16/QĐ-UBND", tdkt.D(2026, 11, 21), "lần hai", today); err == nil || !strings.Contains(err.Error(), "đã bị hủy bỏ") {
+		t.Errorf("revoked twice: %v", err)
+	}
+	// the line round-trips through the register's own decoder
+	b, _ := json.Marshal(a)
+	var back tdkt.Award
+	if err := json.Unmarshal(b, &back); err != nil || back.RevokedBy != a.RevokedBy || !back.Revoked {
+		t.Errorf("decoded %+v %v", back, err)
 	}
 }

@@ -45,6 +45,9 @@ type registerScreen struct {
 
 	recordBt *widget.Button
 	record   *recordForm // the last one opened
+	revokeBt *widget.Button
+	sel      *tdkt.Award // the line chosen in the table
+	revoke   *revokeForm // the last one opened
 }
 
 // regRow is a register line with its folded search text.
@@ -73,13 +76,27 @@ func newRegisterScreen(e *env) *registerScreen {
 		{lang.L("Số vào sổ"), 110, func(r *regRow) string { return r.a.Number }},
 		{lang.L("Họ tên / tập thể"), 190, func(r *regRow) string { return r.a.Name }},
 		{lang.L("Chức vụ – đơn vị"), 210, func(r *regRow) string { return r.position(e) }},
-		{lang.L("Hình thức"), 170, func(r *regRow) string { return e.itemShort(r.a.AwardCode) }},
+		{lang.L("Hình thức"), 170, func(r *regRow) string {
+			if r.a.Revoked {
+				return e.itemShort(r.a.AwardCode) + lang.L(" (đã hủy bỏ)")
+			}
+			return e.itemShort(r.a.AwardCode)
+		}},
 		{lang.L("Năm"), 50, func(r *regRow) string { return strconv.Itoa(r.a.Year) }},
 		{lang.L("Số quyết định"), 120, func(r *regRow) string { return r.a.DecisionNo }},
 		{lang.L("Ngày QĐ"), 100, func(r *regRow) string { return dateText(r.a.DecisionDate) }},
 		{lang.L("Người ký"), 140, func(r *regRow) string { return r.a.Signer }},
 		{lang.L("Tiền thưởng"), 100, func(r *regRow) string { return tdkt.Money(r.a.Bonus) }},
-	}, nil)
+	}, func(_ int, r *regRow) {
+		s.sel = r.a
+		if r.a.Revoked {
+			s.revokeBt.Disable()
+		} else {
+			s.revokeBt.Enable()
+		}
+	})
+	s.revokeBt = widget.NewButtonWithIcon(lang.L("Hủy bỏ khen thưởng…"), theme.CancelIcon(), s.onRevoke)
+	s.revokeBt.Disable()
 	s.sum = widget.NewLabel("")
 	s.prog = newProgress()
 	s.exp = newExporter(e)
@@ -110,7 +127,7 @@ func (s *registerScreen) content() fyne.CanvasObject {
 	// the window wider than a 1280-pixel screen
 	top := container.NewVBox(
 		heading(lang.L("Sổ theo dõi khen thưởng")),
-		container.NewHBox(s.recordBt, exportBt, returnsBt, importBt),
+		container.NewHBox(s.recordBt, s.revokeBt, exportBt, returnsBt, importBt),
 		filters, s.prog.box, s.exp.prog.box)
 	s.award.set("")
 	s.view = container.NewBorder(top, s.sum, nil, nil, s.table.table)
@@ -137,6 +154,62 @@ func (s *registerScreen) refresh() {
 	if s.loaded != s.e.version || s.shown != atoi(s.year.Selected) {
 		s.load()
 	}
+}
+
+// revokeForm is the open "revoke a register line" form, for tests.
+type revokeForm struct {
+	number *field
+	date   *dateField
+	reason *field
+	msg    *widget.Label
+	ok     *widget.Button
+}
+
+// onRevoke revokes the chosen register line (tdkt.RevokeAward): the
+// decision that revokes it, its date and why. The line stays, marked.
+func (s *registerScreen) onRevoke() {
+	a := s.sel
+	if a == nil || a.Revoked {
+		return
+	}
+	f := &revokeForm{
+		number: newField(lang.L("Số quyết định hủy bỏ"), newEntry(), required(lang.L("số quyết định hủy bỏ"))),
+		date:   newDateField(lang.L("Ngày quyết định"), false),
+		reason: newField(lang.L("Lý do"), newMultiEntry(2), required(lang.L("lý do"))),
+		msg:    dangerLabel(),
+	}
+	f.msg.Hide()
+	s.revoke = f
+	var d *dialog.CustomDialog
+	f.ok = widget.NewButtonWithIcon(lang.L("Hủy bỏ dòng sổ"), theme.ConfirmIcon(), func() {
+		if checkAll(f.number, f.date.field, f.reason) != nil {
+			return
+		}
+		date, _ := f.date.date()
+		x := *a
+		if err := tdkt.RevokeAward(&x, f.number.text(), date, f.reason.text(), s.e.today()); err != nil {
+			f.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
+			f.msg.Show()
+			return
+		}
+		if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+			f.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
+			f.msg.Show()
+			return
+		}
+		d.Hide()
+		s.sel = nil
+		s.revokeBt.Disable()
+		s.load()
+	})
+	f.ok.Importance = widget.DangerImportance
+	intro := fmt.Sprintf(lang.L("Hủy bỏ khen thưởng %s của %s (Quyết định số %s, số vào sổ %s). Dòng sổ được giữ, ghi rõ quyết định hủy bỏ; không tính khi xét điều kiện, đếm và báo cáo thống kê. Việc thu hồi hiện vật, tiền thưởng theo quyết định đó."),
+		s.e.itemName(a.AwardCode), a.Name, a.DecisionNo, a.Number)
+	d = dialog.NewCustomWithoutButtons(lang.L("Hủy bỏ khen thưởng"), container.NewVBox(wrapLabel(intro),
+		formRows(lang.L("Số quyết định hủy bỏ"), f.number, lang.L("Ngày quyết định"), f.date.field, lang.L("Lý do"), f.reason), f.msg), s.e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Đóng"), theme.CancelIcon(), func() { d.Hide() }), f.ok})
+	d.Resize(fyne.NewSize(640, 380))
+	s.e.show(d)
 }
 
 // load reads the chosen year off the UI goroutine.

@@ -517,4 +517,46 @@ func TestRecordExternalAward(t *testing.T) {
 	if !found {
 		t.Error("the recorded award is not in the person's history")
 	}
+
+	// revoked: the line stays, marked, and leaves the history
+	for i, row := range r.table.rows {
+		if row.a.ID == line.ID {
+			r.table.selectRow(i)
+		}
+	}
+	if r.sel == nil || r.sel.ID != line.ID || r.revokeBt.Disabled() {
+		t.Fatal("line not chosen for revoking")
+	}
+	test.Tap(r.revokeBt)
+	rf := r.revoke
+	typeInto(rf.number.entry, "15/QĐ-TTg")
+	typeInto(rf.date.entry, "01/06/2026") // before the award's own decision
+	typeInto(rf.reason.entry, "Kê khai không đúng thành tích")
+	test.Tap(rf.ok)
+	if rf.msg.Hidden || !strings.Contains(rf.msg.Text, "trước ngày quyết định khen thưởng") {
+		t.Fatalf("early revocation: %q", rf.msg.Text)
+	}
+	typeInto(rf.date.entry, "20/11/2026")
+	test.Tap(rf.ok)
+	r.wait()
+	var got tdkt.Award
+	db.View(func(tx *store.Tx) error { return tx.Get(line.ID, &got) })
+	if !got.Revoked || got.RevokedBy != "Quyết định số 15/QĐ-TTg ngày 20/11/2026: Kê khai không đúng thành tích" {
+		t.Fatalf("revoked line %+v", got)
+	}
+	db.View(func(tx *store.Tx) (err error) { hist, err = tx.History(fx.an, false); return })
+	for _, h := range hist {
+		if h.Code == "BKTTG" {
+			t.Error("a revoked award still counts in the history")
+		}
+	}
+	shown := false
+	for _, row := range r.table.rows {
+		if row.a.ID == line.ID {
+			shown = strings.HasSuffix(r.table.cols[3].Value(row), "(đã hủy bỏ)")
+		}
+	}
+	if !shown || !r.revokeBt.Disabled() {
+		t.Errorf("revoked line shown marked %v; revoke still enabled %v", shown, !r.revokeBt.Disabled())
+	}
 }

@@ -455,7 +455,11 @@ func prepareRegister(rows iter.Seq2[RegisterRow, error], st registerStyles, out 
 			award = a.AwardCode
 		}
 		if a.Revoked {
-			award += " (đã hủy bỏ)"
+			if a.RevokedBy != "" {
+				award += " (đã hủy bỏ: " + nfc(a.RevokedBy) + ")"
+			} else {
+				award += " (đã hủy bỏ)"
+			}
 		}
 		b.cells = append(b.cells,
 			excelize.Cell{}, // STT: numbered by the writer
