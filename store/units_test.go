@@ -181,4 +181,12 @@ func TestRecordAward(t *testing.T) {
 	if err := record(b); err != nil || b.Number != "2026/000002" {
 		t.Errorf("second line %+v %v", b, err)
 	}
+	// revoked, the counters and facts follow (Check recounts them)
+	if err := tdkt.RevokeAward(b, "3/QĐ-TTg", tdkt.D(2026, 11, 1), "Kê khai sai", today); err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, b)
+	if probs, err := db.Check(); err != nil || len(probs) > 0 {
+		t.Errorf("check after revoking: %v %v", err, probs)
+	}
 }
