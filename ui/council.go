@@ -43,6 +43,7 @@ type councilScreen struct {
 	addBt    *widget.Button
 	saveBt   *widget.Button
 	offBt    *widget.Button
+	editBt   *widget.Button
 	offPick  *widget.RadioGroup // the open "take off the agenda" choice, for tests
 	offOK    *widget.Button
 	closeBt  *widget.Button
@@ -105,6 +106,7 @@ func newCouncilScreen(e *env) *councilScreen {
 	s.agenda = container.NewVBox()
 	s.addBt = widget.NewButtonWithIcon(lang.L("Đưa hồ sơ đủ điều kiện vào phiên họp…"), theme.ContentAddIcon(), s.onAddDossiers)
 	s.offBt = widget.NewButtonWithIcon(lang.L("Rút hồ sơ khỏi chương trình…"), theme.ContentRemoveIcon(), s.onTakeOff)
+	s.editBt = widget.NewButtonWithIcon(lang.L("Sửa thông tin phiên họp…"), theme.DocumentCreateIcon(), s.onEdit)
 	s.saveBt = widget.NewButtonWithIcon(lang.L("Lưu phiên họp"), theme.DocumentSaveIcon(), s.onSave)
 	s.closeBt = widget.NewButtonWithIcon(lang.L("Kết thúc và khóa phiên họp"), theme.ConfirmIcon(), s.onClose)
 	s.closeBt.Importance = widget.HighImportance
@@ -141,7 +143,7 @@ func (s *councilScreen) content() fyne.CanvasObject {
 		s.attendAc, s.quorum,
 		widget.NewSeparator(),
 		boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")),
-		container.NewHBox(s.addBt, s.offBt),
+		container.NewHBox(s.addBt, s.offBt, s.editBt),
 		wrapLabel(lang.L("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ.")),
 		container.NewHScroll(container.NewVBox(header, s.agenda)),
 	)
@@ -294,7 +296,7 @@ func (s *councilScreen) openMeeting(id string) {
 		s.agenda.Add(widget.NewLabel(lang.L("Chưa có ai trong chương trình. Bấm \"Đưa hồ sơ đủ điều kiện vào phiên họp…\".")))
 	}
 	s.agenda.Refresh()
-	for _, b := range []*widget.Button{s.addBt, s.offBt, s.saveBt, s.closeBt} {
+	for _, b := range []*widget.Button{s.addBt, s.offBt, s.editBt, s.saveBt, s.closeBt} {
 		if m.Closed {
 			b.Disable()
 		} else {
@@ -595,6 +597,7 @@ func (s *councilScreen) closeNow() {
 // meetingForm is the dialog that creates a meeting.
 type meetingForm struct {
 	s         *councilScreen
+	edit      *tdkt.Meeting // nil for a new meeting
 	title     *field
 	date      *dateField
 	start     *field
@@ -606,8 +609,20 @@ type meetingForm struct {
 	ok        *widget.Button
 }
 
-func (s *councilScreen) onNew() {
-	f := &meetingForm{s: s}
+func (s *councilScreen) onNew() { s.meetingForm(nil) }
+
+// onEdit corrects the open meeting's title, date, time, place, chair,
+// secretary and members (the minutes print them); the agenda, the counts
+// typed so far and the attendance of the members kept stay.
+func (s *councilScreen) onEdit() {
+	if s.m != nil && !s.m.Closed {
+		s.meetingForm(s.m)
+	}
+}
+
+// meetingForm opens the form for a new meeting (edit nil) or for edit.
+func (s *councilScreen) meetingForm(edit *tdkt.Meeting) {
+	f := &meetingForm{s: s, edit: edit}
 	f.title = newField(lang.L("Tên phiên họp"), newEntry(), required(lang.L("tên phiên họp")))
 	f.date = newDateField(lang.L("Ngày họp"), false)
 	f.start = newField(lang.L("Giờ bắt đầu"), newEntry(), nil)
@@ -637,6 +652,12 @@ func (s *councilScreen) onNew() {
 	f.title.set(fmt.Sprintf("Phiên họp Hội đồng Thi đua – Khen thưởng năm %d", s.e.today().Year))
 	f.date.setDate(s.e.today())
 	f.start.set("08:00")
+	if edit != nil {
+		last = edit
+		f.title.set(edit.Title)
+		f.date.setDate(edit.Date)
+		f.start.set(edit.Start)
+	}
 	if last != nil {
 		f.place.set(last.Place)
 		f.chair.set(last.Chair)
@@ -649,10 +670,14 @@ func (s *councilScreen) onNew() {
 	}
 	form := formRows(lang.L("Tên phiên họp"), f.title, lang.L("Ngày họp"), f.date.field, lang.L("Giờ bắt đầu"), f.start, lang.L("Địa điểm"), f.place,
 		lang.L("Chủ trì"), f.chair, lang.L("Thư ký"), f.secretary, lang.L("Thành viên"), f.members)
-	ok := widget.NewButtonWithIcon(lang.L("Tạo phiên họp"), theme.ConfirmIcon(), f.submit)
+	okText, title := lang.L("Tạo phiên họp"), lang.L("Phiên họp mới")
+	if edit != nil {
+		okText, title = lang.L("Lưu"), lang.L("Sửa thông tin phiên họp")
+	}
+	ok := widget.NewButtonWithIcon(okText, theme.ConfirmIcon(), f.submit)
 	ok.Importance = widget.HighImportance
 	f.ok = ok
-	f.d = dialog.NewCustomWithoutButtons(lang.L("Phiên họp mới"), container.NewVScroll(container.NewVBox(form,
+	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(container.NewVBox(form,
 		wrapLabel(lang.L("Mỗi dòng một thành viên: Họ tên – Vai trò (Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Thư ký).")))), s.e.win)
 	f.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.d.Hide() }), ok})
 	f.d.Resize(fyne.NewSize(720, 620))
@@ -690,9 +715,33 @@ func (f *meetingForm) submit() {
 	day, _ := f.date.date()
 	m := &tdkt.Meeting{Title: f.title.text(), Date: day, Start: f.start.text(), Place: f.place.text(),
 		Chair: f.chair.text(), Secretary: f.secretary.text(), Members: parseMembers(f.members.entry.Text)}
+	if f.edit != nil {
+		// the working copy: its agenda with the counts typed so far; the
+		// members kept keep their attendance
+		for _, r := range f.s.rows {
+			r.evaluate()
+		}
+		cur := *f.s.m
+		cur.Items = append([]tdkt.AgendaItem(nil), f.s.m.Items...)
+		was := map[string]tdkt.Member{}
+		for _, x := range cur.Members {
+			was[tdkt.Fold(x.Name)] = x
+		}
+		for i, x := range m.Members {
+			if old, ok := was[tdkt.Fold(x.Name)]; ok {
+				m.Members[i].Present, m.Members[i].Written = old.Present, old.Written
+			}
+		}
+		cur.Title, cur.Date, cur.Start, cur.Place, cur.Chair, cur.Secretary, cur.Members =
+			m.Title, m.Date, m.Start, m.Place, m.Chair, m.Secretary, m.Members
+		m = &cur
+	}
 	if err := f.s.e.update(func(tx *store.Tx) error { return tx.Put(m) }); err != nil {
 		f.s.e.showError(err)
 		return
+	}
+	if f.edit != nil {
+		f.s.m = m // what refresh keeps as typed is what was just saved
 	}
 	f.d.Hide()
 	f.s.selected = m.ID

@@ -180,6 +180,24 @@ func TestFullCycle(t *testing.T) {
 		t.Fatalf("after another screen: agree %q %q, %q", c.rows[0].agree.Text, c.rows[1].agree.Text, c.quorum.Text)
 	}
 	test.Tap(c.checks[14])
+	// the meeting's details corrected while open: the counts typed and the
+	// attendance of the members kept stay
+	test.Tap(c.editBt)
+	ef := c.newForm
+	typeInto(ef.place.entry, "Hội trường tầng 2")
+	ef.members.entry.SetText(strings.Join(members, "\n") + "\nThành viên Số 16 – Ủy viên")
+	test.Tap(ef.ok)
+	if c.m.Place != "Hội trường tầng 2" || len(c.m.Members) != 16 || c.m.Members[15].Present || !c.m.Members[0].Present ||
+		c.rows[0].agree.Text != "14" {
+		t.Fatalf("after editing: place %q, %d members, counts %q", c.m.Place, len(c.m.Members), c.rows[0].agree.Text)
+	}
+	test.Tap(c.editBt)
+	ef = c.newForm
+	ef.members.entry.SetText(strings.Join(members, "\n"))
+	test.Tap(ef.ok)
+	if len(c.m.Members) != 15 || c.m.Present() != 15 {
+		t.Fatalf("members back: %d, %d present", len(c.m.Members), c.m.Present())
+	}
 	if got := c.rows[0].result.Text; got != "ĐẠT 93,33%" {
 		t.Errorf("row 1 result %q", got)
 	}
