@@ -30,7 +30,7 @@ import (
 var documentText = []string{
 	"decisiontext.go",             // the decision as printed (preview and PDF share it)
 	"dossiers.go:filterWords",     // heading of the exported dossier list
-	"council.go:meetingForm",            // default meeting title, printed in the minutes
+	"council.go:meetingForm",      // default meeting title, printed in the minutes
 	"council.go:parseMembers",     // default member role, printed in the minutes
 	"council.go:closeNow",         // reason stored in the dossier's history
 	"council.go:apply",            // reason stored in the dossier's history
