@@ -103,3 +103,30 @@ func TestDeleteMovement(t *testing.T) {
 		t.Errorf("after deleting: %v, %d listed", live, len(s.list.rows))
 	}
 }
+
+// TestDeleteEmptyMeeting: a meeting created by mistake is deleted while
+// its agenda is empty; nothing is left selected.
+func TestDeleteEmptyMeeting(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	sh.show(navCouncil)
+	c := sh.council
+	c.onNew()
+	f := c.newForm
+	typeInto(f.chair.entry, "Hoàng Văn Ký")
+	typeInto(f.secretary.entry, "Nguyễn Thư Ký")
+	f.members.entry.SetText("Hoàng Văn Ký – Chủ tịch Hội đồng\nLò Thị Thay – Ủy viên")
+	test.Tap(f.ok)
+	if c.m == nil || c.delBt.Disabled() {
+		t.Fatalf("meeting %+v, delete enabled %v", c.m, !c.delBt.Disabled())
+	}
+	id := c.m.ID
+	test.Tap(c.delBt)
+	test.Tap(sh.e.confirmOK)
+	live := true
+	db.View(func(tx *store.Tx) error { live = tx.Has(tdkt.KindMeeting, id); return nil })
+	if live || c.m != nil || len(c.meetings) != 0 || !c.page.Hidden {
+		t.Errorf("after deleting: live %v, open %v, %d listed", live, c.m != nil, len(c.meetings))
+	}
+}

@@ -44,6 +44,7 @@ type councilScreen struct {
 	saveBt   *widget.Button
 	offBt    *widget.Button
 	editBt   *widget.Button
+	delBt    *widget.Button
 	offPick  *widget.RadioGroup // the open "take off the agenda" choice, for tests
 	offOK    *widget.Button
 	closeBt  *widget.Button
@@ -107,6 +108,7 @@ func newCouncilScreen(e *env) *councilScreen {
 	s.addBt = widget.NewButtonWithIcon(lang.L("Đưa hồ sơ đủ điều kiện vào phiên họp…"), theme.ContentAddIcon(), s.onAddDossiers)
 	s.offBt = widget.NewButtonWithIcon(lang.L("Rút hồ sơ khỏi chương trình…"), theme.ContentRemoveIcon(), s.onTakeOff)
 	s.editBt = widget.NewButtonWithIcon(lang.L("Sửa thông tin phiên họp…"), theme.DocumentCreateIcon(), s.onEdit)
+	s.delBt = widget.NewButtonWithIcon(lang.L("Xóa phiên họp"), theme.DeleteIcon(), s.onDelete)
 	s.saveBt = widget.NewButtonWithIcon(lang.L("Lưu phiên họp"), theme.DocumentSaveIcon(), s.onSave)
 	s.closeBt = widget.NewButtonWithIcon(lang.L("Kết thúc và khóa phiên họp"), theme.ConfirmIcon(), s.onClose)
 	s.closeBt.Importance = widget.HighImportance
@@ -143,7 +145,7 @@ func (s *councilScreen) content() fyne.CanvasObject {
 		s.attendAc, s.quorum,
 		widget.NewSeparator(),
 		boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")),
-		container.NewHBox(s.addBt, s.offBt, s.editBt),
+		container.NewHBox(s.addBt, s.offBt, s.editBt, s.delBt),
 		wrapLabel(lang.L("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ.")),
 		container.NewHScroll(container.NewVBox(header, s.agenda)),
 	)
@@ -302,6 +304,11 @@ func (s *councilScreen) openMeeting(id string) {
 		} else {
 			b.Enable()
 		}
+	}
+	if m.Closed || len(m.Items) > 0 { // a meeting with an agenda is emptied first
+		s.delBt.Disable()
+	} else {
+		s.delBt.Enable()
 	}
 	s.msg.Hide()
 	s.updateQuorum()
@@ -610,6 +617,26 @@ type meetingForm struct {
 }
 
 func (s *councilScreen) onNew() { s.meetingForm(nil) }
+
+// onDelete deletes an open meeting created by mistake, after asking; one
+// with dossiers on its agenda is emptied first (Rút hồ sơ khỏi chương
+// trình), so that no dossier is left at the council without a meeting.
+func (s *councilScreen) onDelete() {
+	m := s.m
+	if m == nil || m.Closed || len(m.Items) > 0 {
+		return
+	}
+	s.e.confirm(lang.L("Xóa phiên họp"), fmt.Sprintf(lang.L("Xóa phiên họp \"%s\" ngày %s? Phiên họp chưa có hồ sơ nào trong chương trình."), m.Title, dateText(m.Date)), func() {
+		if err := s.e.update(func(tx *store.Tx) error { return tx.Delete(tdkt.KindMeeting, m.ID) }); err != nil {
+			s.fail(err)
+			return
+		}
+		s.selected, s.m = "", nil
+		s.page.Hide()
+		s.empty.Show()
+		s.refresh()
+	})
+}
 
 // onEdit corrects the open meeting's title, date, time, place, chair,
 // secretary and members (the minutes print them); the agenda, the counts
