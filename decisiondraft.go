@@ -166,8 +166,9 @@ type Proposal struct {
 // DraftProposal drafts office o's proposal that the authority above it
 // award code to the candidates of lines, dated date. It refuses an award
 // the office decides itself (that is a decision) or one a lower level
-// decides. A province's proposals for State awards go to the Prime
-// Minister, who proposes orders and medals to the President.
+// decides. A commune proposes everything to the province's Chairman; a
+// province's proposals for State awards go to the Prime Minister, who
+// proposes orders and medals to the President.
 func DraftProposal(o *Office, cat *Catalog, code string, lines []DraftLine, date Date,
 	unit func(id string) (*Unit, bool)) (*Proposal, error) {
 	it, ok := cat.Item(code)
@@ -185,7 +186,9 @@ func DraftProposal(o *Office, cat *Catalog, code string, lines []DraftLine, date
 		return nil, err
 	}
 	p := &Proposal{From: o.IssuingBody, To: "Thủ tướng Chính phủ", AwardName: it.Name, Meeting: meeting, List: list, Date: date}
-	if it.Authority == AuthProvince {
+	if it.Authority == AuthProvince || o.Level == LevelCommune {
+		// a commune proposes to the province's Chairman, who proposes the
+		// State's awards on to the Prime Minister
 		p.To = "Chủ tịch Ủy ban nhân dân tỉnh"
 	}
 	if it.Class == ClassTitle {

@@ -241,6 +241,9 @@ func TestDraftProposal(t *testing.T) {
 	if e := p.List[0]; e.Position != "Giáo viên – Trường Tiểu học Tả Van" || e.Bonus != bonus || bonus == 0 {
 		t.Errorf("first line %+v (bonus %d)", e, bonus)
 	}
+	if p, err := tdkt.DraftProposal(xa, cat, "HCLD3", lines[:1], date, unit); err != nil || p.To != "Chủ tịch Ủy ban nhân dân tỉnh" {
+		t.Errorf("commune to the State, through the province: %+v %v", p, err)
+	}
 	if p, err := tdkt.DraftProposal(&tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"}, cat, "CSTDTQ", lines[:1], date, unit); err != nil ||
 		p.To != "Thủ tướng Chính phủ" || p.AwardName != "danh hiệu Chiến sĩ thi đua toàn quốc" {
 		t.Errorf("province to the State: %+v %v", p, err)

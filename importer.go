@@ -271,6 +271,8 @@ type Parsed struct {
 	Bonus        int64 // -1 when the sheet has none: computed from the catalogue
 	Number       string
 	Printed      bool
+	Revoked      bool   // the award cell says the line was revoked
+	RevokedBy    string // and by which decision, when it says
 }
 
 // Parse reads a row, collecting every problem with the row number so the
@@ -296,7 +298,15 @@ func (r ImportRow) Parse(cat *Catalog, today Date) (Parsed, []string) {
 	if p.Subject == SubjectPerson {
 		p.Name = TitleCaseIfUpper(p.Name)
 	}
-	if a := v(FieldAward); a == "" {
+	a := v(FieldAward)
+	// this program's register marks a revoked line in its award cell:
+	// "… (đã hủy bỏ)" or "… (đã hủy bỏ: Quyết định số … ngày …: lý do)"
+	if i := strings.Index(a, " (đã hủy bỏ"); i > 0 && strings.HasSuffix(a, ")") {
+		p.Revoked = true
+		p.RevokedBy = strings.TrimSpace(strings.TrimPrefix(a[i+len(" (đã hủy bỏ"):len(a)-1], ":"))
+		a = strings.TrimSpace(a[:i])
+	}
+	if a == "" {
 		bad("thiếu hình thức khen thưởng")
 	} else if code, ok := MatchAward(cat, a); ok {
 		p.AwardCode = code

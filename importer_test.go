@@ -137,3 +137,27 @@ func FuzzImportRow(f *testing.F) {
 		tdkt.HeadingField(name)
 	})
 }
+
+// TestImportRevokedLine: the register this program writes marks a revoked
+// line in its award cell; read back, the line is revoked, by the decision
+// the cell names.
+func TestImportRevokedLine(t *testing.T) {
+	c := catalog(t)
+	today := tdkt.D(2026, 11, 27)
+	for cell, want := range map[string]string{
+		"Bằng khen của Chủ tịch UBND tỉnh (đã hủy bỏ: Quyết định số 15/QĐ-UBND ngày 20/11/2026: Kê khai sai)": "Quyết định số 15/QĐ-UBND ngày 20/11/2026: Kê khai sai",
+		"Bằng khen của Chủ tịch UBND tỉnh (đã hủy bỏ)":                                                        "",
+	} {
+		r := tdkt.ImportRow{Line: 3, Values: map[tdkt.Field]string{tdkt.FieldName: "Lò Thị Hoa", tdkt.FieldAward: cell,
+			tdkt.FieldDecision: "Số 5/QĐ-UBND ngày 05/3/2024"}}
+		p, probs := r.Parse(c, today)
+		if len(probs) != 0 || p.AwardCode != "BKT" || !p.Revoked || p.RevokedBy != want {
+			t.Errorf("%q: %+v %v", cell, p, probs)
+		}
+	}
+	r := tdkt.ImportRow{Line: 4, Values: map[tdkt.Field]string{tdkt.FieldName: "Lò Thị Hoa", tdkt.FieldAward: "Bằng khen của Chủ tịch UBND tỉnh",
+		tdkt.FieldDecision: "Số 5/QĐ-UBND ngày 05/3/2024"}}
+	if p, _ := r.Parse(c, today); p.Revoked {
+		t.Error("a plain line read as revoked")
+	}
+}

@@ -37,7 +37,9 @@ type clustersPane struct {
 	ranking *widget.Label
 	msg     *widget.Label
 	page    *fyne.Container
-	filling bool // set while showYear fills the widgets
+	filling bool   // set while showYear fills the widgets
+	shown   string // the year whose scores are on screen
+	stay    bool   // set while the year choice is sent back to the year shown
 	// the open "add a year" form, for tests
 	yearForm  *field
 	yearOK    *widget.Button
@@ -74,7 +76,22 @@ func newClustersPane(e *env) *clustersPane {
 		c.Objects[0].(*widget.Label).SetText(e.unitName(id))
 		c.Objects[1].(*widget.Button).OnTapped = func() { p.removeMember(id) }
 	})
-	p.year = widget.NewSelect(nil, func(string) { p.showYear() })
+	p.year = widget.NewSelect(nil, func(y string) {
+		if p.stay {
+			return
+		}
+		// the year left must read: showYear rebuilds the entries from the
+		// scores that do, and a typo would be gone without a word
+		if err := p.badScore(); err != nil && p.shown != "" && y != p.shown {
+			p.msg.SetText(lang.L("Chưa chuyển năm: ") + err.Error())
+			p.msg.Show()
+			p.stay = true
+			p.year.SetSelected(p.shown)
+			p.stay = false
+			return
+		}
+		p.showYear()
+	})
 	p.leader = newChoice[string](nil, e.unitName, func(string) { p.updateRanking() })
 	p.deputy = newChoice[string](nil, e.unitName, func(string) { p.updateRanking() })
 	p.pledge = newField(lang.L("Giao ước"), newMultiEntry(2), nil)
@@ -201,6 +218,7 @@ func (p *clustersPane) showYear() {
 	defer func() { p.filling = false; p.updateRanking() }()
 	p.scores.Objects = nil
 	p.entries = map[string]*entry{}
+	p.shown = p.year.Selected
 	y := p.yearRec()
 	if y == nil {
 		p.scores.Refresh()
@@ -263,6 +281,23 @@ func (p *clustersPane) collect() {
 		}
 		y.Scores = append(y.Scores, tdkt.Score{UnitID: id, Points: v})
 	}
+}
+
+// badScore names the first score on screen that does not read.
+func (p *clustersPane) badScore() error {
+	if p.cur == nil {
+		return nil
+	}
+	for _, id := range p.cur.Members {
+		en := p.entries[id]
+		if en == nil || en.Validator == nil {
+			continue
+		}
+		if err := en.Validator(en.Text); err != nil {
+			return fmt.Errorf(lang.L("điểm của %s năm %s: %s"), p.e.unitName(id), p.shown, err)
+		}
+	}
+	return nil
 }
 
 // updateRanking shows the ranking of the scores typed so far.
@@ -370,18 +405,10 @@ func (p *clustersPane) onSave() {
 		return
 	}
 	// a score that does not read is refused, not left out of the ranking
-	if y := p.yearRec(); y != nil {
-		for _, id := range p.cur.Members {
-			en := p.entries[id]
-			if en == nil || en.Validator == nil {
-				continue
-			}
-			if err := en.Validator(en.Text); err != nil {
-				p.msg.SetText(fmt.Sprintf(lang.L("Chưa lưu: điểm của %s năm %d: %s"), p.e.unitName(id), y.Year, err))
-				p.msg.Show()
-				return
-			}
-		}
+	if err := p.badScore(); err != nil {
+		p.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
+		p.msg.Show()
+		return
 	}
 	p.collect()
 	if err := tdkt.ValidateCluster(p.cur); err != nil {

@@ -40,6 +40,11 @@ func TestClusterYearsAndScores(t *testing.T) {
 	}
 
 	typeInto(p.entries[fx.school], "9O,5")
+	// another year is not shown while this one's score does not read
+	p.year.SetSelected("2026")
+	if p.year.Selected != "2025" || p.entries[fx.school].Text != "9O,5" || !strings.Contains(p.msg.Text, "Chưa chuyển năm") {
+		t.Fatalf("switched years over a bad score: %q, %q, %q", p.year.Selected, p.entries[fx.school].Text, p.msg.Text)
+	}
 	test.Tap(p.saveBt)
 	if p.msg.Hidden || !strings.Contains(p.msg.Text, "điểm của Trường Tiểu học Tân Phúc năm 2025") {
 		t.Errorf("bad score: %q", p.msg.Text)

@@ -66,6 +66,7 @@ type councilScreen struct {
 
 // ballotRow is one candidate's count on the agenda.
 type ballotRow struct {
+	key     string // the item's dossier and candidate
 	s       *councilScreen
 	i       int
 	issued  *entry
@@ -204,9 +205,8 @@ func (s *councilScreen) unsaved() *councilDraft {
 		return nil
 	}
 	d := &councilDraft{id: s.m.ID, at: s.m.UpdatedAt, members: append([]tdkt.Member(nil), s.m.Members...), cells: map[string][5]string{}}
-	for _, r := range s.rows {
-		it := s.m.Items[r.i]
-		d.cells[it.DossierID+"\x00"+it.CandidateID] = [5]string{r.issued.Text, r.ret.Text, r.valid.Text, r.invalid.Text, r.agree.Text}
+	for _, r := range s.rows { // the rows may be of an agenda s.m no longer has
+		d.cells[r.key] = [5]string{r.issued.Text, r.ret.Text, r.valid.Text, r.invalid.Text, r.agree.Text}
 	}
 	return d
 }
@@ -354,6 +354,7 @@ func (s *councilScreen) updateQuorum() {
 func (s *councilScreen) newBallotRow(i int) *ballotRow {
 	r := &ballotRow{s: s, i: i}
 	it := s.m.Items[i]
+	r.key = it.DossierID + "\x00" + it.CandidateID
 	mk := func(v int, counted bool) *entry {
 		en := newEntry()
 		if counted {
@@ -841,7 +842,8 @@ func (s *councilScreen) onTakeOff() {
 				continue
 			}
 			ids = append(ids, d.ID)
-			labels = append(labels, fmt.Sprintf(lang.L("%s – %s (%d đề nghị)"), d.Title, s.e.unitName(d.UnitID), len(d.Candidates)))
+			// numbered: two dossiers may read alike, and the choice is by label
+			labels = append(labels, fmt.Sprintf("%d. ", len(ids))+fmt.Sprintf(lang.L("%s – %s (%d đề nghị)"), d.Title, s.e.unitName(d.UnitID), len(d.Candidates)))
 		}
 		return nil
 	})
@@ -903,7 +905,7 @@ func (s *councilScreen) takeOff(id string) {
 		s.fail(err)
 		return
 	}
-	s.selected = m.ID
+	s.selected, s.m = m.ID, &m // refresh keeps what other rows have typed but not finished
 	s.refresh()
 }
 
@@ -956,7 +958,7 @@ func (p *agendaPicker) apply() {
 		s.fail(err)
 		return
 	}
-	s.selected = m.ID
+	s.selected, s.m = m.ID, &m // refresh keeps what the rows have typed but not finished
 	s.refresh()
 }
 

@@ -186,13 +186,23 @@ func (s *registerScreen) onRevoke() {
 			return
 		}
 		date, _ := f.date.date()
-		x := *a
-		if err := tdkt.RevokeAward(&x, f.number.text(), date, f.reason.text(), s.e.today()); err != nil {
-			f.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
-			f.msg.Show()
-			return
-		}
-		if err := s.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+		no, reason, today := f.number.text(), f.reason.text(), s.e.today()
+		// the line as stored now, not as loaded: a bundle may have changed
+		// or deleted it since
+		err := s.e.update(func(tx *store.Tx) error {
+			x := &tdkt.Award{}
+			if err := tx.Get(a.ID, x); err != nil {
+				return err
+			}
+			if x.Deleted {
+				return fmt.Errorf(lang.L("dòng sổ %s đã bị xóa"), x.Number)
+			}
+			if err := tdkt.RevokeAward(x, no, date, reason, today); err != nil {
+				return err
+			}
+			return tx.Put(x)
+		})
+		if err != nil {
 			f.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
 			f.msg.Show()
 			return
@@ -256,7 +266,9 @@ func (s *registerScreen) filter() {
 			total += r.a.Bonus
 		}
 	}
-	s.table.setRows(out)
+	s.table.setRows(out) // clears the table's selection: so goes the line chosen
+	s.sel = nil
+	s.revokeBt.Disable()
 	s.sum.SetText(fmt.Sprintf(lang.L("%s dòng; tổng tiền thưởng %s đồng."), num(len(out)), tdkt.Money(total)))
 }
 

@@ -491,7 +491,19 @@ func (s *settingsScreen) onAddSalary() {
 	s.salFrom.set("")
 	s.salAmt.set("")
 	s.salBasis.set("")
-	s.loadCatalog()
+	s.salariesSaved(c)
+}
+
+// salariesSaved shows the salary steps of c, just stored, without
+// refilling the catalogue tab: its unsaved edits stay.
+func (s *settingsScreen) salariesSaved(c *tdkt.Catalog) {
+	if s.cat != nil {
+		s.cat.BaseSalary = append([]tdkt.Salary(nil), c.BaseSalary...)
+	}
+	s.catBase = jsonText(c)
+	sal := append([]tdkt.Salary(nil), c.BaseSalary...)
+	sort.Slice(sal, func(i, j int) bool { return sal[j].From.Before(sal[i].From) })
+	s.salaries.setRows(sal)
 }
 
 // onDeleteSalary deletes a base salary step entered by mistake, after
@@ -526,7 +538,7 @@ func (s *settingsScreen) onDeleteSalary() {
 		s.salMsg.Hide()
 		s.salSel = tdkt.Salary{}
 		s.salDel.Disable()
-		s.loadCatalog()
+		s.salariesSaved(c)
 	})
 }
 

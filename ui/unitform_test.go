@@ -527,6 +527,17 @@ func TestRecordExternalAward(t *testing.T) {
 	if r.sel == nil || r.sel.ID != line.ID || r.revokeBt.Disabled() {
 		t.Fatal("line not chosen for revoking")
 	}
+	// a filter that hides the chosen line unchooses it
+	typeInto(r.query, "khong ai co ten nay")
+	if r.sel != nil || !r.revokeBt.Disabled() {
+		t.Fatal("a hidden line stays chosen for revoking")
+	}
+	typeInto(r.query, "")
+	for i, row := range r.table.rows {
+		if row.a.ID == line.ID {
+			r.table.selectRow(i)
+		}
+	}
 	test.Tap(r.revokeBt)
 	rf := r.revoke
 	typeInto(rf.number.entry, "15/QĐ-TTg")

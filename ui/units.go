@@ -121,7 +121,12 @@ func flagLabel(k string) string {
 func awardHistoryColumns(e *env) []DataColumn[*tdkt.Award] {
 	return []DataColumn[*tdkt.Award]{
 		{lang.L("Năm"), 50, func(a *tdkt.Award) string { return fmt.Sprint(a.Year) }},
-		{lang.L("Hình thức"), 230, func(a *tdkt.Award) string { return e.itemName(a.AwardCode) }},
+		{lang.L("Hình thức"), 230, func(a *tdkt.Award) string {
+			if a.Revoked {
+				return e.itemName(a.AwardCode) + lang.L(" (đã hủy bỏ)")
+			}
+			return e.itemName(a.AwardCode)
+		}},
 		{lang.L("Cách"), 90, func(a *tdkt.Award) string { return methodLabel(a.Method) }},
 		{lang.L("Quyết định"), 120, func(a *tdkt.Award) string { return a.DecisionNo }},
 		{lang.L("Ngày"), 95, func(a *tdkt.Award) string { return dateText(a.DecisionDate) }},
@@ -364,7 +369,11 @@ func (s *unitsScreen) onDeleteUnit() {
 		return
 	}
 	s.e.confirm(lang.L("Xóa đơn vị"), fmt.Sprintf(lang.L("Xóa đơn vị \"%s\"? Chỉ xóa được đơn vị nhập nhầm, chưa có hồ sơ, cá nhân, khen thưởng hay đơn vị trực thuộc nào."), u.Name), func() {
-		s.unitDel.Disable()
+		// nothing else may write the unit while its deletion runs: a save
+		// waiting behind it would put it back over the tombstone
+		for _, b := range []*widget.Button{s.unitSave, s.unitEdit, s.unitDel} {
+			b.Disable()
+		}
 		db, user := s.e.db, s.e.user
 		s.del = runBackground(func() func() {
 			err := db.Update(user, func(tx *store.Tx) error { return tx.DeleteUnit(u.ID) })
@@ -380,7 +389,9 @@ func (s *unitsScreen) unitDeleted(u *tdkt.Unit, err error) {
 		if s.unitID == u.ID {
 			s.unitMsg.SetText(lang.L("Không xóa được: ") + err.Error())
 			s.unitMsg.Show()
-			s.unitDel.Enable()
+			for _, b := range []*widget.Button{s.unitSave, s.unitEdit, s.unitDel} {
+				b.Enable()
+			}
 		}
 		return
 	}
