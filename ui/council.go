@@ -108,8 +108,8 @@ func newCouncilScreen(e *env) *councilScreen {
 	s.agenda = container.NewVBox()
 	s.addBt = widget.NewButtonWithIcon(lang.L("Đưa hồ sơ đủ điều kiện vào phiên họp…"), theme.ContentAddIcon(), s.onAddDossiers)
 	s.offBt = widget.NewButtonWithIcon(lang.L("Rút hồ sơ khỏi chương trình…"), theme.ContentRemoveIcon(), s.onTakeOff)
-	s.editBt = widget.NewButtonWithIcon(lang.L("Sửa thông tin phiên họp…"), theme.DocumentCreateIcon(), s.onEdit)
-	s.delBt = widget.NewButtonWithIcon(lang.L("Xóa phiên họp"), theme.DeleteIcon(), s.onDelete)
+	s.editBt = widget.NewButtonWithIcon(lang.L("Sửa…"), theme.DocumentCreateIcon(), s.onEdit)
+	s.delBt = widget.NewButtonWithIcon(lang.L("Xóa"), theme.DeleteIcon(), s.onDelete)
 	s.saveBt = widget.NewButtonWithIcon(lang.L("Lưu phiên họp"), theme.DocumentSaveIcon(), s.onSave)
 	s.closeBt = widget.NewButtonWithIcon(lang.L("Kết thúc và khóa phiên họp"), theme.ConfirmIcon(), s.onClose)
 	s.closeBt.Importance = widget.HighImportance
@@ -142,11 +142,13 @@ func (s *councilScreen) content() fyne.CanvasObject {
 		hdr(lang.L("Phát")), hdr(lang.L("Thu")), hdr(lang.L("H.lệ")), hdr(lang.L("K.HL")), hdr(lang.L("Đ.ý")),
 		hdr(lang.L("Kết quả")), hdr(lang.L("Ghi chú")))
 	body := container.NewVBox(
-		s.title, s.info,
+		// beside the title: with the agenda's buttons they made the
+		// window wider than a 1280-pixel screen
+		container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(s.editBt, s.delBt)), s.title), s.info,
 		s.attendAc, s.quorum,
 		widget.NewSeparator(),
 		boldLabel(lang.L("Chương trình và kết quả kiểm phiếu")),
-		container.NewHBox(s.addBt, s.offBt, s.editBt, s.delBt),
+		container.NewHBox(s.addBt, s.offBt),
 		wrapLabel(lang.L("Phát: phiếu phát ra; Thu: phiếu thu vào; H.lệ: hợp lệ; K.HL: không hợp lệ; Đ.ý: đồng ý. Tỷ lệ tính trên TỔNG SỐ thành viên Hội đồng (kể cả vắng mặt), không tính trên số có mặt hay số phiếu hợp lệ.")),
 		container.NewHScroll(container.NewVBox(header, s.agenda)),
 	)
