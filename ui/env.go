@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"os/user"
 	"sort"
@@ -99,6 +100,27 @@ func (e *env) reload() error {
 		e.office, e.cat, e.units = o, c, units
 		return nil
 	})
+}
+
+// mayWrite reports whether the account in use may write rec (tdkt.Permit;
+// a file without accounts is written as by an administrator): buttons that
+// would only meet a refusal are disabled.
+func (e *env) mayWrite(rec tdkt.Record) bool {
+	role := tdkt.RoleAdmin
+	if e.account != nil {
+		role = e.account.Role
+	}
+	return tdkt.Permit(role, rec) == nil
+}
+
+// localOnly says, for a record this office may change but not send on
+// (tdkt.InScope: a commune and what the province created), that a change
+// stays on this machine; "" when the change travels.
+func (e *env) localOnly(rec tdkt.Record) string {
+	if rec.Base().ID == "" || !tdkt.Synced(rec.Kind()) || tdkt.InScope(e.office.Level, e.office.Code, rec) == nil {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("Bản ghi do cơ quan khác tạo (%s): thay đổi ở đây chỉ lưu trên máy này, không gửi đi khi đồng bộ; muốn sửa cho mọi nơi, hãy báo cơ quan đó."), tdkt.OriginOf(rec.Base().ID))
 }
 
 // update runs fn in one write transaction: a save is all or nothing.

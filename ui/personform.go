@@ -74,7 +74,15 @@ func openPersonForm(e *env, x *tdkt.Person, unit string, saved func(*tdkt.Person
 	f.ok = widget.NewButtonWithIcon(lang.L("Lưu"), theme.ConfirmIcon(), f.submit)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.dlg.Hide() })
-	body := container.NewVBox(formRows(
+	note := wrapLabel("")
+	note.Importance = widget.WarningImportance
+	if x != nil {
+		note.SetText(e.localOnly(x))
+	}
+	if note.Text == "" {
+		note.Hide()
+	}
+	body := container.NewVBox(note, formRows(
 		lang.L("Họ và tên"), f.name,
 		lang.L("Giới tính"), f.gender.sel,
 		lang.L("Ngày sinh"), f.birth.field,

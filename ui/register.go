@@ -89,7 +89,7 @@ func newRegisterScreen(e *env) *registerScreen {
 		{lang.L("Tiền thưởng"), 100, func(r *regRow) string { return tdkt.Money(r.a.Bonus) }},
 	}, func(_ int, r *regRow) {
 		s.sel = r.a
-		if r.a.Revoked {
+		if r.a.Revoked || !e.mayWrite(r.a) { // only a leader writes the register
 			s.revokeBt.Disable()
 		} else {
 			s.revokeBt.Enable()
@@ -142,6 +142,11 @@ func (s *registerScreen) wait() {
 }
 
 func (s *registerScreen) refresh() {
+	if s.e.mayWrite(&tdkt.Award{}) {
+		s.recordBt.Enable()
+	} else {
+		s.recordBt.Disable()
+	}
 	if !s.ready {
 		y := 0
 		s.e.view(func(tx *store.Tx) error { y = jobs.LatestAwardYear(tx, s.e.today().Year); return nil })

@@ -27,6 +27,7 @@ type unitForm struct {
 	kind   *choice[tdkt.UnitKind]
 	parent *unitPicker
 	msg    *widget.Label
+	note   *widget.Label // says when a change stays on this machine
 	ok     *widget.Button
 	dlg    *dialog.CustomDialog
 	saved  func(*tdkt.Unit)
@@ -77,7 +78,16 @@ func openUnitForm(e *env, u *tdkt.Unit, name, parent string, saved func(*tdkt.Un
 	f.ok = widget.NewButtonWithIcon(lang.L("Lưu đơn vị"), theme.ConfirmIcon(), f.submit)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { f.dlg.Hide() })
-	body := container.NewVBox(wrapLabel(intro), formRows(
+	note := wrapLabel("")
+	note.Importance = widget.WarningImportance
+	f.note = note
+	if u != nil {
+		note.SetText(e.localOnly(u))
+	}
+	if note.Text == "" {
+		note.Hide()
+	}
+	body := container.NewVBox(wrapLabel(intro), note, formRows(
 		lang.L("Tên đơn vị"), f.name,
 		lang.L("Loại"), f.kind.sel,
 		lang.L("Trực thuộc"), f.parent.button,

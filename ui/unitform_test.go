@@ -570,4 +570,35 @@ func TestRecordExternalAward(t *testing.T) {
 	if !shown || !r.revokeBt.Disabled() {
 		t.Errorf("revoked line shown marked %v; revoke still enabled %v", shown, !r.revokeBt.Disabled())
 	}
+	// a specialist does not write the register: the buttons say so at once
+	sh.e.account = &tdkt.User{Login: "cv", Role: tdkt.RoleSpecialist}
+	r.refresh()
+	r.table.selectRow(0)
+	if !r.recordBt.Disabled() || !r.revokeBt.Disabled() {
+		t.Errorf("a specialist may press record %v, revoke %v", !r.recordBt.Disabled(), !r.revokeBt.Disabled())
+	}
+}
+
+// TestLocalOnlyNote: at a commune, the form of a unit the province created
+// says that a change stays on this machine (the bundle would not carry
+// it); the commune's own units say nothing.
+func TestLocalOnlyNote(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, _ := openShell(t, fx.path)
+	o := *sh.e.office
+	o.Level, o.Code = tdkt.LevelCommune, "T1-X001"
+	sh.e.office = &o
+	sh.show(navUnits)
+	s := sh.units
+	s.tree.Select(fx.school)
+	test.Tap(s.unitEdit)
+	if s.form.note.Hidden || !strings.Contains(s.form.note.Text, "do cơ quan khác tạo (T1)") {
+		t.Errorf("province's unit: note %q (hidden %v)", s.form.note.Text, s.form.note.Hidden)
+	}
+	s.form.dlg.Hide()
+	test.Tap(s.unitAdd)
+	if !s.form.note.Hidden {
+		t.Errorf("a new unit: note %q", s.form.note.Text)
+	}
 }
