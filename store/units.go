@@ -159,3 +159,66 @@ func (t *Tx) DeleteMovement(id string) error {
 	}
 	return t.Delete(tdkt.KindMovement, id)
 }
+
+// DeletePerson deletes a person entered by mistake (a duplicate typed in a
+// dossier, say). One the register, a dossier or a decision names is kept
+// (ErrUnitInUse's sibling message says what); only the office that may
+// send the person to others deletes them.
+func (t *Tx) DeletePerson(id string) error {
+	p := &tdkt.Person{}
+	if err := t.Get(id, p); err != nil {
+		return err
+	}
+	if p.Deleted {
+		return nil
+	}
+	o, err := t.OfficeRecord()
+	if err != nil {
+		return err
+	}
+	if err := tdkt.InScope(o.Level, o.Code, p); err != nil {
+		return fmt.Errorf("không xóa được %s: %w", p.Name, err)
+	}
+	var uses []string
+	if n := t.CountIndex("award.person", id); n > 0 {
+		uses = append(uses, fmt.Sprintf("%d dòng trong sổ khen thưởng", n))
+	}
+	if n := t.CountIndex("dossier.person", id); n > 0 {
+		uses = append(uses, fmt.Sprintf("%d hồ sơ", n))
+	}
+	needle, _ := json.Marshal(id)
+	b, err := t.bucket(tdkt.KindDecision)
+	if err != nil {
+		return err
+	}
+	n := 0
+	err = b.ForEach(func(k, v []byte) error {
+		if !bytes.Contains(v, needle) {
+			return nil
+		}
+		d := &tdkt.Decision{}
+		if err := json.Unmarshal(v, d); err != nil {
+			return fmt.Errorf("đọc quyết định %s: %w", k, err)
+		}
+		for _, l := range d.List {
+			if l.PersonID == id && !d.Deleted {
+				n++
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		uses = append(uses, fmt.Sprintf("%d quyết định", n))
+	}
+	if len(uses) > 0 {
+		return fmt.Errorf("%w: %s có tên trong %s", ErrPersonInUse, p.Name, strings.Join(uses, ", "))
+	}
+	return t.Delete(tdkt.KindPerson, id)
+}
+
+// ErrPersonInUse refuses to delete a person something still names.
+var ErrPersonInUse = errors.New("cá nhân đang được dùng")

@@ -190,3 +190,36 @@ func TestRecordAward(t *testing.T) {
 		t.Errorf("check after revoking: %v %v", err, probs)
 	}
 }
+
+// TestDeletePerson: a person nothing names is deleted; one a dossier or the
+// register names is kept, saying what.
+func TestDeletePerson(t *testing.T) {
+	db, _ := newDB(t)
+	put(t, db, &tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: "T1", Name: "Tỉnh thử", Level: tdkt.LevelProvince})
+	u := &tdkt.Unit{Name: "Trường Tiểu học Tả Van", Type: tdkt.UnitSchool}
+	put(t, db, u)
+	dup, proposed, awarded := &tdkt.Person{Name: "Lò Thị Hoa", UnitID: u.ID}, &tdkt.Person{Name: "Lò Văn Páo", UnitID: u.ID},
+		&tdkt.Person{Name: "Giàng A Sình", UnitID: u.ID}
+	put(t, db, dup, proposed, awarded)
+	put(t, db,
+		&tdkt.Dossier{Title: "Đề nghị", Year: 2026, UnitID: u.ID, Status: tdkt.StatusReceived,
+			Candidates: []tdkt.Candidate{{ID: "C1", Subject: tdkt.SubjectPerson, PersonID: proposed.ID, Name: proposed.Name, AwardCode: "LDTT"}}},
+		&tdkt.Award{Year: 2025, AwardCode: "LDTT", Method: tdkt.MethodRegular, Subject: tdkt.SubjectPerson, PersonID: awarded.ID,
+			UnitID: u.ID, Name: awarded.Name, DecisionNo: "1/QĐ", DecisionDate: tdkt.D(2026, 1, 5)})
+	del := func(id string) error { return db.Update("an", func(tx *store.Tx) error { return tx.DeletePerson(id) }) }
+	if err := del(proposed.ID); !errors.Is(err, store.ErrPersonInUse) || !strings.Contains(err.Error(), "1 hồ sơ") {
+		t.Errorf("proposed: %v", err)
+	}
+	if err := del(awarded.ID); err == nil || !strings.Contains(err.Error(), "1 dòng trong sổ khen thưởng") {
+		t.Errorf("awarded: %v", err)
+	}
+	if err := del(dup.ID); err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *store.Tx) error {
+		if tx.Has(tdkt.KindPerson, dup.ID) || !tx.Has(tdkt.KindPerson, proposed.ID) || len(tx.IDs("person.unit", u.ID)) != 2 {
+			t.Errorf("after deleting: dup live %v, unit's people %v", tx.Has(tdkt.KindPerson, dup.ID), tx.IDs("person.unit", u.ID))
+		}
+		return nil
+	})
+}

@@ -43,6 +43,7 @@ type peoplePane struct {
 	page    *fyne.Container
 	addBt   *widget.Button
 	editBt  *widget.Button
+	delBt   *widget.Button
 	unitID  string      // the unit whose people are listed, "" for a search
 	form    *personForm // the last person form opened here
 }
@@ -99,7 +100,33 @@ func newPeoplePane(e *env) *peoplePane {
 			p.form = openPersonForm(e, p.person, "", p.saved)
 		}
 	})
+	p.delBt = widget.NewButtonWithIcon(lang.L("Xóa"), theme.DeleteIcon(), p.onDelete)
 	return p
+}
+
+// onDelete deletes the person shown, entered by mistake, after asking;
+// the store keeps one that anything names, and says what.
+func (p *peoplePane) onDelete() {
+	x := p.person
+	if x == nil {
+		return
+	}
+	p.e.confirm(lang.L("Xóa cá nhân"), fmt.Sprintf(lang.L("Xóa %s? Chỉ xóa được người nhập nhầm (trùng), chưa có trong hồ sơ, quyết định hay sổ khen thưởng."), x.Name), func() {
+		if err := p.e.update(func(tx *store.Tx) error { return tx.DeletePerson(x.ID) }); err != nil {
+			p.msg.SetText(lang.L("Không xóa được: ") + err.Error())
+			p.msg.Show()
+			return
+		}
+		var rows []*tdkt.Person
+		for _, r := range p.list.rows {
+			if r.ID != x.ID {
+				rows = append(rows, r)
+			}
+		}
+		p.list.setRows(rows)
+		p.person = nil
+		p.page.Hide()
+	})
 }
 
 // saved shows a person just added or corrected, in the list too.
@@ -128,7 +155,7 @@ func (p *peoplePane) content() fyne.CanvasObject {
 	modelBox := widget.NewCard("", lang.L("Điển hình tiên tiến"), container.NewVBox(p.model,
 		formRows(lang.L("Từ năm"), p.since, lang.L("Câu chuyện"), p.story, lang.L("Ảnh"), container.NewBorder(nil, nil, p.image, container.NewHBox(photoBt, noPhoto), p.photo)),
 		p.msg, container.NewHBox(p.save)))
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(p.editBt, p.histBt), p.title)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(p.editBt, p.delBt, p.histBt), p.title)
 	p.page = container.NewBorder(container.NewVBox(head, p.info, boldLabel(lang.L("Khen thưởng theo năm"))), modelBox, nil, nil, p.awards.table)
 	p.page.Hide()
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, p.addBt, p.query), p.prog.box, p.header), nil, nil, nil, p.list.table)

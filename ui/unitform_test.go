@@ -390,6 +390,22 @@ func TestPersonForm(t *testing.T) {
 	if !strings.HasPrefix(pp.info.Text, "Nam") {
 		t.Errorf("page after correcting: %q", pp.info.Text)
 	}
+	// deleting: refused for a person the register names, done for one
+	// entered by mistake
+	test.Tap(pp.delBt)
+	test.Tap(sh.e.confirmOK)
+	if pp.msg.Hidden || !strings.Contains(pp.msg.Text, "dòng trong sổ khen thưởng") {
+		t.Errorf("deleting a person with awards: %q", pp.msg.Text)
+	}
+	pp.open(mai.ID)
+	rows := len(pp.list.rows)
+	test.Tap(pp.delBt)
+	test.Tap(sh.e.confirmOK)
+	live := true
+	db.View(func(tx *store.Tx) error { live = tx.Has(tdkt.KindPerson, mai.ID); return nil })
+	if live || pp.person != nil || len(pp.list.rows) != rows-1 {
+		t.Errorf("after deleting: live %v, %d rows (was %d)", live, len(pp.list.rows), rows)
+	}
 }
 
 // TestLeaveDossierAsks: going back to the list from a dossier changed
