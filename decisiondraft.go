@@ -216,6 +216,44 @@ func achievement(m Method, years string) string {
 	return "đã có thành tích xuất sắc trong phong trào thi đua năm " + years
 }
 
+// AddLine adds a recipient to draft d's list by hand — a person or
+// collective an amendment adds (bổ sung), or one the council's list
+// missed: a subject the award is for, not on the list already, with the
+// award's bonus on the decision's date (date when d has none yet).
+func (d *Decision) AddLine(cat *Catalog, e ListEntry, date Date) error {
+	if d.Status == DecisionIssued {
+		return fmt.Errorf("quyết định đã ban hành, không thêm dòng được; hãy ra quyết định sửa đổi, bổ sung")
+	}
+	it, ok := cat.Item(d.AwardCode)
+	if !ok {
+		return fmt.Errorf("danh mục không có hình thức %q", d.AwardCode)
+	}
+	if !it.Subject.Allows(e.Subject) && !(it.Subject == SubjectFamily && e.Subject == SubjectFamily) {
+		return fmt.Errorf("%s không dành cho %s", it.Name, subjectLabel(e.Subject))
+	}
+	switch {
+	case e.Subject == SubjectPerson && e.PersonID == "":
+		return fmt.Errorf("chưa chọn cá nhân")
+	case e.Subject != SubjectPerson && e.UnitID == "":
+		return fmt.Errorf("chưa chọn tập thể")
+	}
+	for _, l := range d.List {
+		if (e.Subject == SubjectPerson && l.PersonID == e.PersonID) || (e.Subject == SubjectCollective && l.Subject == SubjectCollective && l.UnitID == e.UnitID) {
+			return fmt.Errorf("%s đã có trong danh sách", l.Name)
+		}
+	}
+	if !d.Date.IsZero() {
+		date = d.Date
+	}
+	bonus, err := cat.Bonus(d.AwardCode, e.Subject, date)
+	if err != nil {
+		return err
+	}
+	e.Bonus = bonus
+	d.List = append(d.List, e)
+	return nil
+}
+
 // BonusArticle is the decision's bonus article (Điều 2) for its list as it
 // stands: the total in figures and words, from the emulation fund.
 func (d *Decision) BonusArticle() string {

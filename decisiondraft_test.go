@@ -330,3 +330,39 @@ func TestRevokeAward(t *testing.T) {
 		t.Errorf("decoded %+v %v", back, err)
 	}
 }
+
+// TestAddLine: a draft gains a person or collective by hand, with the
+// award's bonus on its date; not twice, not one the award is not for, not
+// on an issued decision.
+func TestAddLine(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := tdkt.D(2026, 12, 1)
+	d := &tdkt.Decision{AwardCode: "CSTDCS", Date: date, Status: tdkt.DecisionDraft}
+	person := tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P1", UnitID: "U1", Name: "Lò Thị Hoa", Position: "Giáo viên"}
+	if err := d.AddLine(cat, person, date); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := cat.Bonus("CSTDCS", tdkt.SubjectPerson, date)
+	if len(d.List) != 1 || d.List[0].Bonus != want || want == 0 {
+		t.Fatalf("list %+v (bonus %d)", d.List, want)
+	}
+	for name, c := range map[string]struct {
+		d    *tdkt.Decision
+		e    tdkt.ListEntry
+		want string
+	}{
+		"twice":        {d, person, "đã có trong danh sách"},
+		"collective":   {d, tdkt.ListEntry{Subject: tdkt.SubjectCollective, UnitID: "U1", Name: "Trường"}, "không dành cho tập thể"},
+		"nobody":       {d, tdkt.ListEntry{Subject: tdkt.SubjectPerson, Name: "Ai đó"}, "chưa chọn cá nhân"},
+		"issued":       {&tdkt.Decision{AwardCode: "CSTDCS", Status: tdkt.DecisionIssued}, person, "đã ban hành"},
+		"unknown item": {&tdkt.Decision{AwardCode: "NOPE"}, person, "danh mục không có"},
+	} {
+		before := len(c.d.List)
+		if err := c.d.AddLine(cat, c.e, date); err == nil || !strings.Contains(err.Error(), c.want) || len(c.d.List) != before {
+			t.Errorf("%s: %v, want %q", name, err, c.want)
+		}
+	}
+}

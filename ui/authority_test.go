@@ -117,4 +117,27 @@ func TestProposeUpward(t *testing.T) {
 	if s.d == nil || s.d.AwardCode != "BKT" || len(s.d.List) != 1 || s.d.List[0].Name != "Lò Thị Bình" {
 		t.Fatalf("draft %+v", s.d)
 	}
+	// a line added by hand: the list and the drafted Điều 2 follow; the
+	// same person twice is refused
+	art2 := strings.Split(s.articles.entry.Text, "\n")[1]
+	test.Tap(s.addLineBt)
+	lf := s.lineForm
+	typeInto(lf.search, "nguyen van an")
+	lf.results.Select(0)
+	test.Tap(lf.ok)
+	if len(s.d.List) != 2 || s.d.List[1].Name != "Nguyễn Văn An" || s.d.List[1].Bonus != s.d.List[0].Bonus ||
+		s.d.List[1].Position != "Giáo viên – Trường Tiểu học Tân Phúc" {
+		t.Fatalf("list after adding: %+v", s.d.List)
+	}
+	if got := strings.Split(s.articles.entry.Text, "\n")[1]; got == art2 || got != s.d.BonusArticle() {
+		t.Errorf("Điều 2 %q (was %q)", got, art2)
+	}
+	test.Tap(s.addLineBt)
+	lf = s.lineForm
+	typeInto(lf.search, "nguyen van an")
+	lf.results.Select(0)
+	test.Tap(lf.ok)
+	if lf.msg.Hidden || !strings.Contains(lf.msg.Text, "đã có trong danh sách") || len(s.d.List) != 2 {
+		t.Errorf("the same person twice: %q, %d lines", lf.msg.Text, len(s.d.List))
+	}
 }

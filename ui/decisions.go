@@ -58,6 +58,8 @@ type decisionsScreen struct {
 	deleteBt  *widget.Button
 	amendBt   *widget.Button
 	removeBt  *widget.Button
+	addLineBt *widget.Button
+	lineForm  *lineForm // the last "add a line" form, for tests
 	page      *fyne.Container
 	empty     *widget.Label
 	selLine   int
@@ -145,6 +147,7 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 	s.deleteBt = widget.NewButtonWithIcon(lang.L("Xóa dự thảo"), theme.DeleteIcon(), s.onDelete)
 	s.amendBt = widget.NewButtonWithIcon(lang.L("Lập quyết định sửa đổi"), theme.ContentRedoIcon(), s.onAmend)
 	s.removeBt = widget.NewButtonWithIcon(lang.L("Bỏ dòng đã chọn"), theme.ContentRemoveIcon(), s.onRemoveLine)
+	s.addLineBt = widget.NewButtonWithIcon(lang.L("Thêm dòng…"), theme.ContentAddIcon(), s.onAddLine)
 	s.empty = wrapLabel(lang.L("Chọn một quyết định ở bên trái, hoặc bấm \"Lập dự thảo từ kết quả Hội đồng\"."))
 	s.prog = newProgress()
 	s.exp = newExporter(e)
@@ -172,7 +175,7 @@ func (s *decisionsScreen) content() fyne.CanvasObject {
 		lang.L("Nơi nhận (mỗi dòng một nơi)"), s.recips,
 		lang.L("Người ký"), s.signer.sel,
 	)
-	listBox := container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Danh sách kèm theo")), s.removeBt),
+	listBox := container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Danh sách kèm theo")), container.NewHBox(s.addLineBt, s.removeBt)),
 		sized(s.lines.table, 180), s.total)
 	editor := container.NewVScroll(container.NewPadded(container.NewVBox(form, listBox)))
 	s.tabs = container.NewAppTabs(
@@ -534,6 +537,7 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 		s.issueBt.Disable()
 		s.deleteBt.Disable()
 		s.removeBt.Disable()
+		s.addLineBt.Disable()
 		s.amendBt.Enable()
 		s.certBt.Enable()
 		s.certPreview.Enable()
@@ -543,6 +547,7 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 		s.issueBt.Enable()
 		s.deleteBt.Enable()
 		s.removeBt.Disable()
+		s.addLineBt.Enable()
 		s.amendBt.Disable()
 		s.certBt.Disable()
 		s.certPreview.Disable()
@@ -729,6 +734,106 @@ func (s *decisionsScreen) onRemoveLine() {
 		s.articles.set(strings.Join(arts, "\n"))
 	}
 	s.removeBt.Disable()
+	s.showLines()
+}
+
+// lineForm is the "add a line" dialog of a draft decision.
+type lineForm struct {
+	subject  *widget.RadioGroup
+	search   *entry
+	found    []*tdkt.Person
+	results  *widget.List
+	person   *tdkt.Person
+	unit     *unitPicker
+	position *field
+	msg      *widget.Label
+	ok       *widget.Button
+}
+
+// onAddLine adds a person or collective to the draft by hand (an
+// amendment's bổ sung, or one the council's list missed), with the
+// award's bonus (tdkt.Decision.AddLine); Điều 2 follows while it is the
+// drafted wording.
+func (s *decisionsScreen) onAddLine() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued {
+		return
+	}
+	e := s.e
+	f := &lineForm{}
+	s.lineForm = f
+	f.subject = widget.NewRadioGroup([]string{subjectText(tdkt.SubjectPerson), subjectText(tdkt.SubjectCollective)}, nil)
+	f.subject.Horizontal = true
+	f.search = newEntry()
+	f.search.SetPlaceHolder(lang.L("Tìm người đã có trong dữ liệu (gõ tên, có dấu hoặc không dấu)"))
+	f.results = widget.NewList(func() int { return len(f.found) },
+		func() fyne.CanvasObject { return truncLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := f.found[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s – %s", p.Name, p.Position, e.unitName(p.UnitID)))
+		})
+	f.position = newField(lang.L("Chức vụ, đơn vị"), newEntry(), nil)
+	f.results.OnSelected = func(i widget.ListItemID) {
+		f.person = f.found[i]
+		f.position.set(strings.TrimSuffix(strings.TrimSpace(f.person.Position+" – "+e.unitName(f.person.UnitID)), " –"))
+	}
+	f.search.OnChanged = func(q string) {
+		f.found = nil
+		if strings.TrimSpace(q) != "" {
+			e.view(func(tx *store.Tx) (err error) { f.found, err = searchPeople(tx, q, 50); return })
+		}
+		f.results.UnselectAll()
+		f.results.Refresh()
+	}
+	f.unit = newUnitPicker(e, "", nil)
+	f.subject.OnChanged = func(v string) {
+		if v == subjectText(tdkt.SubjectCollective) {
+			f.search.Disable()
+			f.unit.button.Enable()
+		} else {
+			f.search.Enable()
+			f.unit.button.Disable()
+		}
+	}
+	f.subject.SetSelected(subjectText(tdkt.SubjectPerson))
+	f.msg = dangerLabel()
+	f.msg.Hide()
+	var d *dialog.CustomDialog
+	f.ok = widget.NewButtonWithIcon(lang.L("Thêm vào danh sách"), theme.ConfirmIcon(), func() {
+		l := tdkt.ListEntry{Subject: tdkt.SubjectPerson, Position: f.position.text()}
+		if f.subject.Selected == subjectText(tdkt.SubjectCollective) {
+			l.Subject = tdkt.SubjectCollective
+			if f.unit.id != "" {
+				l.UnitID, l.Name = f.unit.id, e.unitName(f.unit.id)
+			}
+		} else if f.person != nil {
+			l.PersonID, l.UnitID, l.Name = f.person.ID, f.person.UnitID, f.person.Name
+		}
+		if err := s.d.AddLine(e.cat, l, e.today()); err != nil {
+			f.msg.SetText(lang.L("Chưa thêm: ") + err.Error())
+			f.msg.Show()
+			return
+		}
+		d.Hide()
+		s.lineAdded()
+	})
+	f.ok.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons(lang.L("Thêm dòng vào danh sách"), container.NewVBox(
+		formRows(lang.L("Đối tượng"), f.subject), f.search, sized(f.results, 110),
+		formRows(lang.L("Tập thể"), f.unit.button, lang.L("Chức vụ, đơn vị"), f.position), f.msg), e.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() }), f.ok})
+	d.Resize(fyne.NewSize(760, 520))
+	e.show(d)
+}
+
+// lineAdded shows the list with its new line and keeps the drafted Điều 2
+// in step with the total.
+func (s *decisionsScreen) lineAdded() {
+	arts := strings.Split(s.articles.entry.Text, "\n")
+	if len(arts) > 1 && arts[1] == s.autoArt2 {
+		s.autoArt2 = s.d.BonusArticle()
+		arts[1] = s.autoArt2
+		s.articles.set(strings.Join(arts, "\n"))
+	}
 	s.showLines()
 }
 
