@@ -22,18 +22,8 @@ var ErrUnitInUse = errors.New("đơn vị đang được dùng")
 // that the deletion travels like any change.
 func (t *Tx) DeleteUnit(id string) error {
 	u := &tdkt.Unit{}
-	if err := t.Get(id, u); err != nil {
+	if done, err := t.deletable(id, u, func() string { return u.Name }); done || err != nil {
 		return err
-	}
-	if u.Deleted {
-		return nil
-	}
-	o, err := t.OfficeRecord()
-	if err != nil {
-		return err
-	}
-	if err := tdkt.InScope(o.Level, o.Code, u); err != nil {
-		return fmt.Errorf("không xóa được %s: %w", u.Name, err)
 	}
 	uses, err := t.unitUses(id)
 	if err != nil {
@@ -45,26 +35,75 @@ func (t *Tx) DeleteUnit(id string) error {
 	return t.Delete(tdkt.KindUnit, id)
 }
 
-// unitUses says what refers to unit id, one phrase per kind of use. The
-// indexed references are counted from their indexes; records that name
-// units inside lists (candidates, list entries, cluster members, council
-// members) are read only when their stored bytes contain the id, so that
-// a province's thousands of dossiers cost a byte search, not a decoding.
-func (t *Tx) unitUses(id string) ([]string, error) {
+// deletable reads the record id into rec and says whether this office may
+// delete it: done when it is deleted already; an error when it is another
+// office's to delete (tdkt.InScope), so that a deletion travels like any
+// change.
+func (t *Tx) deletable(id string, rec tdkt.Record, name func() string) (done bool, err error) {
+	if err := t.Get(id, rec); err != nil {
+		return false, err
+	}
+	if rec.Base().Deleted {
+		return true, nil
+	}
+	o, err := t.OfficeRecord()
+	if err != nil {
+		return false, err
+	}
+	if err := tdkt.InScope(o.Level, o.Code, rec); err != nil {
+		return false, fmt.Errorf("không xóa được %s: %w", name(), err)
+	}
+	return false, nil
+}
+
+// indexUses says, one phrase per index, how many records an index files
+// under id ("%d cá nhân").
+func (t *Tx) indexUses(id string, indexes ...[2]string) []string {
 	var uses []string
-	for _, c := range []struct {
-		index, what string
-	}{
-		{"unit.parent", "%d đơn vị trực thuộc"},
-		{"person.unit", "%d cá nhân"},
-		{"award.unit", "%d dòng trong sổ khen thưởng"},
-		{"dossier.unit", "%d hồ sơ đã trình"},
-	} {
-		if n := t.CountIndex(c.index, id); n > 0 {
-			uses = append(uses, fmt.Sprintf(c.what, n))
+	for _, c := range indexes {
+		if n := t.CountIndex(c[0], id); n > 0 {
+			uses = append(uses, fmt.Sprintf(c[1], n))
 		}
 	}
+	return uses
+}
+
+// naming counts the live records of kind k, other than id itself, that
+// name id where names says (nil: any mention). Records are decoded only
+// when their stored bytes contain the quoted id, so that a province's
+// thousands of dossiers cost a byte search, not a decoding.
+func (t *Tx) naming(k tdkt.Kind, id string, names func(tdkt.Record) bool) (int, error) {
+	b, err := t.bucket(k)
+	if err != nil {
+		return 0, err
+	}
 	needle, _ := json.Marshal(id) // the id as it appears in stored JSON
+	n := 0
+	err = b.ForEach(func(key, v []byte) error {
+		if string(key) == id || !bytes.Contains(v, needle) {
+			return nil
+		}
+		r := tdkt.New(k)
+		if err := json.Unmarshal(v, r); err != nil {
+			return fmt.Errorf("đọc %s %s: %w", k, key, err)
+		}
+		if !r.Base().Deleted && (names == nil || names(r)) {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// unitUses says what refers to unit id, one phrase per kind of use: the
+// indexed references from their indexes, the rest (candidates, list
+// entries, cluster members, council items) by naming.
+func (t *Tx) unitUses(id string) ([]string, error) {
+	uses := t.indexUses(id,
+		[2]string{"unit.parent", "%d đơn vị trực thuộc"},
+		[2]string{"person.unit", "%d cá nhân"},
+		[2]string{"award.unit", "%d dòng trong sổ khen thưởng"},
+		[2]string{"dossier.unit", "%d hồ sơ đã trình"})
 	for _, c := range []struct {
 		kind  tdkt.Kind
 		what  string
@@ -94,24 +133,7 @@ func (t *Tx) unitUses(id string) ([]string, error) {
 		{tdkt.KindMeeting, "%d phiên họp", nil},
 		{tdkt.KindMovement, "%d phong trào thi đua", nil},
 	} {
-		b, err := t.bucket(c.kind)
-		if err != nil {
-			return nil, err
-		}
-		n := 0
-		err = b.ForEach(func(k, v []byte) error {
-			if string(k) == id || !bytes.Contains(v, needle) {
-				return nil
-			}
-			r := tdkt.New(c.kind)
-			if err := json.Unmarshal(v, r); err != nil {
-				return fmt.Errorf("đọc %s %s: %w", c.kind, k, err)
-			}
-			if !r.Base().Deleted && (c.names == nil || c.names(r)) {
-				n++
-			}
-			return nil
-		})
+		n, err := t.naming(c.kind, id, c.names)
 		if err != nil {
 			return nil, err
 		}
@@ -126,31 +148,10 @@ func (t *Tx) unitUses(id string) ([]string, error) {
 // dossier names (its achievements were proposed under it) is kept.
 func (t *Tx) DeleteMovement(id string) error {
 	m := &tdkt.Movement{}
-	if err := t.Get(id, m); err != nil {
+	if done, err := t.deletable(id, m, func() string { return m.Name }); done || err != nil {
 		return err
 	}
-	if m.Deleted {
-		return nil
-	}
-	needle, _ := json.Marshal(id)
-	b, err := t.bucket(tdkt.KindDossier)
-	if err != nil {
-		return err
-	}
-	n := 0
-	err = b.ForEach(func(k, v []byte) error {
-		if !bytes.Contains(v, needle) {
-			return nil
-		}
-		d := &tdkt.Dossier{}
-		if err := json.Unmarshal(v, d); err != nil {
-			return fmt.Errorf("đọc hồ sơ %s: %w", k, err)
-		}
-		if !d.Deleted && d.MovementID == id {
-			n++
-		}
-		return nil
-	})
+	n, err := t.naming(tdkt.KindDossier, id, func(r tdkt.Record) bool { return r.(*tdkt.Dossier).MovementID == id })
 	if err != nil {
 		return err
 	}
@@ -162,51 +163,23 @@ func (t *Tx) DeleteMovement(id string) error {
 
 // DeletePerson deletes a person entered by mistake (a duplicate typed in a
 // dossier, say). One the register, a dossier or a decision names is kept
-// (ErrUnitInUse's sibling message says what); only the office that may
-// send the person to others deletes them.
+// (ErrPersonInUse, saying what); only the office that may send the person
+// to others deletes them.
 func (t *Tx) DeletePerson(id string) error {
 	p := &tdkt.Person{}
-	if err := t.Get(id, p); err != nil {
+	if done, err := t.deletable(id, p, func() string { return p.Name }); done || err != nil {
 		return err
 	}
-	if p.Deleted {
-		return nil
-	}
-	o, err := t.OfficeRecord()
-	if err != nil {
-		return err
-	}
-	if err := tdkt.InScope(o.Level, o.Code, p); err != nil {
-		return fmt.Errorf("không xóa được %s: %w", p.Name, err)
-	}
-	var uses []string
-	if n := t.CountIndex("award.person", id); n > 0 {
-		uses = append(uses, fmt.Sprintf("%d dòng trong sổ khen thưởng", n))
-	}
-	if n := t.CountIndex("dossier.person", id); n > 0 {
-		uses = append(uses, fmt.Sprintf("%d hồ sơ", n))
-	}
-	needle, _ := json.Marshal(id)
-	b, err := t.bucket(tdkt.KindDecision)
-	if err != nil {
-		return err
-	}
-	n := 0
-	err = b.ForEach(func(k, v []byte) error {
-		if !bytes.Contains(v, needle) {
-			return nil
-		}
-		d := &tdkt.Decision{}
-		if err := json.Unmarshal(v, d); err != nil {
-			return fmt.Errorf("đọc quyết định %s: %w", k, err)
-		}
-		for _, l := range d.List {
-			if l.PersonID == id && !d.Deleted {
-				n++
-				break
+	uses := t.indexUses(id,
+		[2]string{"award.person", "%d dòng trong sổ khen thưởng"},
+		[2]string{"dossier.person", "%d hồ sơ"})
+	n, err := t.naming(tdkt.KindDecision, id, func(r tdkt.Record) bool {
+		for _, l := range r.(*tdkt.Decision).List {
+			if l.PersonID == id {
+				return true
 			}
 		}
-		return nil
+		return false
 	})
 	if err != nil {
 		return err

@@ -92,6 +92,18 @@ func TestDeleteUnit(t *testing.T) {
 	if probs, err := db.Check(); err != nil || len(probs) > 0 {
 		t.Fatalf("check after deleting: %v %v", err, probs)
 	}
+	// the province's movement, and its people, are not the commune's to delete
+	mv := &tdkt.Movement{Meta: tdkt.Meta{ID: "SL-M0000001"}, Name: "Phong trào của tỉnh", Level: tdkt.LevelProvince}
+	pp := &tdkt.Person{Meta: tdkt.Meta{ID: "SL-P0000001"}, Name: "Người của tỉnh"}
+	put(t, db, mv, pp)
+	for _, del := range []func(*store.Tx) error{
+		func(tx *store.Tx) error { return tx.DeleteMovement(mv.ID) },
+		func(tx *store.Tx) error { return tx.DeletePerson(pp.ID) },
+	} {
+		if err := db.Update("an", del); err == nil || !strings.Contains(err.Error(), "không xóa được") {
+			t.Errorf("another office's record deleted: %v", err)
+		}
+	}
 }
 
 // TestFamilyHistory: a household's register lines are its own (by name in
