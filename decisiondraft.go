@@ -136,10 +136,7 @@ func draftList(cat *Catalog, code string, lines []DraftLine, date Date, unit fun
 		}
 		pos := c.Position
 		if c.Subject == SubjectPerson {
-			if u := unitName(c.UnitID); u != "" && !strings.Contains(pos, u) {
-				pos = strings.TrimSpace(strings.TrimSuffix(pos+" – "+u, " – "))
-				pos = strings.TrimPrefix(pos, "– ")
-			}
+			pos = PositionAt(pos, unitName(c.UnitID))
 		} else if u, ok := unit(c.UnitID); ok && pos == "" {
 			pos = unitName(u.ParentID)
 		}
@@ -148,6 +145,21 @@ func draftList(cat *Catalog, code string, lines []DraftLine, date Date, unit fun
 	}
 	sort.Ints(years)
 	return list, meeting, years, nil
+}
+
+// PositionAt is the "chức vụ, đơn vị" text of a person's line in a
+// decision's list, a tờ trình or the register: the position, a dash and
+// the unit ("Giáo viên – Trường Tiểu học Tả Van"), either alone when the
+// other is empty, and the unit once when the position names it already.
+func PositionAt(position, unit string) string {
+	position, unit = strings.TrimSpace(position), strings.TrimSpace(unit)
+	switch {
+	case unit == "" || strings.Contains(position, unit):
+		return position
+	case position == "":
+		return unit
+	}
+	return position + " – " + unit
 }
 
 // Proposal is the wording of a tờ trình: office o asks the authority

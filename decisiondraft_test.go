@@ -366,3 +366,17 @@ func TestAddLine(t *testing.T) {
 		}
 	}
 }
+
+func TestPositionAt(t *testing.T) {
+	for _, c := range []struct{ pos, unit, want string }{
+		{"Giáo viên", "Trường Tiểu học Tả Van", "Giáo viên – Trường Tiểu học Tả Van"},
+		{"Hiệu trưởng Trường Tiểu học Tả Van", "Trường Tiểu học Tả Van", "Hiệu trưởng Trường Tiểu học Tả Van"},
+		{"", "Trường Tiểu học Tả Van", "Trường Tiểu học Tả Van"},
+		{" Giáo viên ", "", "Giáo viên"},
+		{"", "", ""},
+	} {
+		if got := tdkt.PositionAt(c.pos, c.unit); got != c.want {
+			t.Errorf("PositionAt(%q, %q) = %q, want %q", c.pos, c.unit, got, c.want)
+		}
+	}
+}

@@ -217,11 +217,7 @@ func (f *candidateForm) choosePerson(p *tdkt.Person) {
 	f.c.PersonID = p.ID
 	f.c.UnitID = p.UnitID
 	f.name.set(p.Name)
-	pos := p.Position
-	if u := f.ed.e.unitName(p.UnitID); u != "" {
-		pos = strings.TrimSpace(pos + " – " + u)
-	}
-	f.position.set(pos)
+	f.position.set(tdkt.PositionAt(p.Position, f.ed.e.unitName(p.UnitID)))
 	f.category.set(p.Category)
 	f.showChosen()
 }

@@ -774,7 +774,7 @@ func (s *decisionsScreen) onAddLine() {
 	f.position = newField(lang.L("Chức vụ, đơn vị"), newEntry(), nil)
 	f.results.OnSelected = func(i widget.ListItemID) {
 		f.person = f.found[i]
-		f.position.set(strings.TrimSuffix(strings.TrimSpace(f.person.Position+" – "+e.unitName(f.person.UnitID)), " –"))
+		f.position.set(tdkt.PositionAt(f.person.Position, e.unitName(f.person.UnitID)))
 	}
 	f.search.OnChanged = func(q string) {
 		f.found = nil

@@ -168,7 +168,7 @@ func (f *recordForm) line() *tdkt.Award {
 	if a.Subject == tdkt.SubjectPerson {
 		if p := f.person; p != nil {
 			a.PersonID, a.UnitID, a.Name = p.ID, p.UnitID, p.Name
-			a.Position = strings.TrimSpace(strings.TrimSuffix(p.Position+" – "+f.e.unitName(p.UnitID), " – "))
+			a.Position = tdkt.PositionAt(p.Position, f.e.unitName(p.UnitID))
 		}
 	} else if f.unit.id != "" {
 		a.UnitID, a.Name = f.unit.id, f.e.unitName(f.unit.id)
