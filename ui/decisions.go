@@ -739,10 +739,8 @@ func (s *decisionsScreen) onRemoveLine() {
 
 // lineForm is the "add a line" dialog of a draft decision.
 type lineForm struct {
-	subject  *widget.RadioGroup
-	search   *entry
-	found    []*tdkt.Person
-	results  *widget.List
+	subject *widget.RadioGroup
+	*personSearch
 	person   *tdkt.Person
 	unit     *unitPicker
 	position *field
@@ -763,27 +761,11 @@ func (s *decisionsScreen) onAddLine() {
 	s.lineForm = f
 	f.subject = widget.NewRadioGroup([]string{subjectText(tdkt.SubjectPerson), subjectText(tdkt.SubjectCollective)}, nil)
 	f.subject.Horizontal = true
-	f.search = newEntry()
-	f.search.SetPlaceHolder(lang.L("Tìm người đã có trong dữ liệu (gõ tên, có dấu hoặc không dấu)"))
-	f.results = widget.NewList(func() int { return len(f.found) },
-		func() fyne.CanvasObject { return truncLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := f.found[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s – %s", p.Name, p.Position, e.unitName(p.UnitID)))
-		})
 	f.position = newField(lang.L("Chức vụ, đơn vị"), newEntry(), nil)
-	f.results.OnSelected = func(i widget.ListItemID) {
-		f.person = f.found[i]
-		f.position.set(tdkt.PositionAt(f.person.Position, e.unitName(f.person.UnitID)))
-	}
-	f.search.OnChanged = func(q string) {
-		f.found = nil
-		if strings.TrimSpace(q) != "" {
-			e.view(func(tx *store.Tx) (err error) { f.found, err = searchPeople(tx, q, 50); return })
-		}
-		f.results.UnselectAll()
-		f.results.Refresh()
-	}
+	f.personSearch = newPersonSearch(e, func(p *tdkt.Person) {
+		f.person = p
+		f.position.set(tdkt.PositionAt(p.Position, e.unitName(p.UnitID)))
+	})
 	f.unit = newUnitPicker(e, "", nil)
 	f.subject.OnChanged = func(v string) {
 		if v == subjectText(tdkt.SubjectCollective) {

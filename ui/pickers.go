@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -179,3 +180,33 @@ func searchPeople(tx *store.Tx, q string, limit int) ([]*tdkt.Person, error) {
 // form: Fyne's URIs use forward slashes, which Windows users read as a
 // foreign path in messages ("C:/Users/…" instead of "C:\Users\…").
 func uriPath(u fyne.URI) string { return filepath.FromSlash(u.Path()) }
+
+// personSearch finds a person already in the data by name as the user
+// types (store's folded search: with or without accents) and hands the
+// one chosen in the list to chosen.
+type personSearch struct {
+	search  *entry
+	found   []*tdkt.Person
+	results *widget.List
+}
+
+func newPersonSearch(e *env, chosen func(*tdkt.Person)) *personSearch {
+	p := &personSearch{search: newEntry()}
+	p.search.SetPlaceHolder(lang.L("Tìm người đã có trong dữ liệu (gõ tên, có dấu hoặc không dấu)"))
+	p.results = widget.NewList(func() int { return len(p.found) },
+		func() fyne.CanvasObject { return truncLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			x := p.found[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s – %s", x.Name, x.Position, e.unitName(x.UnitID)))
+		})
+	p.results.OnSelected = func(i widget.ListItemID) { chosen(p.found[i]) }
+	p.search.OnChanged = func(q string) {
+		p.found = nil
+		if strings.TrimSpace(q) != "" {
+			e.view(func(tx *store.Tx) (err error) { p.found, err = searchPeople(tx, q, 50); return })
+		}
+		p.results.UnselectAll()
+		p.results.Refresh()
+	}
+	return p
+}

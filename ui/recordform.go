@@ -23,23 +23,21 @@ import (
 type recordForm struct {
 	e       *env
 	subject *widget.RadioGroup
-	search  *entry
-	found   []*tdkt.Person
-	results *widget.List
-	person  *tdkt.Person
-	chosen  *widget.Label
-	unit    *unitPicker
-	award   *choice[string]
-	method  *choice[tdkt.Method]
-	year    *field
-	number  *field
-	date    *dateField
-	signer  *field
-	bonus   *field
-	msg     *widget.Label
-	ok      *widget.Button
-	dlg     *dialog.CustomDialog
-	saved   func(*tdkt.Award)
+	*personSearch
+	person *tdkt.Person
+	chosen *widget.Label
+	unit   *unitPicker
+	award  *choice[string]
+	method *choice[tdkt.Method]
+	year   *field
+	number *field
+	date   *dateField
+	signer *field
+	bonus  *field
+	msg    *widget.Label
+	ok     *widget.Button
+	dlg    *dialog.CustomDialog
+	saved  func(*tdkt.Award)
 }
 
 var recordSubjects = []tdkt.Subject{tdkt.SubjectPerson, tdkt.SubjectCollective}
@@ -48,23 +46,7 @@ func openRecordForm(e *env, year int, saved func(*tdkt.Award)) *recordForm {
 	f := &recordForm{e: e, saved: saved}
 	f.subject = widget.NewRadioGroup([]string{subjectText(tdkt.SubjectPerson), subjectText(tdkt.SubjectCollective)}, func(string) { f.showSubject() })
 	f.subject.Horizontal = true
-	f.search = newEntry()
-	f.search.SetPlaceHolder(lang.L("Tìm người đã có trong dữ liệu (gõ tên, có dấu hoặc không dấu)"))
-	f.search.OnChanged = func(q string) {
-		f.found = nil
-		if strings.TrimSpace(q) != "" {
-			e.view(func(tx *store.Tx) (err error) { f.found, err = searchPeople(tx, q, 50); return })
-		}
-		f.results.UnselectAll()
-		f.results.Refresh()
-	}
-	f.results = widget.NewList(func() int { return len(f.found) },
-		func() fyne.CanvasObject { return truncLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := f.found[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s – %s", p.Name, p.Position, e.unitName(p.UnitID)))
-		})
-	f.results.OnSelected = func(i widget.ListItemID) { f.choose(f.found[i]) }
+	f.personSearch = newPersonSearch(e, f.choose)
 	f.chosen = widget.NewLabel(lang.L("Chưa chọn cá nhân (người chưa có trong dữ liệu: thêm ở Đơn vị & cá nhân)."))
 	f.chosen.Wrapping = fyne.TextWrapWord
 	f.unit = newUnitPicker(e, "", nil)
