@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/unicode/norm"
 
 	"tdkt"
 	"tdkt/store"
@@ -100,6 +101,21 @@ func TestAddAndEditUnits(t *testing.T) {
 	if ids := s.childIDs(xa.ID); len(ids) != 1 || ids[0] != thon.ID {
 		t.Errorf("the commune's branch: %v", ids)
 	}
+	// decomposed (NFD) input is the same name; an overlong one is refused
+	test.Tap(s.unitAdd)
+	f = s.form
+	f.parent.set("")
+	typeInto(f.name.entry, norm.NFD.String("Xã Tân Phúc"))
+	test.Tap(f.ok)
+	if !strings.Contains(f.msg.Text, "đã có đơn vị Xã Tân Phúc") {
+		t.Errorf("NFD duplicate: %q", f.msg.Text)
+	}
+	typeInto(f.name.entry, strings.Repeat("Thôn ", 41))
+	test.Tap(f.ok)
+	if !strings.Contains(f.msg.Text, "dài quá 200 ký tự") {
+		t.Errorf("overlong name: %q", f.msg.Text)
+	}
+	f.dlg.Hide()
 	// the same village name again under the commune: refused
 	test.Tap(s.unitAdd)
 	f = s.form
