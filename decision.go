@@ -29,24 +29,37 @@ type ListEntry struct {
 // Decision is an award decision (quyết định khen thưởng).
 type Decision struct {
 	Meta
-	Issuer     string         `json:"issuer"` // office code: one number series per issuer
-	Symbol     string         `json:"symbol"` // QĐ-UBND
-	Year       int            `json:"year"`
-	Number     int            `json:"number"` // 0 until issued
-	Date       Date           `json:"date"`
-	AwardCode  string         `json:"award"`
-	Method     Method         `json:"method"`
-	Summary    string         `json:"summary"`   // Về việc tặng …
-	Authority  string         `json:"authority"` // CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …
-	Bases      []string       `json:"bases"`     // căn cứ
-	Proposal   string         `json:"proposal"`  // Theo đề nghị của …
-	Articles   []string       `json:"articles"`
-	Signer     Signer         `json:"signer"`
-	Recipients []string       `json:"recipients"` // nơi nhận
-	List       []ListEntry    `json:"list"`
-	MeetingID  string         `json:"meeting,omitempty"`
-	Amends     string         `json:"amends,omitempty"` // id of the decision amended or revoked
-	Status     DecisionStatus `json:"status"`
+	Issuer     string      `json:"issuer"` // office code: one number series per issuer
+	Symbol     string      `json:"symbol"` // QĐ-UBND
+	Year       int         `json:"year"`
+	Number     int         `json:"number"` // 0 until issued
+	Date       Date        `json:"date"`
+	AwardCode  string      `json:"award"`
+	Method     Method      `json:"method"`
+	Summary    string      `json:"summary"`   // Về việc tặng …
+	Authority  string      `json:"authority"` // CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …
+	Bases      []string    `json:"bases"`     // căn cứ
+	Proposal   string      `json:"proposal"`  // Theo đề nghị của …
+	Articles   []string    `json:"articles"`
+	Signer     Signer      `json:"signer"`
+	Recipients []string    `json:"recipients"` // nơi nhận
+	List       []ListEntry `json:"list"`
+	MeetingID  string      `json:"meeting,omitempty"`
+	Amends     string      `json:"amends,omitempty"` // id of the decision amended or revoked
+	// Withdraws are the amended decision's register lines this amendment
+	// takes back (bãi bỏ); issuing it revokes them.
+	Withdraws []Withdrawal   `json:"withdraws,omitempty"`
+	Status    DecisionStatus `json:"status"`
+}
+
+// Withdrawal is one register line of an amended decision that the
+// amendment takes back, with why; the number and name are kept for the
+// decision's text.
+type Withdrawal struct {
+	AwardID string `json:"award"`
+	Number  string `json:"number"` // số vào sổ
+	Name    string `json:"name"`
+	Reason  string `json:"reason"`
 }
 
 // NumberText is "05/QĐ-UBND": numbers below 10 take a leading zero (Decree 30).
@@ -102,6 +115,9 @@ func ValidateIssue(d *Decision) error {
 	}
 	if len(d.List) == 0 && d.Amends == "" {
 		errs = append(errs, "danh sách khen thưởng trống")
+	}
+	if len(d.Withdraws) > 0 && d.Amends == "" {
+		errs = append(errs, "chỉ quyết định sửa đổi mới bãi bỏ được dòng của quyết định khác")
 	}
 	if NFC(d.Summary) == "" {
 		errs = append(errs, "chưa có trích yếu")

@@ -54,6 +54,37 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 	if meeting != nil {
 		d.MeetingID = meeting.ID
 	}
+	if meeting != nil {
+		d.Bases = append(d.Bases, "Căn cứ kết quả "+LowerFirst(meeting.Title)+" ngày "+DateShort(meeting.Date.Time())+";")
+	}
+	if last := len(d.Bases) - 1; last >= 0 {
+		d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
+	}
+	proposer, executors := OfficeWording(o)
+	d.Proposal = "Theo đề nghị của " + proposer + "."
+	var ys []string
+	for _, y := range years {
+		ys = append(ys, strconv.Itoa(y))
+	}
+	title := it.Name
+	if it.Class == ClassTitle {
+		title = "danh hiệu " + it.Name
+	}
+	d.Articles = []string{
+		fmt.Sprintf("Tặng %s cho %s (có danh sách kèm theo), %s.", title, whoText(list), achievement(method, strings.Join(ys, ", "))),
+		d.BonusArticle(),
+		executors + ", Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+	}
+	d.Recipients = []string{"Như Điều 3;", "Lưu: VT, NV."}
+	if len(o.Signers) > 0 {
+		d.Signer = o.Signers[0]
+	}
+	return d, nil
+}
+
+// whoText counts a list's lines as a decision names them: "02 cá nhân và
+// 01 tập thể".
+func whoText(list []ListEntry) string {
 	persons, collectives, families := 0, 0, 0
 	for _, e := range list {
 		switch e.Subject {
@@ -65,14 +96,6 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 			collectives++
 		}
 	}
-	if meeting != nil {
-		d.Bases = append(d.Bases, "Căn cứ kết quả "+LowerFirst(meeting.Title)+" ngày "+DateShort(meeting.Date.Time())+";")
-	}
-	if last := len(d.Bases) - 1; last >= 0 {
-		d.Bases[last] = strings.TrimSuffix(d.Bases[last], ";") + "."
-	}
-	proposer, executors := OfficeWording(o)
-	d.Proposal = "Theo đề nghị của " + proposer + "."
 	var who []string
 	if persons > 0 {
 		who = append(who, fmt.Sprintf("%02d cá nhân", persons))
@@ -83,24 +106,7 @@ func DraftDecision(o *Office, cat *Catalog, code string, method Method, lines []
 	if families > 0 {
 		who = append(who, fmt.Sprintf("%02d hộ gia đình", families))
 	}
-	var ys []string
-	for _, y := range years {
-		ys = append(ys, strconv.Itoa(y))
-	}
-	title := it.Name
-	if it.Class == ClassTitle {
-		title = "danh hiệu " + it.Name
-	}
-	d.Articles = []string{
-		fmt.Sprintf("Tặng %s cho %s (có danh sách kèm theo), %s.", title, strings.Join(who, " và "), achievement(method, strings.Join(ys, ", "))),
-		d.BonusArticle(),
-		executors + ", Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
-	}
-	d.Recipients = []string{"Như Điều 3;", "Lưu: VT, NV."}
-	if len(o.Signers) > 0 {
-		d.Signer = o.Signers[0]
-	}
-	return d, nil
+	return strings.Join(who, " và ")
 }
 
 // draftList is the attached list of a decision or proposal awarding code
@@ -277,14 +283,81 @@ func (d *Decision) BonusArticle() string {
 		Money(t), LowerFirst(MoneyWords(t)))
 }
 
-// Amendment drafts the decision amending d, dated today: an issued decision
-// is never edited.
-func (d *Decision) Amendment(today Date) *Decision {
-	return &Decision{Issuer: d.Issuer, Symbol: d.Symbol, Year: today.Year, Date: today, AwardCode: d.AwardCode,
+// Amendment drafts office o's decision amending d, dated today: an issued
+// decision is never edited. Its articles are AmendmentArticles' for an
+// amendment that so far neither withdraws nor adds a line.
+func (d *Decision) Amendment(o *Office, cat *Catalog, today Date) *Decision {
+	a := &Decision{Issuer: d.Issuer, Symbol: d.Symbol, Year: today.Year, Date: today, AwardCode: d.AwardCode,
 		Method: d.Method, Authority: d.Authority, Bases: append([]string(nil), d.Bases...), Proposal: d.Proposal,
 		Summary:    fmt.Sprintf("Về việc sửa đổi, bổ sung Quyết định số %s ngày %s", d.NumberText(), DateShort(d.Date.Time())),
-		Articles:   []string{fmt.Sprintf("Sửa đổi, bổ sung Quyết định số %s ngày %s như sau: …", d.NumberText(), DateShort(d.Date.Time())), "Quyết định này có hiệu lực kể từ ngày ký./."},
 		Recipients: append([]string(nil), d.Recipients...), Signer: d.Signer, Amends: d.ID, Status: DecisionDraft}
+	a.Articles = a.AmendmentArticles(o, cat, d)
+	return a
+}
+
+// AmendmentArticles drafts the articles of amendment d of decision amended
+// for its withdrawals and list as they stand: what it takes back and adds
+// (Điều 1), the bonus of what it adds (Điều 2, when it adds any), and its
+// effect and who carries it out.
+func (d *Decision) AmendmentArticles(o *Office, cat *Catalog, amended *Decision) []string {
+	ref := fmt.Sprintf("Quyết định số %s ngày %s", amended.NumberText(), DateShort(amended.Date.Time()))
+	what := "khen thưởng"
+	if it, ok := cat.Item(d.AwardCode); cat != nil && ok {
+		what = "việc tặng " + it.Name
+		if it.Class == ClassTitle {
+			what = "việc tặng danh hiệu " + it.Name
+		}
+	}
+	var parts []string
+	if len(d.Withdraws) > 0 {
+		var ws []string
+		for _, w := range d.Withdraws {
+			ws = append(ws, fmt.Sprintf("%s (số vào sổ %s; lý do: %s)", w.Name, w.Number, strings.TrimRight(w.Reason, " .;")))
+		}
+		parts = append(parts, fmt.Sprintf("bãi bỏ %s đối với %s tại danh sách kèm theo %s", what, strings.Join(ws, ", "), ref))
+	}
+	if len(d.List) > 0 {
+		parts = append(parts, fmt.Sprintf("bổ sung %s có tên trong danh sách kèm theo Quyết định này", whoText(d.List)))
+	}
+	first := fmt.Sprintf("Sửa đổi, bổ sung %s như sau: …", ref)
+	if len(parts) > 0 {
+		first = fmt.Sprintf("Sửa đổi, bổ sung %s như sau: %s.", ref, strings.Join(parts, "; "))
+	}
+	arts := []string{first}
+	if len(d.List) > 0 {
+		arts = append(arts, d.BonusArticle())
+	}
+	_, executors := OfficeWording(o)
+	return append(arts, fmt.Sprintf("Quyết định này có hiệu lực kể từ ngày ký. %s, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.", executors))
+}
+
+// Withdraw adds register line a of the amended decision to what amendment
+// d takes back, for reason: a line given on false grounds, or one to be
+// given again corrected. Issuing d revokes it (RevokeAward), so the line
+// stays in the register, marked.
+func (d *Decision) Withdraw(a *Award, reason string) error {
+	reason = NFC(reason)
+	switch {
+	case d.Status == DecisionIssued:
+		return fmt.Errorf("quyết định đã ban hành, không sửa được")
+	case d.Amends == "":
+		return fmt.Errorf("chỉ quyết định sửa đổi mới bãi bỏ được dòng của quyết định khác")
+	case a.DecisionID != d.Amends:
+		return fmt.Errorf("dòng sổ %s (%s) không thuộc quyết định được sửa đổi", a.Number, a.Name)
+	case a.Deleted:
+		return fmt.Errorf("dòng sổ %s đã bị xóa", a.Number)
+	case a.Revoked:
+		return fmt.Errorf("dòng sổ %s đã bị hủy bỏ: %s", a.Number, a.RevokedBy)
+	case reason == "":
+		return fmt.Errorf("chưa ghi lý do bãi bỏ")
+	}
+	for _, w := range d.Withdraws {
+		if w.AwardID == a.ID {
+			return fmt.Errorf("%s đã có trong phần bãi bỏ", a.Name)
+		}
+	}
+	d.Withdraws = append(d.Withdraws, Withdrawal{AwardID: a.ID, Number: a.Number, Name: a.Name, Reason: reason})
+	return nil
 }
 
 // OfficeWording is who proposes and who carries out the office's award

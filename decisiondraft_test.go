@@ -152,17 +152,81 @@ func TestDraftReason(t *testing.T) {
 }
 
 func TestAmendment(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
 	o := &tdkt.Decision{Meta: tdkt.Meta{ID: "Q1"}, Issuer: "SL", Number: 12, Symbol: "QĐ-UBND", Year: 2025, Date: tdkt.D(2025, 12, 1),
 		AwardCode: "BKT", Method: tdkt.MethodRegular, Authority: "CHỦ TỊCH", Bases: []string{"Căn cứ A."},
 		Recipients: []string{"Như Điều 3;"}, Signer: tdkt.Signer{Name: "Nguyễn Văn An"}, Status: tdkt.DecisionIssued}
-	a := o.Amendment(tdkt.D(2026, 2, 3))
+	off := &tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"}
+	a := o.Amendment(off, cat, tdkt.D(2026, 2, 3))
 	if a.Amends != "Q1" || a.Status != tdkt.DecisionDraft || a.Year != 2026 || a.Number != 0 || a.Signer != o.Signer ||
 		a.Summary != "Về việc sửa đổi, bổ sung Quyết định số 12/QĐ-UBND ngày 01/12/2025" || len(a.Articles) != 2 {
 		t.Errorf("amendment: %+v", a)
 	}
+	if !strings.HasPrefix(a.Articles[1], "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh Sơn Lâm, Giám đốc Sở Nội vụ") {
+		t.Errorf("effect and execution: %q", a.Articles[1])
+	}
 	a.Bases[0] = "changed"
 	if o.Bases[0] != "Căn cứ A." {
 		t.Error("the amendment shares its grounds with the decision it amends")
+	}
+}
+
+// TestAmendmentWithdraws: an amendment takes back lines of the decision it
+// amends, each once and with a reason, and its articles say what it takes
+// back and adds.
+func TestAmendmentWithdraws(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &tdkt.Decision{Meta: tdkt.Meta{ID: "Q1"}, Number: 12, Symbol: "QĐ-UBND", Date: tdkt.D(2025, 12, 1), AwardCode: "BKT", Status: tdkt.DecisionIssued}
+	off := &tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"}
+	am := o.Amendment(off, cat, tdkt.D(2026, 2, 3))
+	line := &tdkt.Award{Meta: tdkt.Meta{ID: "A1"}, Number: "2025/000007", Name: "Lò Thị Bình", DecisionID: "Q1"}
+	other := &tdkt.Award{Meta: tdkt.Meta{ID: "A2"}, Number: "2025/000008", Name: "Vàng A Sình", DecisionID: "Q9"}
+	revoked := &tdkt.Award{Meta: tdkt.Meta{ID: "A3"}, Number: "2025/000009", Name: "Giàng A Pao", DecisionID: "Q1", Revoked: true, RevokedBy: "Quyết định số 01"}
+	plain := &tdkt.Decision{Status: tdkt.DecisionDraft}
+	tests := []struct {
+		d      *tdkt.Decision
+		a      *tdkt.Award
+		reason string
+		want   string // part of the refusal; "" when taken back
+	}{
+		{am, line, "  ", "chưa ghi lý do"},
+		{am, other, "sai", "không thuộc quyết định được sửa đổi"},
+		{am, revoked, "sai", "đã bị hủy bỏ"},
+		{plain, line, "sai", "chỉ quyết định sửa đổi"},
+		{am, line, "Ghi sai chức vụ.", ""},
+		{am, line, "lần nữa", "đã có trong phần bãi bỏ"},
+	}
+	for i, tt := range tests {
+		err := tt.d.Withdraw(tt.a, tt.reason)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%d: %v", i, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%d: got %v, want %q", i, err, tt.want)
+		}
+	}
+	if len(am.Withdraws) != 1 || am.Withdraws[0] != (tdkt.Withdrawal{AwardID: "A1", Number: "2025/000007", Name: "Lò Thị Bình", Reason: "Ghi sai chức vụ."}) {
+		t.Fatalf("withdrawals %+v", am.Withdraws)
+	}
+	arts := am.AmendmentArticles(off, cat, o)
+	if len(arts) != 2 || arts[0] != "Sửa đổi, bổ sung Quyết định số 12/QĐ-UBND ngày 01/12/2025 như sau: bãi bỏ việc tặng Bằng khen của Chủ tịch UBND tỉnh đối với Lò Thị Bình (số vào sổ 2025/000007; lý do: Ghi sai chức vụ) tại danh sách kèm theo Quyết định số 12/QĐ-UBND ngày 01/12/2025." {
+		t.Errorf("articles with a withdrawal: %q", arts)
+	}
+	am.List = []tdkt.ListEntry{{Subject: tdkt.SubjectPerson, Name: "Lò Thị Bình", Bonus: 2_340_000}}
+	arts = am.AmendmentArticles(off, cat, o)
+	if len(arts) != 3 || !strings.HasSuffix(arts[0], "; bổ sung 01 cá nhân có tên trong danh sách kèm theo Quyết định này.") ||
+		arts[1] != am.BonusArticle() || !strings.HasPrefix(arts[2], "Quyết định này có hiệu lực") {
+		t.Errorf("articles with a withdrawal and an addition: %q", arts)
+	}
+	if err := tdkt.ValidateIssue(&tdkt.Decision{Date: tdkt.D(2026, 1, 1), Signer: tdkt.Signer{Name: "A"}, Summary: "S",
+		List: am.List, Withdraws: am.Withdraws}); err == nil || !strings.Contains(err.Error(), "chỉ quyết định sửa đổi") {
+		t.Errorf("withdrawals outside an amendment: %v", err)
 	}
 }
 

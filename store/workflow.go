@@ -72,6 +72,9 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 	if err := t.Put(d); err != nil {
 		return nil, nil, err
 	}
+	if err := t.amend(d, awards, at); err != nil {
+		return nil, nil, err
+	}
 	dossiers := map[string]*tdkt.Dossier{}
 	for _, a := range awards {
 		// the achievement year is the dossier's, not the decision's
@@ -110,6 +113,77 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 		}
 	}
 	return d, awards, nil
+}
+
+// amend applies issued amendment d to the decision it amends: the lines it
+// withdraws are revoked by it, and the lines it adds without a dossier take
+// the achievement year of the line they replace, else the amended
+// decision's. A line it adds for someone the amended decision still
+// awards would award them twice, and is refused.
+func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
+	if d.Amends == "" {
+		return nil
+	}
+	old := map[string]*tdkt.Award{}
+	years := map[int]int{}
+	for _, id := range t.IDs("award.decision", d.Amends) {
+		a := &tdkt.Award{}
+		if err := t.Get(id, a); err != nil {
+			return err
+		}
+		if a.Deleted || a.DecisionID != d.Amends {
+			continue
+		}
+		old[a.ID] = a
+		if !a.Revoked {
+			years[a.Year]++
+		}
+	}
+	today := tdkt.DateOf(at.In(time.Local))
+	replaced := map[string]int{} // recipient → achievement year of its withdrawn line
+	for _, w := range d.Withdraws {
+		a, ok := old[w.AwardID]
+		if !ok {
+			return fmt.Errorf("dòng sổ %s (%s) không còn trong quyết định được sửa đổi", w.Number, w.Name)
+		}
+		if err := tdkt.RevokeAward(a, d.NumberText(), d.Date, w.Reason, today); err != nil {
+			return fmt.Errorf("bãi bỏ %s: %w", w.Name, err)
+		}
+		if err := t.Put(a); err != nil {
+			return err
+		}
+		replaced[recipient(a)] = a.Year
+	}
+	year, most := d.Year, 0
+	for y, n := range years {
+		if n > most || (n == most && y > year) {
+			year, most = y, n
+		}
+	}
+	for _, a := range added {
+		for _, o := range old {
+			if !o.Revoked && recipient(o) == recipient(a) {
+				return fmt.Errorf("%s đã được khen tại quyết định được sửa đổi (số vào sổ %s); hãy bãi bỏ dòng đó trước khi bổ sung lại", a.Name, o.Number)
+			}
+		}
+		if a.DossierID != "" {
+			continue
+		}
+		if y, ok := replaced[recipient(a)]; ok {
+			a.Year = y
+		} else {
+			a.Year = year
+		}
+	}
+	return nil
+}
+
+// recipient names whom an award line is for: the person, else the unit.
+func recipient(a *tdkt.Award) string {
+	if a.Subject == tdkt.SubjectPerson {
+		return "p:" + a.PersonID
+	}
+	return "u:" + a.UnitID
 }
 
 func (t *Tx) nextCounter(name string) (uint64, error) {

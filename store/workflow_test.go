@@ -115,3 +115,90 @@ func TestClosedMeetingIsLocked(t *testing.T) {
 	m.Place = "Phòng họp số 2" // details outside the count may be corrected
 	put(t, db, m)
 }
+
+// TestIssueAmendment: issuing an amendment revokes the lines it takes back
+// (by its own number and date), gives a line added again the achievement
+// year of the one it replaces, and refuses to award twice someone the
+// amended decision still awards.
+func TestIssueAmendment(t *testing.T) {
+	db, _ := newDB(t)
+	u := &tdkt.Unit{Name: "Trường Tiểu học Tân Phúc", Type: tdkt.UnitSchool}
+	put(t, db, u)
+	a := &tdkt.Person{Name: "Nguyễn Thị Ước", UnitID: u.ID}
+	b := &tdkt.Person{Name: "Lò Văn Pẩng", UnitID: u.ID}
+	c := &tdkt.Person{Name: "Vàng A Sình", UnitID: u.ID}
+	put(t, db, a, b, c)
+	ds := &tdkt.Dossier{Title: "Đề nghị tặng Bằng khen", Year: 2024, UnitID: u.ID, Method: tdkt.MethodRegular, Status: tdkt.StatusCouncil,
+		Candidates: []tdkt.Candidate{
+			{ID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, Name: a.Name, AwardCode: "BKT", Result: tdkt.ResultPassed},
+			{ID: "C2", Subject: tdkt.SubjectPerson, PersonID: b.ID, Name: b.Name, AwardCode: "BKT", Result: tdkt.ResultPassed},
+		}}
+	put(t, db, ds)
+	off := &tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM"}
+	var cat *tdkt.Catalog
+	db.View(func(tx *store.Tx) (err error) { cat, err = tx.Catalog(); return err })
+	d := &tdkt.Decision{Issuer: "T1", Symbol: "QĐ-UBND", Date: tdkt.D(2025, 3, 5), AwardCode: "BKT", Method: tdkt.MethodRegular,
+		Summary: "Về việc tặng Bằng khen", Signer: tdkt.Signer{Name: "Hoàng Quốc Khánh"}, Status: tdkt.DecisionDraft, List: []tdkt.ListEntry{
+			{DossierID: ds.ID, CandidateID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, UnitID: u.ID, Name: a.Name, Position: "Giáo viên"},
+			{DossierID: ds.ID, CandidateID: "C2", Subject: tdkt.SubjectPerson, PersonID: b.ID, UnitID: u.ID, Name: b.Name, Position: "Kế toán"}}}
+	put(t, db, d)
+	var first []*tdkt.Award
+	if err := db.Update("lanhdao", func(tx *store.Tx) (err error) { d, first, err = tx.IssueDecision(d.ID, fixed); return err }); err != nil {
+		t.Fatal(err)
+	}
+	issue := func(am *tdkt.Decision) ([]*tdkt.Award, error) {
+		put(t, db, am)
+		var got []*tdkt.Award
+		err := db.Update("lanhdao", func(tx *store.Tx) (err error) { _, got, err = tx.IssueDecision(am.ID, fixed); return err })
+		return got, err
+	}
+	// adding Ước again while her line stands is refused, and nothing changes
+	dup := d.Amendment(off, cat, tdkt.D(2026, 1, 10))
+	dup.List = []tdkt.ListEntry{{Subject: tdkt.SubjectPerson, PersonID: a.ID, UnitID: u.ID, Name: a.Name, Position: "Hiệu trưởng"}}
+	if _, err := issue(dup); err == nil || !strings.Contains(err.Error(), "đã được khen tại quyết định được sửa đổi") {
+		t.Fatalf("twice: %v", err)
+	}
+	// Pẩng's line is taken back and given again corrected; Sình is added
+	am := d.Amendment(off, cat, tdkt.D(2026, 1, 10))
+	if err := am.Withdraw(first[1], "Ghi sai chức vụ"); err != nil {
+		t.Fatal(err)
+	}
+	am.List = []tdkt.ListEntry{
+		{Subject: tdkt.SubjectPerson, PersonID: b.ID, UnitID: u.ID, Name: b.Name, Position: "Phó Hiệu trưởng"},
+		{Subject: tdkt.SubjectPerson, PersonID: c.ID, UnitID: u.ID, Name: c.Name, Position: "Giáo viên"}}
+	added, err := issue(am)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *store.Tx) error {
+		old := &tdkt.Award{}
+		tx.Get(first[1].ID, old)
+		if !old.Revoked || !strings.HasPrefix(old.RevokedBy, "Quyết định số 01/QĐ-UBND ngày 10/01/2026: Ghi sai chức vụ") {
+			t.Errorf("withdrawn line: revoked %v by %q", old.Revoked, old.RevokedBy)
+		}
+		kept := &tdkt.Award{}
+		tx.Get(first[0].ID, kept)
+		if kept.Revoked {
+			t.Error("a line not withdrawn was revoked")
+		}
+		// the line given again keeps its achievement year (the dossier's,
+		// 2024); the one added takes the amended decision's
+		if len(added) != 2 || added[0].Year != 2024 || added[1].Year != 2024 || added[0].DecisionNo != "01/QĐ-UBND" {
+			t.Errorf("added lines %+v %+v", *added[0], *added[1])
+		}
+		hist, _ := tx.History(b.ID, false)
+		if len(hist) != 1 || hist[0].Year != 2024 {
+			t.Errorf("Pẩng's history after the correction: %+v", hist)
+		}
+		return nil
+	})
+	// the amended decision's withdrawn line cannot be taken back twice
+	again := d.Amendment(off, cat, tdkt.D(2026, 1, 12))
+	again.Withdraws = am.Withdraws
+	if _, err := issue(again); err == nil || !strings.Contains(err.Error(), "đã bị hủy bỏ") {
+		t.Errorf("withdrawn twice: %v", err)
+	}
+	if probs, _ := db.Check(); len(probs) != 0 {
+		t.Fatal(probs)
+	}
+}

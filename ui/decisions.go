@@ -59,16 +59,27 @@ type decisionsScreen struct {
 	amendBt   *widget.Button
 	removeBt  *widget.Button
 	addLineBt *widget.Button
-	lineForm  *lineForm // the last "add a line" form, for tests
-	page      *fyne.Container
-	empty     *widget.Label
-	selLine   int
-	autoArt2  string
-	selected  string
-	draftBt   *widget.Button
-	proposeBt *widget.Button
-	proposals []exportJob // the last tờ trình offered, for tests
-	prog      *progress
+	// an amendment's withdrawals (bãi bỏ) of the amended decision's lines
+	amended     *tdkt.Decision
+	amendedWho  []*tdkt.Award // the amended decision's live lines
+	autoArts    string        // an amendment's articles as last drafted
+	wdBox       *fyne.Container
+	wdHead      *widget.Label
+	wdTable     *dataTable[tdkt.Withdrawal]
+	wdSel       int
+	withdrawBt  *widget.Button
+	keepBt      *widget.Button
+	withdrawDlg *withdrawForm // the last withdrawal form, for tests
+	lineForm    *lineForm     // the last "add a line" form, for tests
+	page        *fyne.Container
+	empty       *widget.Label
+	selLine     int
+	autoArt2    string
+	selected    string
+	draftBt     *widget.Button
+	proposeBt   *widget.Button
+	proposals   []exportJob // the last tờ trình offered, for tests
+	prog        *progress
 
 	exp         *exporter
 	pdfBt       *widget.Button
@@ -148,6 +159,19 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 	s.amendBt = widget.NewButtonWithIcon(lang.L("Lập quyết định sửa đổi"), theme.ContentRedoIcon(), s.onAmend)
 	s.removeBt = widget.NewButtonWithIcon(lang.L("Bỏ dòng đã chọn"), theme.ContentRemoveIcon(), s.onRemoveLine)
 	s.addLineBt = widget.NewButtonWithIcon(lang.L("Thêm dòng…"), theme.ContentAddIcon(), s.onAddLine)
+	s.wdHead = boldLabel("")
+	s.wdTable = newDataTable([]DataColumn[tdkt.Withdrawal]{
+		{lang.L("Số vào sổ"), 110, func(w tdkt.Withdrawal) string { return w.Number }},
+		{lang.L("Họ và tên / tập thể"), 200, func(w tdkt.Withdrawal) string { return w.Name }},
+		{lang.L("Lý do"), 320, func(w tdkt.Withdrawal) string { return w.Reason }},
+	}, func(i int, _ tdkt.Withdrawal) {
+		s.wdSel = i
+		if s.d != nil && s.d.Status != tdkt.DecisionIssued {
+			s.keepBt.Enable()
+		}
+	})
+	s.withdrawBt = widget.NewButtonWithIcon(lang.L("Bãi bỏ dòng…"), theme.ContentRemoveIcon(), s.onWithdraw)
+	s.keepBt = widget.NewButtonWithIcon(lang.L("Thôi bãi bỏ"), theme.ContentUndoIcon(), s.onKeep)
 	s.empty = wrapLabel(lang.L("Chọn một quyết định ở bên trái, hoặc bấm \"Lập dự thảo từ kết quả Hội đồng\"."))
 	s.prog = newProgress()
 	s.exp = newExporter(e)
@@ -177,7 +201,9 @@ func (s *decisionsScreen) content() fyne.CanvasObject {
 	)
 	listBox := container.NewVBox(container.NewBorder(nil, nil, boldLabel(lang.L("Danh sách kèm theo")), container.NewHBox(s.addLineBt, s.removeBt)),
 		sized(s.lines.table, 180), s.total)
-	editor := container.NewVScroll(container.NewPadded(container.NewVBox(form, listBox)))
+	s.wdBox = container.NewVBox(s.wdHead, container.NewHBox(s.withdrawBt, s.keepBt), sized(s.wdTable.table, 120))
+	s.wdBox.Hide()
+	editor := container.NewVScroll(container.NewPadded(container.NewVBox(form, s.wdBox, listBox)))
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Soạn thảo"), editor),
 		container.NewTabItem(lang.L("Xem trước"), container.NewVScroll(container.NewPadded(s.preview))),
@@ -215,8 +241,7 @@ func (s *decisionsScreen) refresh() {
 	s.prog.run(lang.L("Đang tải quyết định…"), func(ctx context.Context, report func(int, int)) (func(), error) {
 		var list []*tdkt.Decision
 		var waiting []passedCandidate
-		var cur *tdkt.Decision
-		next := 0
+		var cur *openedDecision
 		err := s.e.view(func(tx *store.Tx) error {
 			ids := tx.IDs("decision.year", year4(year))
 			for i, id := range ids {
@@ -236,7 +261,7 @@ func (s *decisionsScreen) refresh() {
 				return err
 			}
 			if sel != "" {
-				cur, next, err = readDecision(tx, sel)
+				cur, err = readDecision(tx, sel)
 			}
 			return err
 		})
@@ -257,23 +282,49 @@ func (s *decisionsScreen) refresh() {
 			s.list.Refresh()
 			s.showWaiting(waiting)
 			if cur != nil && s.selected == sel {
-				s.showDecision(cur, next)
+				s.showDecision(cur)
 			}
 		}, nil
 	}, s.e.showError)
 }
 
-// readDecision reads a decision and the number its series would take next.
-func readDecision(tx *store.Tx, id string) (*tdkt.Decision, int, error) {
+// openedDecision is a decision as the editor shows it: the number its
+// series would take next and, for an amendment, the decision it amends
+// with that decision's live register lines.
+type openedDecision struct {
+	d       *tdkt.Decision
+	next    int
+	amended *tdkt.Decision
+	lines   []*tdkt.Award
+}
+
+// readDecision reads a decision for the editor.
+func readDecision(tx *store.Tx, id string) (*openedDecision, error) {
 	d := &tdkt.Decision{}
 	if err := tx.Get(id, d); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	y := d.Year
 	if !d.Date.IsZero() {
 		y = d.Date.Year
 	}
-	return d, tx.NextNumber(d.Issuer, y), nil
+	o := &openedDecision{d: d, next: tx.NextNumber(d.Issuer, y)}
+	if d.Amends == "" {
+		return o, nil
+	}
+	am := &tdkt.Decision{}
+	if err := tx.Get(d.Amends, am); err != nil {
+		return nil, fmt.Errorf(lang.L("đọc quyết định được sửa đổi: %w"), err)
+	}
+	o.amended = am
+	for _, aid := range tx.IDs("award.decision", am.ID) {
+		a := &tdkt.Award{}
+		if tx.Get(aid, a) == nil && !a.Deleted && !a.Revoked && a.DecisionID == am.ID {
+			o.lines = append(o.lines, a)
+		}
+	}
+	sort.Slice(o.lines, func(i, j int) bool { return o.lines[i].Number < o.lines[j].Number })
+	return o, nil
 }
 
 func (s *decisionsScreen) showWaiting(waiting []passedCandidate) {
@@ -459,23 +510,24 @@ func (s *decisionsScreen) draft(code string, method tdkt.Method, pcs []passedCan
 func (s *decisionsScreen) openDecision(id string) {
 	s.selected = id
 	s.prog.run(lang.L("Đang mở quyết định…"), func(context.Context, func(int, int)) (func(), error) {
-		var d *tdkt.Decision
-		var next int
-		err := s.e.view(func(tx *store.Tx) (err error) { d, next, err = readDecision(tx, id); return })
+		var o *openedDecision
+		err := s.e.view(func(tx *store.Tx) (err error) { o, err = readDecision(tx, id); return })
 		if err != nil {
 			return nil, err
 		}
 		return func() {
 			if s.selected == id {
-				s.showDecision(d, next)
+				s.showDecision(o)
 			}
 		}, nil
 	}, s.e.showError)
 }
 
 // showDecision fills the editor; an issued decision is shown read-only.
-func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
+func (s *decisionsScreen) showDecision(o *openedDecision) {
+	d, next := o.d, o.next
 	s.d = d
+	s.amended, s.amendedWho = o.amended, o.lines
 	issued := d.Status == tdkt.DecisionIssued
 	if issued {
 		s.headline.SetText(fmt.Sprintf(lang.L("Quyết định số %s ngày %s – đã ban hành, chỉ xem"), d.NumberText(), dateText(d.Date)))
@@ -523,7 +575,12 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 	if len(d.Articles) > 1 {
 		s.autoArt2 = d.Articles[1]
 	}
+	s.autoArts = ""
+	if s.amended != nil {
+		s.autoArts = strings.Join(d.AmendmentArticles(s.e.office, s.e.cat, s.amended), "\n")
+	}
 	s.showLines()
+	s.showWithdrawals()
 	for _, w := range []*field{s.number, s.date.field, s.summary, s.authority, s.bases, s.proposal, s.articles, s.recips} {
 		if issued {
 			w.entry.Disable()
@@ -538,6 +595,7 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 		s.deleteBt.Disable()
 		s.removeBt.Disable()
 		s.addLineBt.Disable()
+		s.withdrawBt.Disable()
 		s.amendBt.Enable()
 		s.certBt.Enable()
 		s.certPreview.Enable()
@@ -548,6 +606,7 @@ func (s *decisionsScreen) showDecision(d *tdkt.Decision, next int) {
 		s.deleteBt.Enable()
 		s.removeBt.Disable()
 		s.addLineBt.Enable()
+		s.withdrawBt.Enable()
 		s.amendBt.Disable()
 		s.certBt.Disable()
 		s.certPreview.Disable()
@@ -594,12 +653,7 @@ func (s *decisionsScreen) onDateChanged() {
 		l.Bonus = b
 	}
 	s.d.Date = day
-	arts := strings.Split(s.articles.entry.Text, "\n")
-	if len(arts) > 1 && arts[1] == s.autoArt2 {
-		s.autoArt2 = s.d.BonusArticle()
-		arts[1] = s.autoArt2
-		s.articles.set(strings.Join(arts, "\n"))
-	}
+	s.articlesFollow()
 	s.showLines()
 }
 
@@ -679,8 +733,13 @@ func (s *decisionsScreen) onIssue() {
 		s.fail(err)
 		return
 	}
-	s.e.confirm(lang.L("Ban hành quyết định"), fmt.Sprintf(lang.L("Ban hành quyết định \"%s\" với %d dòng khen thưởng? Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
-		d.Summary, len(d.List)), func() { s.issueNow(d) })
+	ask := fmt.Sprintf(lang.L("Ban hành quyết định \"%s\" với %d dòng khen thưởng? Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
+		d.Summary, len(d.List))
+	if len(d.Withdraws) > 0 {
+		ask = fmt.Sprintf(lang.L("Ban hành quyết định \"%s\"? %d dòng của quyết định được sửa đổi sẽ được ghi hủy bỏ trong sổ; %d dòng mới được vào sổ. Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
+			d.Summary, len(d.Withdraws), len(d.List))
+	}
+	s.e.confirm(lang.L("Ban hành quyết định"), ask, func() { s.issueNow(d) })
 }
 
 func (s *decisionsScreen) issueNow(d *tdkt.Decision) {
@@ -700,7 +759,11 @@ func (s *decisionsScreen) issueNow(d *tdkt.Decision) {
 	}
 	s.selected = issued.ID
 	s.refresh()
-	s.info.SetText(fmt.Sprintf(lang.L("Đã ban hành Quyết định số %s, vào sổ %d dòng khen thưởng."), issued.NumberText(), len(awards)))
+	msg := fmt.Sprintf(lang.L("Đã ban hành Quyết định số %s, vào sổ %d dòng khen thưởng."), issued.NumberText(), len(awards))
+	if n := len(issued.Withdraws); n > 0 {
+		msg = fmt.Sprintf(lang.L("Đã ban hành Quyết định số %s: ghi hủy bỏ %d dòng của quyết định được sửa đổi, vào sổ %d dòng mới."), issued.NumberText(), n, len(awards))
+	}
+	s.info.SetText(msg)
 	s.info.Show()
 }
 
@@ -727,12 +790,7 @@ func (s *decisionsScreen) onRemoveLine() {
 		return
 	}
 	s.d.List = append(s.d.List[:s.selLine], s.d.List[s.selLine+1:]...)
-	arts := strings.Split(s.articles.entry.Text, "\n")
-	if len(arts) > 1 && arts[1] == s.autoArt2 {
-		s.autoArt2 = s.d.BonusArticle()
-		arts[1] = s.autoArt2
-		s.articles.set(strings.Join(arts, "\n"))
-	}
+	s.articlesFollow()
 	s.removeBt.Disable()
 	s.showLines()
 }
@@ -807,15 +865,128 @@ func (s *decisionsScreen) onAddLine() {
 	e.show(d)
 }
 
-// lineAdded shows the list with its new line and keeps the drafted Điều 2
-// in step with the total.
-func (s *decisionsScreen) lineAdded() {
+// articlesFollow keeps drafted articles in step with the list and the
+// withdrawals: a decision's Điều 2 (the bonus) while it is the drafted
+// wording, an amendment's articles while they are all as drafted. Text the
+// user wrote is left alone.
+func (s *decisionsScreen) articlesFollow() {
+	if s.amended != nil {
+		if s.articles.entry.Text == s.autoArts {
+			s.autoArts = strings.Join(s.d.AmendmentArticles(s.e.office, s.e.cat, s.amended), "\n")
+			s.articles.set(s.autoArts)
+		}
+		return
+	}
 	arts := strings.Split(s.articles.entry.Text, "\n")
 	if len(arts) > 1 && arts[1] == s.autoArt2 {
 		s.autoArt2 = s.d.BonusArticle()
 		arts[1] = s.autoArt2
 		s.articles.set(strings.Join(arts, "\n"))
 	}
+}
+
+// showWithdrawals shows an amendment's withdrawals; other decisions have
+// none and the box is hidden.
+func (s *decisionsScreen) showWithdrawals() {
+	s.wdSel = -1
+	s.keepBt.Disable()
+	if s.amended == nil {
+		s.wdBox.Hide()
+		return
+	}
+	s.wdHead.SetText(fmt.Sprintf(lang.L("Bãi bỏ khen thưởng tại Quyết định số %s ngày %s (%d dòng)"),
+		s.amended.NumberText(), dateText(s.amended.Date), len(s.d.Withdraws)))
+	s.wdTable.setRows(s.d.Withdraws)
+	s.wdBox.Show()
+}
+
+// withdrawForm is the dialog choosing a line of the amended decision to
+// take back.
+type withdrawForm struct {
+	line   *choice[int]
+	reason *field
+	msg    *widget.Label
+	ok     *widget.Button
+}
+
+// onWithdraw takes a line of the amended decision back (tdkt.Decision.
+// Withdraw): issuing the amendment revokes it in the register. A line to
+// be corrected is taken back here and added again, corrected, to the list.
+func (s *decisionsScreen) onWithdraw() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued || s.amended == nil {
+		return
+	}
+	var idx []int
+	for i, a := range s.amendedWho {
+		taken := false
+		for _, w := range s.d.Withdraws {
+			taken = taken || w.AwardID == a.ID
+		}
+		if !taken {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		s.fail(errors.New(lang.L("Quyết định được sửa đổi không còn dòng nào để bãi bỏ.")))
+		return
+	}
+	f := &withdrawForm{
+		line: newChoice(idx, func(i int) string {
+			a := s.amendedWho[i]
+			if a.Position == "" {
+				return a.Number + " – " + a.Name
+			}
+			return a.Number + " – " + a.Name + " – " + a.Position
+		}, nil),
+		reason: newField(lang.L("Lý do"), newMultiEntry(2), required(lang.L("lý do"))),
+		msg:    dangerLabel(),
+	}
+	f.msg.Hide()
+	s.withdrawDlg = f
+	var dlg *dialog.CustomDialog
+	f.ok = widget.NewButtonWithIcon(lang.L("Bãi bỏ dòng này"), theme.ConfirmIcon(), func() {
+		i, ok := f.line.get()
+		if !ok {
+			f.msg.SetText(lang.L("Chưa chọn dòng cần bãi bỏ."))
+			f.msg.Show()
+			return
+		}
+		if checkAll(f.reason) != nil {
+			return
+		}
+		if err := s.d.Withdraw(s.amendedWho[i], f.reason.text()); err != nil {
+			f.msg.SetText(lang.L("Chưa bãi bỏ: ") + err.Error())
+			f.msg.Show()
+			return
+		}
+		dlg.Hide()
+		s.articlesFollow()
+		s.showWithdrawals()
+	})
+	f.ok.Importance = widget.DangerImportance
+	intro := fmt.Sprintf(lang.L("Chọn dòng của Quyết định số %s được bãi bỏ. Khi ban hành quyết định sửa đổi này, dòng sổ được ghi hủy bỏ (vẫn giữ trong sổ). Nếu chỉ cần sửa thông tin của người đó, hãy bãi bỏ dòng cũ rồi thêm lại dòng đúng vào danh sách kèm theo."),
+		s.amended.NumberText())
+	dlg = dialog.NewCustomWithoutButtons(lang.L("Bãi bỏ dòng của quyết định được sửa đổi"), container.NewVBox(wrapLabel(intro),
+		formRows(lang.L("Dòng"), f.line.sel, lang.L("Lý do"), f.reason), f.msg), s.e.win)
+	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { dlg.Hide() }), f.ok})
+	dlg.Resize(fyne.NewSize(700, 360))
+	s.e.show(dlg)
+}
+
+// onKeep drops the chosen withdrawal from the draft.
+func (s *decisionsScreen) onKeep() {
+	if s.d == nil || s.d.Status == tdkt.DecisionIssued || s.wdSel < 0 || s.wdSel >= len(s.d.Withdraws) {
+		return
+	}
+	s.d.Withdraws = append(s.d.Withdraws[:s.wdSel:s.wdSel], s.d.Withdraws[s.wdSel+1:]...)
+	s.articlesFollow()
+	s.showWithdrawals()
+}
+
+// lineAdded shows the list with its new line and keeps the drafted Điều 2
+// in step with the total.
+func (s *decisionsScreen) lineAdded() {
+	s.articlesFollow()
 	s.showLines()
 }
 
@@ -826,7 +997,7 @@ func (s *decisionsScreen) onAmend() {
 		return
 	}
 	today := s.e.today()
-	d := s.d.Amendment(today)
+	d := s.d.Amendment(s.e.office, s.e.cat, today)
 	if err := s.e.update(func(tx *store.Tx) error { return tx.Put(d) }); err != nil {
 		s.fail(err)
 		return

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"tdkt"
+	"tdkt/store"
+)
+
+// TestAmendmentWithdrawsALine: a line issued with a wrong position is
+// corrected as the law wants — by an amendment that takes the line back
+// and gives it again — and the register shows the old line revoked by the
+// amendment and the new one under the same achievement year.
+func TestAmendmentWithdrawsALine(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	db, err := store.Open(fx.path, store.Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update("test", func(tx *store.Tx) error {
+		return tx.Put(&tdkt.Dossier{Title: "Đề nghị tặng Bằng khen", Year: 2025, UnitID: fx.school, Method: tdkt.MethodRegular,
+			Status: tdkt.StatusCouncil, Received: tdkt.D(2026, 10, 1), Candidates: []tdkt.Candidate{
+				{ID: "C1", Subject: tdkt.SubjectPerson, PersonID: fx.an, UnitID: fx.school, Name: "Nguyễn Văn An", Position: "Giáo viên", AwardCode: "BKT", Result: tdkt.ResultPassed},
+				{ID: "C2", Subject: tdkt.SubjectPerson, PersonID: fx.binh, UnitID: fx.school, Name: "Lò Thị Bình", Position: "Kế toán", AwardCode: "BKT", Result: tdkt.ResultPassed},
+			}})
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, _, _ := openShell(t, fx.path)
+	sh.show(navDecisions)
+	s := sh.decisions
+	s.wait()
+	test.Tap(s.draftBt)
+	s.wait()
+	test.Tap(s.issueBt)
+	test.Tap(sh.e.confirmOK)
+	s.wait()
+	if s.d == nil || s.d.Status != tdkt.DecisionIssued || !s.wdBox.Hidden {
+		t.Fatalf("first decision %+v (%s); withdrawals shown: %v", s.d, s.msg.Text, !s.wdBox.Hidden)
+	}
+	first := s.d.NumberText()
+
+	test.Tap(s.amendBt)
+	s.wait()
+	if s.d.Amends == "" || s.amended == nil || len(s.amendedWho) != 2 || s.wdBox.Hidden || s.withdrawBt.Disabled() {
+		t.Fatalf("amendment draft %+v, amended %v, %d lines", s.d, s.amended != nil, len(s.amendedWho))
+	}
+	// a withdrawal needs a line and a reason; nothing is taken back without
+	test.Tap(s.withdrawBt)
+	f := s.withdrawDlg
+	test.Tap(f.ok)
+	if f.msg.Hidden || len(s.d.Withdraws) != 0 {
+		t.Fatalf("no line chosen: %q, %d withdrawals", f.msg.Text, len(s.d.Withdraws))
+	}
+	binh := -1
+	for i, a := range s.amendedWho {
+		if a.Name == "Lò Thị Bình" {
+			binh = i
+		}
+	}
+	f.line.set(binh)
+	test.Tap(f.ok)
+	if len(s.d.Withdraws) != 0 || f.reason.err.Hidden {
+		t.Fatalf("no reason: %d withdrawals", len(s.d.Withdraws))
+	}
+	typeInto(f.reason.entry, "Ghi sai chức vụ")
+	test.Tap(f.ok)
+	if len(s.d.Withdraws) != 1 || s.wdTable.cell(0, 1) != "Lò Thị Bình" || !strings.Contains(s.wdHead.Text, first) {
+		t.Fatalf("withdrawals %+v, head %q", s.d.Withdraws, s.wdHead.Text)
+	}
+	if !strings.Contains(s.articles.entry.Text, "đối với Lò Thị Bình (số vào sổ") {
+		t.Errorf("articles do not follow the withdrawal:\n%s", s.articles.entry.Text)
+	}
+	// Bình again, with the right position
+	test.Tap(s.addLineBt)
+	lf := s.lineForm
+	typeInto(lf.search, "lo thi binh")
+	lf.results.Select(0)
+	typeInto(lf.position.entry, "Phó Hiệu trưởng – Trường Tiểu học Tân Phúc")
+	test.Tap(lf.ok)
+	arts := strings.Split(s.articles.entry.Text, "\n")
+	if len(s.d.List) != 1 || len(arts) != 3 || !strings.Contains(arts[0], "bổ sung 01 cá nhân") || arts[1] != s.d.BonusArticle() {
+		t.Fatalf("after adding: list %+v, articles %q", s.d.List, arts)
+	}
+	// saved and reopened, the draft keeps its withdrawal
+	test.Tap(s.saveBt)
+	s.wait()
+	if len(s.d.Withdraws) != 1 || s.wdTable.cell(0, 2) != "Ghi sai chức vụ" {
+		t.Fatalf("reopened draft: %+v", s.d.Withdraws)
+	}
+	test.Tap(s.issueBt)
+	test.Tap(sh.e.confirmOK)
+	s.wait()
+	if s.d.Status != tdkt.DecisionIssued || !strings.Contains(s.info.Text, "ghi hủy bỏ 1 dòng của quyết định được sửa đổi, vào sổ 1 dòng mới") || !s.withdrawBt.Disabled() {
+		t.Fatalf("amendment %s: %q %q", s.d.Status, s.info.Text, s.msg.Text)
+	}
+	second := s.d.NumberText()
+	// the issued amendment as printed: what it takes back, what it adds
+	job, err := s.pdfJob()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "sua-doi.pdf")
+	isPDF(t, job.what, writeJob(t, s.exp, job, path))
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		for _, w := range []string{"Về việc sửa đổi, bổ sung Quyết định số " + first,
+			"đối với Lò Thị Bình (số vào sổ", "lý do: Ghi sai chức vụ",
+			"bổ sung 01 cá nhân có tên trong danh sách kèm theo Quyết định này", "Phó Hiệu trưởng – Trường Tiểu học Tân Phúc",
+			"Điều 3. Quyết định này có hiệu lực kể từ ngày ký"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("the amendment's PDF lacks %q:\n%s", w, text)
+			}
+		}
+	}
+
+	sh.show(navRegister)
+	r := sh.register
+	r.wait()
+	r.year.SetSelected("2025")
+	r.wait()
+	var got []string
+	for i := range r.table.rows {
+		got = append(got, r.table.cell(i, 1)+" | "+r.table.cell(i, 2)+" | "+r.table.cell(i, 3)+" | "+r.table.cell(i, 5))
+	}
+	want := map[string]bool{
+		"Nguyễn Văn An | Giáo viên – Trường Tiểu học Tân Phúc | BK tỉnh | " + first:         true,
+		"Lò Thị Bình | Kế toán – Trường Tiểu học Tân Phúc | BK tỉnh (đã hủy bỏ) | " + first: true,
+		"Lò Thị Bình | Phó Hiệu trưởng – Trường Tiểu học Tân Phúc | BK tỉnh | " + second:    true,
+	}
+	n := 0
+	for _, g := range got {
+		if want[g] {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("register for 2025:\n%s", strings.Join(got, "\n"))
+	}
+}
