@@ -273,6 +273,9 @@ type Person struct {
 	UnitID    string     `json:"unit,omitempty"`
 	Category  Category   `json:"category"`
 	Model     *Exemplary `json:"model,omitempty"`
+	// MergedInto names the record this one duplicates (MergePerson): it is
+	// kept, with its lines, and counted as that person's.
+	MergedInto string `json:"mergedInto,omitempty"`
 }
 
 // Movement is an emulation movement (phong trào thi đua).

@@ -63,6 +63,66 @@ func CleanPerson(p *Person, today Date) error {
 	return nil
 }
 
+// MergePerson records that dup is the same person as keep — entered twice,
+// by a commune and the province, or once more from an old register — so
+// that eligibility reads one history. dup keeps its record and its lines,
+// marked MergedInto keep (nothing another record names is rewritten, and
+// the merge can be undone); keep takes from dup what it does not know yet
+// (gender, birth, ethnicity, CCCD, position, unit, category, model). Two
+// records that disagree on name, CCCD, birth date or gender are refused:
+// they may be two people.
+func MergePerson(dup, keep *Person) error {
+	switch {
+	case dup.ID == keep.ID:
+		return fmt.Errorf("không gộp được một người với chính mình")
+	case dup.Deleted || keep.Deleted:
+		return fmt.Errorf("bản ghi đã bị xóa")
+	case dup.MergedInto != "":
+		return fmt.Errorf("%s đã được gộp vào một bản ghi khác", dup.Name)
+	case keep.MergedInto != "":
+		return fmt.Errorf("%s đã được gộp vào một bản ghi khác; hãy gộp vào bản ghi còn lại", keep.Name)
+	}
+	var errs []string
+	if Fold(dup.Name) != Fold(keep.Name) {
+		errs = append(errs, fmt.Sprintf("tên khác nhau (%s / %s); nếu là một người, hãy sửa tên cho đúng trước", dup.Name, keep.Name))
+	}
+	if dup.IDNumber != "" && keep.IDNumber != "" && dup.IDNumber != keep.IDNumber {
+		errs = append(errs, fmt.Sprintf("số CCCD khác nhau (%s / %s)", dup.IDNumber, keep.IDNumber))
+	}
+	if !dup.Birth.IsZero() && !keep.Birth.IsZero() && dup.Birth != keep.Birth {
+		errs = append(errs, fmt.Sprintf("ngày sinh khác nhau (%s / %s)", DateShort(dup.Birth.Time()), DateShort(keep.Birth.Time())))
+	}
+	if dup.Gender != "" && keep.Gender != "" && dup.Gender != keep.Gender {
+		errs = append(errs, "giới tính khác nhau")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	fill := func(to *string, from string) {
+		if *to == "" {
+			*to = from
+		}
+	}
+	fill(&keep.Ethnicity, dup.Ethnicity)
+	fill(&keep.IDNumber, dup.IDNumber)
+	fill(&keep.Position, dup.Position)
+	fill(&keep.UnitID, dup.UnitID)
+	if keep.Gender == "" {
+		keep.Gender = dup.Gender
+	}
+	if keep.Birth.IsZero() {
+		keep.Birth = dup.Birth
+	}
+	if keep.Category == "" {
+		keep.Category = dup.Category
+	}
+	if keep.Model == nil && dup.Model != nil {
+		keep.Model, dup.Model = dup.Model, nil
+	}
+	dup.MergedInto = keep.ID
+	return nil
+}
+
 // ValidYear reports whether y is a plausible achievement or decision year.
 func ValidYear(y int, today Date) bool { return y >= 1945 && y <= today.Year+1 }
 

@@ -100,3 +100,49 @@ func TestCheckAttachment(t *testing.T) {
 		}
 	}
 }
+
+// TestMergePerson: two records of one person merge, the kept one learning
+// what it did not know; records that may be two people are refused.
+func TestMergePerson(t *testing.T) {
+	birth := tdkt.D(1980, 5, 2)
+	base := func() (*tdkt.Person, *tdkt.Person) {
+		dup := &tdkt.Person{Meta: tdkt.Meta{ID: "P2"}, Name: "Nguyễn Thi Hoa", Gender: tdkt.Female, Birth: birth,
+			IDNumber: "001180000123", Ethnicity: "Kinh", Category: tdkt.CatWorker, Model: &tdkt.Exemplary{Since: "2024"}}
+		keep := &tdkt.Person{Meta: tdkt.Meta{ID: "P1"}, Name: "Nguyễn Thị Hoa", Position: "Công nhân", UnitID: "U1"}
+		return dup, keep
+	}
+	tests := []struct {
+		name string
+		edit func(dup, keep *tdkt.Person)
+		want string // part of the refusal; "" when merged
+	}{
+		{"itself", func(dup, keep *tdkt.Person) { dup.ID = keep.ID }, "chính mình"},
+		{"other name", func(dup, _ *tdkt.Person) { dup.Name = "Nguyễn Thị Hồng" }, "tên khác nhau"},
+		{"other CCCD", func(dup, keep *tdkt.Person) { keep.IDNumber = "001180000124" }, "số CCCD khác nhau"},
+		{"other birth", func(_, keep *tdkt.Person) { keep.Birth = tdkt.D(1981, 5, 2) }, "ngày sinh khác nhau"},
+		{"other gender", func(_, keep *tdkt.Person) { keep.Gender = tdkt.Male }, "giới tính khác nhau"},
+		{"already merged", func(dup, _ *tdkt.Person) { dup.MergedInto = "P9" }, "đã được gộp"},
+		{"into a merged one", func(_, keep *tdkt.Person) { keep.MergedInto = "P9" }, "hãy gộp vào bản ghi còn lại"},
+		{"deleted", func(dup, _ *tdkt.Person) { dup.Deleted = true }, "đã bị xóa"},
+		{"accents aside, one person", func(*tdkt.Person, *tdkt.Person) {}, ""},
+	}
+	for _, tt := range tests {
+		dup, keep := base()
+		tt.edit(dup, keep)
+		err := tdkt.MergePerson(dup, keep)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
+		case tt.want != "" && (dup.MergedInto != "" && tt.name != "already merged"):
+			t.Errorf("%s: refused but marked merged", tt.name)
+		case tt.want == "":
+			if dup.MergedInto != "P1" || keep.Birth != birth || keep.IDNumber != "001180000123" || keep.Gender != tdkt.Female ||
+				keep.Ethnicity != "Kinh" || keep.Category != tdkt.CatWorker || keep.Position != "Công nhân" || keep.UnitID != "U1" ||
+				keep.Model == nil || dup.Model != nil || keep.Name != "Nguyễn Thị Hoa" {
+				t.Errorf("%s: dup %+v, keep %+v", tt.name, dup, keep)
+			}
+		}
+	}
+}

@@ -260,7 +260,7 @@ func (tx *Tx) registerKeys(rows []tdkt.Parsed) (map[string]int, error) {
 // holds reports whether person id already has code for year by decision:
 // two lines of one decision with the same name are two people.
 func (tx *Tx) holds(id, code string, year int, decision string) bool {
-	for _, aid := range tx.IDs("award.person", id) {
+	for _, aid := range tx.PersonAwardIDs(id) {
 		a := &tdkt.Award{}
 		if tx.Get(aid, a) == nil && !a.Deleted && a.AwardCode == code && a.Year == year && a.DecisionNo == decision {
 			return true

@@ -43,6 +43,8 @@ var indexes = []index{
 		}
 		return nil
 	}},
+	// person.merged files a duplicate under the record it was merged into
+	{"person.merged", tdkt.KindPerson, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Person).MergedInto) }},
 	{"dossier.unit", tdkt.KindDossier, func(r tdkt.Record) []string { return nonEmpty(r.(*tdkt.Dossier).UnitID) }},
 	{"dossier.year", tdkt.KindDossier, func(r tdkt.Record) []string { return []string{year(r.(*tdkt.Dossier).Year)} }},
 	{"dossier.status", tdkt.KindDossier, func(r tdkt.Record) []string { return []string{string(r.(*tdkt.Dossier).Status)} }},
@@ -106,6 +108,16 @@ func (t *Tx) rebuildIndex(ix index) error {
 		}
 	}
 	return nil
+}
+
+// rebuildNamed rebuilds the index called name.
+func (t *Tx) rebuildNamed(name string) error {
+	for _, ix := range indexes {
+		if ix.name == name {
+			return t.rebuildIndex(ix)
+		}
+	}
+	return fmt.Errorf("không có chỉ mục %s", name)
 }
 
 func numberKey(issuer string, y, n int) string { return fmt.Sprintf("%s|%04d|%06d", issuer, y, n) }

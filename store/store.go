@@ -19,7 +19,7 @@ import (
 
 // Schema is the version of the layout this code writes. Opening a file with
 // a newer schema is refused; an older one is migrated.
-const Schema = 4
+const Schema = 5
 
 // Errors callers tell apart. Their texts are Vietnamese with the English
 // meaning after, since the window and the command line both show them.
@@ -214,16 +214,11 @@ var migrations = map[uint64]func(t *Tx) error{
 		return t.rebuildSearchMasks()
 	},
 	// 3: an index of models (person.model)
-	2: func(t *Tx) error {
-		for _, ix := range indexes {
-			if ix.name == "person.model" {
-				return t.rebuildIndex(ix)
-			}
-		}
-		return fmt.Errorf("không có chỉ mục person.model")
-	},
+	2: func(t *Tx) error { return t.rebuildNamed("person.model") },
 	// 4: search postings in blocks (postings.go)
 	3: func(t *Tx) error { return t.blockSearch() },
+	// 5: an index of merged people (person.merged)
+	4: func(t *Tx) error { return t.rebuildNamed("person.merged") },
 }
 
 func (db *DB) migrate(from uint64) error {

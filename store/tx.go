@@ -282,15 +282,16 @@ func (t *Tx) OfficeRecord() (*tdkt.Office, error) {
 	return o, nil
 }
 
-// History is the merit-relevant award history of a person (or, with
-// collective, of a unit): the register lines that are not revoked.
+// History is the merit-relevant award history of a person, the records
+// merged with it included (PersonAwardIDs), or, with collective, of a
+// unit: the register lines that are not revoked.
 func (t *Tx) History(id string, collective bool) ([]tdkt.Past, error) {
-	name := "award.person"
+	ids := t.PersonAwardIDs(id)
 	if collective {
-		name = "award.unit"
+		ids = t.IDs("award.unit", id)
 	}
 	var out []tdkt.Past
-	for _, aid := range t.IDs(name, id) {
+	for _, aid := range ids {
 		a := &tdkt.Award{}
 		if err := t.Get(aid, a); err != nil {
 			return nil, err

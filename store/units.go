@@ -195,3 +195,92 @@ func (t *Tx) DeletePerson(id string) error {
 
 // ErrPersonInUse refuses to delete a person something still names.
 var ErrPersonInUse = errors.New("cá nhân đang được dùng")
+
+// maxMerges bounds a walk along MergedInto: a chain longer than this is a
+// loop a bad bundle made, not people.
+const maxMerges = 64
+
+// KeptPerson follows id's MergedInto to the record kept for that person
+// (id itself when it was never merged).
+func (t *Tx) KeptPerson(id string) string {
+	for range maxMerges {
+		var p struct {
+			MergedInto string `json:"mergedInto"`
+		}
+		if !t.getPart(tdkt.KindPerson, id, &p) || p.MergedInto == "" {
+			return id
+		}
+		id = p.MergedInto
+	}
+	return id
+}
+
+// SamePerson lists the records of one person: the one kept for id and
+// every record merged into it, directly or through another.
+func (t *Tx) SamePerson(id string) []string {
+	out := []string{t.KeptPerson(id)}
+	seen := map[string]bool{out[0]: true}
+	for i := 0; i < len(out) && len(out) < maxMerges; i++ {
+		for _, m := range t.IDs("person.merged", out[i]) {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// PersonAwardIDs lists the register lines of person id and of the records
+// merged with it.
+func (t *Tx) PersonAwardIDs(id string) []string {
+	if id == "" {
+		return nil
+	}
+	same := t.SamePerson(id)
+	if len(same) == 1 {
+		return t.IDs("award.person", id)
+	}
+	var out []string
+	for _, p := range same {
+		out = append(out, t.IDs("award.person", p)...)
+	}
+	return out
+}
+
+// MergePerson merges the duplicate record dupID into keepID
+// (tdkt.MergePerson) in one transaction: both records are written, nothing
+// that names the duplicate is changed.
+func (t *Tx) MergePerson(dupID, keepID string) (*tdkt.Person, error) {
+	dup, keep := &tdkt.Person{}, &tdkt.Person{}
+	if err := t.Get(dupID, dup); err != nil {
+		return nil, err
+	}
+	if err := t.Get(keepID, keep); err != nil {
+		return nil, err
+	}
+	if err := tdkt.MergePerson(dup, keep); err != nil {
+		return nil, err
+	}
+	if err := t.Put(dup); err != nil {
+		return nil, err
+	}
+	if err := t.Put(keep); err != nil {
+		return nil, err
+	}
+	return keep, nil
+}
+
+// UnmergePerson undoes a merge: the record id counts as its own person
+// again. What the kept record took from it stays there.
+func (t *Tx) UnmergePerson(id string) error {
+	p := &tdkt.Person{}
+	if err := t.Get(id, p); err != nil {
+		return err
+	}
+	if p.MergedInto == "" {
+		return fmt.Errorf("%s chưa được gộp vào ai", p.Name)
+	}
+	p.MergedInto = ""
+	return t.Put(p)
+}

@@ -2,10 +2,14 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"tdkt"
 	"tdkt/store"
@@ -234,4 +238,111 @@ func TestDeletePerson(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestMergePerson: a person entered twice reads one history once merged —
+// whichever record eligibility asks about, through a chain of merges —
+// and two again once split; nothing that names the duplicate changes.
+func TestMergePerson(t *testing.T) {
+	db, path := newDB(t)
+	u := &tdkt.Unit{Name: "Xã Tân Phúc", Type: tdkt.UnitCommune}
+	put(t, db, u)
+	keep := &tdkt.Person{Name: "Vàng A Sình", UnitID: u.ID, Position: "Trưởng thôn"}
+	dup := &tdkt.Person{Name: "Vang A Sinh", Birth: tdkt.D(1975, 3, 1), IDNumber: "014075000321"}
+	old := &tdkt.Person{Name: "VÀNG A SÌNH"}
+	other := &tdkt.Person{Name: "Vàng A Sình", IDNumber: "014075000999"}
+	put(t, db, keep, dup, old, other)
+	line := func(p *tdkt.Person, y int) *tdkt.Award {
+		return &tdkt.Award{Number: fmt.Sprintf("%d/%06d", y+1, y), Year: y, AwardCode: "CSTDCS", Subject: tdkt.SubjectPerson,
+			PersonID: p.ID, Name: p.Name, DecisionNo: "01/QĐ-UBND", DecisionDate: tdkt.D(y+1, 1, 10)}
+	}
+	put(t, db, line(old, 2022), line(dup, 2023), line(keep, 2024), line(keep, 2025), line(other, 2021))
+	years := func(id string) []int {
+		var out []int
+		db.View(func(tx *store.Tx) error {
+			hist, err := tx.History(id, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range hist {
+				out = append(out, h.Year)
+			}
+			return nil
+		})
+		slices.Sort(out)
+		return out
+	}
+	merge := func(dupID, keepID string) error {
+		return db.Update("an", func(tx *store.Tx) error { _, err := tx.MergePerson(dupID, keepID); return err })
+	}
+	// the old register's record into dup, then dup into keep: a chain
+	if err := merge(old.ID, dup.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := merge(dup.ID, keep.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{keep.ID, dup.ID, old.ID} {
+		if got := years(id); !slices.Equal(got, []int{2022, 2023, 2024, 2025}) {
+			t.Errorf("history asked through %s: %v", id, got)
+		}
+	}
+	db.View(func(tx *store.Tx) error {
+		k := &tdkt.Person{}
+		tx.Get(keep.ID, k)
+		if k.Birth != dup.Birth || k.IDNumber != "014075000321" || k.Position != "Trưởng thôn" {
+			t.Errorf("kept record %+v", k)
+		}
+		if got := tx.KeptPerson(old.ID); got != keep.ID {
+			t.Errorf("kept person of the oldest record: %s", got)
+		}
+		return nil
+	})
+	// a namesake with another CCCD is two people
+	if err := merge(other.ID, keep.ID); err == nil || !strings.Contains(err.Error(), "số CCCD khác nhau") {
+		t.Errorf("namesake merged: %v", err)
+	}
+	if got := years(other.ID); !slices.Equal(got, []int{2021}) {
+		t.Errorf("namesake's history %v", got)
+	}
+	if probs, _ := db.Check(); len(probs) != 0 {
+		t.Fatal(probs)
+	}
+	// split again: dup (with the old record still merged into it) is its own
+	if err := db.Update("an", func(tx *store.Tx) error { return tx.UnmergePerson(dup.ID) }); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := years(keep.ID), []int{2024, 2025}; !slices.Equal(got, want) {
+		t.Errorf("kept record's history after the split: %v", got)
+	}
+	if got, want := years(old.ID), []int{2022, 2023}; !slices.Equal(got, want) {
+		t.Errorf("split record's history: %v", got)
+	}
+	if err := db.Update("an", func(tx *store.Tx) error { return tx.UnmergePerson(keep.ID) }); err == nil {
+		t.Error("a record never merged was split")
+	}
+	db.Close()
+
+	// a file from before the index learns it on its upgrade
+	if err := merge2(path, dup.ID, keep.ID); err != nil {
+		t.Fatal(err)
+	}
+	up := upgrade(t, path, 4, func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("idx:person.merged")) })
+	defer up.Close()
+	up.View(func(tx *store.Tx) error {
+		if got := tx.SamePerson(old.ID); len(got) != 3 || got[0] != keep.ID {
+			t.Errorf("after the upgrade, one person is %v", got)
+		}
+		return nil
+	})
+}
+
+// merge2 merges in a database it opens and closes.
+func merge2(path, dupID, keepID string) error {
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update("an", func(tx *store.Tx) error { _, err := tx.MergePerson(dupID, keepID); return err })
 }

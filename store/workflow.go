@@ -252,11 +252,11 @@ func (t *Tx) RecordAward(a *tdkt.Award, cat *tdkt.Catalog, today tdkt.Date) erro
 	if err := tdkt.ValidateRecorded(cat, a, today); err != nil {
 		return err
 	}
-	index, id := "award.person", a.PersonID
+	ids := t.PersonAwardIDs(a.PersonID)
 	if a.Subject != tdkt.SubjectPerson {
-		index, id = "award.unit", a.UnitID
+		ids = t.IDs("award.unit", a.UnitID)
 	}
-	for _, aid := range t.IDs(index, id) {
+	for _, aid := range ids {
 		o := &tdkt.Award{}
 		if t.Get(aid, o) == nil && !o.Deleted && o.Subject == a.Subject && o.AwardCode == a.AwardCode && o.Year == a.Year &&
 			strings.EqualFold(strings.TrimSpace(o.DecisionNo), strings.TrimSpace(a.DecisionNo)) &&

@@ -242,6 +242,11 @@ func (e *env) showInfo(title, msg string) {
 // confirm asks before an action that cannot be undone; yes runs on "Đồng
 // ý". The button is kept in confirmOK while the dialog is open (tests tap it).
 func (e *env) confirm(title, msg string, yes func()) {
+	e.confirmContent(title, wrapLabel(msg), yes)
+}
+
+// confirmContent is confirm with content of its own (a choice to make).
+func (e *env) confirmContent(title string, content fyne.CanvasObject, yes func()) {
 	var d *dialog.CustomDialog
 	ok := widget.NewButtonWithIcon(lang.L("Đồng ý"), theme.ConfirmIcon(), func() {
 		d.Hide()
@@ -249,7 +254,7 @@ func (e *env) confirm(title, msg string, yes func()) {
 	})
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, wrapLabel(msg), e.win)
+	d = dialog.NewCustomWithoutButtons(title, content, e.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
 	d.Resize(fyne.NewSize(520, 200))
 	e.confirmOK = ok

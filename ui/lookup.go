@@ -39,15 +39,15 @@ func awardsOfYear(ctx context.Context, tx *store.Tx, y int, report func(done, to
 	return out, nil
 }
 
-// awardsOf lists a person's (or a unit's collective) register lines, newest
-// year first.
+// awardsOf lists a person's (with the records merged with it) or a unit's
+// collective register lines, newest year first.
 func awardsOf(tx *store.Tx, id string, collective bool) ([]*tdkt.Award, error) {
-	name := "award.person"
+	ids := tx.PersonAwardIDs(id) // with the records merged with the person
 	if collective {
-		name = "award.unit"
+		ids = tx.IDs("award.unit", id)
 	}
 	var out []*tdkt.Award
-	for _, aid := range tx.IDs(name, id) {
+	for _, aid := range ids {
 		a := &tdkt.Award{}
 		if err := tx.Get(aid, a); err != nil {
 			return nil, err

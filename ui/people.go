@@ -44,8 +44,12 @@ type peoplePane struct {
 	addBt   *widget.Button
 	editBt  *widget.Button
 	delBt   *widget.Button
-	unitID  string      // the unit whose people are listed, "" for a search
-	form    *personForm // the last person form opened here
+	mergeBt *widget.Button
+	splitBt *widget.Button
+	same    []*tdkt.Person // the other records of the person shown (merged)
+	unitID  string         // the unit whose people are listed, "" for a search
+	form    *personForm    // the last person form opened here
+	merge   *mergeForm     // the last merge form opened here
 }
 
 func newPeoplePane(e *env) *peoplePane {
@@ -101,6 +105,8 @@ func newPeoplePane(e *env) *peoplePane {
 		}
 	})
 	p.delBt = widget.NewButtonWithIcon(lang.L("Xóa"), theme.DeleteIcon(), p.onDelete)
+	p.mergeBt = widget.NewButtonWithIcon(lang.L("Gộp bản ghi trùng…"), theme.ContentPasteIcon(), p.onMerge)
+	p.splitBt = widget.NewButtonWithIcon(lang.L("Tách…"), theme.ContentCutIcon(), p.onSplit)
 	return p
 }
 
@@ -156,7 +162,11 @@ func (p *peoplePane) content() fyne.CanvasObject {
 		formRows(lang.L("Từ năm"), p.since, lang.L("Câu chuyện"), p.story, lang.L("Ảnh"), container.NewBorder(nil, nil, p.image, container.NewHBox(photoBt, noPhoto), p.photo)),
 		p.msg, container.NewHBox(p.save)))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(p.editBt, p.delBt, p.histBt), p.title)
-	p.page = container.NewBorder(container.NewVBox(head, p.info, boldLabel(lang.L("Khen thưởng theo năm"))), modelBox, nil, nil, p.awards.table)
+	// merging is about whose lines these are: its buttons sit by the
+	// lines' heading (a row of their own would make the window taller than
+	// an old PC's 768-pixel screen leaves room for)
+	awardsHead := container.NewBorder(nil, nil, boldLabel(lang.L("Khen thưởng theo năm")), container.NewHBox(p.mergeBt, p.splitBt))
+	p.page = container.NewBorder(container.NewVBox(head, p.info, awardsHead), modelBox, nil, nil, p.awards.table)
 	p.page.Hide()
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, p.addBt, p.query), p.prog.box, p.header), nil, nil, nil, p.list.table)
 	split := container.NewHSplit(left, p.page)
@@ -186,7 +196,7 @@ func (p *peoplePane) showUnit(unitID string) {
 				if err := tx.Get(id, x); err != nil {
 					return err
 				}
-				if !x.Deleted {
+				if !x.Deleted && x.MergedInto == "" {
 					out = append(out, x)
 				}
 			}
@@ -260,10 +270,40 @@ func (p *peoplePane) show(x *tdkt.Person) {
 		cat += lang.L(" – người trực tiếp lao động, sản xuất")
 	}
 	lines = append(lines, cat)
-	p.info.SetText(strings.Join(lines, "\n"))
 	var awards []*tdkt.Award
-	p.e.view(func(tx *store.Tx) (err error) { awards, err = awardsOf(tx, x.ID, false); return })
+	p.same = nil
+	p.e.view(func(tx *store.Tx) (err error) {
+		for _, id := range tx.SamePerson(x.ID) {
+			o := &tdkt.Person{}
+			if id != x.ID && tx.Get(id, o) == nil {
+				p.same = append(p.same, o)
+			}
+		}
+		awards, err = awardsOf(tx, x.ID, false)
+		return
+	})
+	if x.MergedInto != "" {
+		lines = append([]string{fmt.Sprintf(lang.L("Bản ghi trùng, đã gộp vào %s: khen thưởng được tính chung."), p.e.personName(x.MergedInto))}, lines...)
+	}
+	if len(p.same) > 0 {
+		var names []string
+		for _, o := range p.same {
+			names = append(names, personLabel(p.e, o))
+		}
+		lines = append(lines, lang.L("Cùng một người với: ")+strings.Join(names, "; "))
+	}
+	p.info.SetText(strings.Join(lines, "\n"))
 	p.awards.setRows(awards)
+	if x.MergedInto != "" {
+		p.mergeBt.Disable()
+	} else {
+		p.mergeBt.Enable()
+	}
+	if p.splittable() == nil {
+		p.splitBt.Hide()
+	} else {
+		p.splitBt.Show()
+	}
 	p.photoID = ""
 	p.pending = blobs{}
 	if x.Model != nil {

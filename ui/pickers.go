@@ -168,6 +168,9 @@ func searchPeople(tx *store.Tx, q string, limit int) ([]*tdkt.Person, error) {
 		if err := tx.Get(h.ID, p); err != nil {
 			return nil, err
 		}
+		if p.Deleted || p.MergedInto != "" {
+			continue // a duplicate merged into another is found as that one
+		}
 		out = append(out, p)
 		if len(out) >= limit {
 			break
