@@ -14,6 +14,10 @@ type Level string
 const (
 	LevelProvince Level = "province" // tỉnh, thành phố
 	LevelCommune  Level = "commune"  // xã, phường, đặc khu
+	// LevelCentral launches a movement from the national emulation
+	// council; a province records those it takes part in. No office of
+	// this software is central.
+	LevelCentral Level = "central"
 )
 
 // Signer is a person who signs decisions for the issuer. Mode is "TM" when the

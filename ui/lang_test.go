@@ -36,6 +36,7 @@ var documentText = []string{
 	"council.go:apply",            // reason stored in the dossier's history
 	"firstrun.go:newSetupScreen",  // default decision symbol and signer titles (data)
 	"firstrun.go:catalog",         // the first salary's basis, stored
+	"movements.go:movementScopes", // a movement's scope, read by return 0601.N
 	"users.go:onChangeOwn",        // compares with the store's error text
 	"screenshots.go:syncShots",    // a heading of the sample workbook (data)
 	"translations.go:languageTab", // bilingual on purpose

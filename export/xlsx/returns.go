@@ -68,10 +68,6 @@ type MovementFact struct {
 	Months int
 }
 
-// LevelCentral is the launching level of the national emulation council.
-// tdkt.Level has no constant for it because no office of this software is
-// central; a province still records national movements it takes part in.
-const LevelCentral tdkt.Level = "central"
 
 // NewMovementFact derives a MovementFact from a movement; an open movement
 // is measured up to asOf (usually the last day of the reporting year).
@@ -337,23 +333,48 @@ var form0601 = form{
 func Count0601(facts []MovementFact) Table {
 	t := form0601.newTable()
 	for _, m := range facts {
-		// Column by launching level. A commune, or anything below the
-		// province, launches as a "cơ quan, tổ chức, đơn vị" (verify).
-		col := 3
-		switch m.Level {
-		case LevelCentral:
-			col = 1
-		case tdkt.LevelProvince:
-			col = 2
-		}
-		t.add(col, "01", scopeLine(m), durationLine(m))
-		if m.Thematic {
-			t.add(col, "11")
-		} else {
-			t.add(col, "12")
-		}
+		col, lines := place0601(m)
+		t.add(col, append([]string{"01"}, lines...)...)
 	}
 	return t
+}
+
+// place0601 is where return 0601.N counts a movement: its column, by
+// launching level, and its lines of scope, duration and kind. A commune,
+// or anything below the province, launches as a "cơ quan, tổ chức, đơn vị"
+// (verify).
+func place0601(m MovementFact) (col int, lines []string) {
+	col = 3
+	switch m.Level {
+	case tdkt.LevelCentral:
+		col = 1
+	case tdkt.LevelProvince:
+		col = 2
+	}
+	kind := "12"
+	if m.Thematic {
+		kind = "11"
+	}
+	return col, []string{scopeLine(m), durationLine(m), kind}
+}
+
+// Describe0601 says in words where return 0601.N counts a movement, so
+// that whoever enters it sees how it will be reported.
+func Describe0601(m MovementFact) string {
+	col, lines := place0601(m)
+	label := func(code string) string {
+		for _, l := range form0601.lines {
+			if l.Code == code {
+				return strings.TrimPrefix(l.Label, "- ")
+			}
+		}
+		return code
+	}
+	var ls []string
+	for _, c := range lines {
+		ls = append(ls, fmt.Sprintf("%s (mã số %s)", label(c), c))
+	}
+	return fmt.Sprintf("Biểu 0601.N: cột %s; %s.", form0601.groups[col].Label, strings.Join(ls, "; "))
 }
 
 // scopeLine maps a movement's scope to its line. The scope is free text in

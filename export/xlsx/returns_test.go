@@ -63,7 +63,7 @@ func randomFacts(r *rand.Rand, n int) []Fact {
 }
 
 func randomMovements(r *rand.Rand, n int) []MovementFact {
-	levels := []tdkt.Level{LevelCentral, tdkt.LevelProvince, tdkt.LevelCommune, ""}
+	levels := []tdkt.Level{tdkt.LevelCentral, tdkt.LevelProvince, tdkt.LevelCommune, ""}
 	scopes := []string{"Toàn quốc", "Toàn tỉnh", "Ngành giáo dục", "cụm/khối", "Khối các sở", "Xã Quảng Lâm", "Trường THCS", ""}
 	ms := make([]MovementFact, n)
 	for i := range ms {
@@ -344,7 +344,7 @@ func TestCount0601(t *testing.T) {
 	tb := Count0601([]MovementFact{
 		{Level: tdkt.LevelProvince, Scope: "Toàn tỉnh", Years: 1},
 		{Level: tdkt.LevelCommune, Scope: "Cụm thi đua số 3", Cluster: true, Thematic: true, Years: 3},
-		{Level: LevelCentral, Scope: "Toàn quốc", Years: 5},
+		{Level: tdkt.LevelCentral, Scope: "Toàn quốc", Years: 5},
 		{Level: tdkt.LevelProvince, Scope: "Ngành giáo dục", Months: 18},
 		{Level: tdkt.LevelCommune, Scope: "Xã Quảng Lâm", Thematic: true, Years: 0},
 		{Level: tdkt.LevelProvince, Scope: "Khối các sở, ngành", Months: 36},
@@ -539,6 +539,34 @@ func TestWeightedFactsCountAsRepeated(t *testing.T) {
 		}
 		if want.Rows[0].Values[0] == 0 {
 			t.Errorf("%s: nothing counted, the comparison proves nothing", c.name)
+		}
+	}
+}
+
+// TestDescribe0601 says where a movement is counted, as Count0601 counts it.
+func TestDescribe0601(t *testing.T) {
+	tests := []struct {
+		m    MovementFact
+		want string
+	}{
+		{MovementFact{Level: tdkt.LevelCentral, Scope: "Toàn quốc", Years: 5, Months: 60},
+			"Biểu 0601.N: cột Cấp Trung ương (Hội đồng Thi đua - Khen thưởng Trung ương); Toàn quốc (mã số 02); Từ 5 năm trở lên (mã số 10); Thi đua thường xuyên hằng năm (mã số 12)."},
+		{MovementFact{Level: tdkt.LevelProvince, Scope: "toàn tỉnh", Cluster: true, Thematic: true, Months: 12},
+			"Biểu 0601.N: cột Cấp bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương; Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng các cấp tổ chức (mã số 04); 1 năm (mã số 07); Thi đua theo chuyên đề (mã số 11)."},
+		{MovementFact{Level: tdkt.LevelCommune, Scope: "xã", Months: 3},
+			"Biểu 0601.N: cột Cơ quan, tổ chức, đơn vị; Cơ quan, tổ chức, đơn vị (mã số 05); Dưới 1 năm (mã số 06); Thi đua thường xuyên hằng năm (mã số 12)."},
+	}
+	for _, tt := range tests {
+		if got := Describe0601(tt.m); got != tt.want {
+			t.Errorf("%+v:\n got %q\nwant %q", tt.m, got, tt.want)
+		}
+		// the description and the count agree
+		tab := Count0601([]MovementFact{tt.m})
+		col, lines := place0601(tt.m)
+		for _, c := range lines {
+			if n := tab.Value(c, col); n != 1 {
+				t.Errorf("%+v: line %s column %d counts %d", tt.m, c, col, n)
+			}
 		}
 	}
 }
