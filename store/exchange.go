@@ -144,6 +144,9 @@ func (t *Tx) finishImport(p *Peer, in *Incoming, res *ImportResult) error {
 	p.RecvSeq, p.RecvHash = in.Seq, in.Hash
 	p.Received = max(p.Received, in.Upto)
 	p.Acked = max(p.Acked, in.Ack)
+	if err := t.finishedImport(in); err != nil {
+		return err
+	}
 	return t.putPeerState(p)
 }
 

@@ -2,10 +2,14 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"sort"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"tdkt"
 )
@@ -174,8 +178,11 @@ func (db *DB) importParts(user string, in *Incoming, lim partLimits, stop int, p
 	}
 	recordTx := max(1, pl.parts)
 	total := pl.blobs.runs + recordTx
+	// every transaction but the last says the import is not finished, so
+	// that a power cut between two is told at the next start
+	mark := func(tx *Tx, done int) error { return tx.markUnfinished(in, done, total) }
 	if pl.blobs.runs > 0 {
-		if err := db.importBlobs(user, feed, lim.blobBytes, &res, func(done int) { progress(done, total) }); err != nil {
+		if err := db.importBlobs(user, feed, lim.blobBytes, &res, mark, func(done int) { progress(done, total) }); err != nil {
 			return res, err
 		}
 	}
@@ -215,7 +222,7 @@ func (db *DB) importParts(user string, in *Incoming, lim partLimits, stop int, p
 			if last {
 				return tx.finishImport(p, in, &res)
 			}
-			return nil
+			return mark(tx, pl.blobs.runs+part+1)
 		})
 		if err != nil && part > 0 {
 			return &PartialImport{Done: part, Parts: recordTx, Err: err}
@@ -260,6 +267,56 @@ func (db *DB) importParts(user string, in *Incoming, lim partLimits, stop int, p
 	// the last part; for a bundle without records, the transaction that
 	// records it as applied
 	return res, stopped(flush(true))
+}
+
+// keyUnfinished (in meta) holds the UnfinishedImport of an import in
+// parts that has written parts but not its last.
+var keyUnfinished = []byte("import.unfinished")
+
+// UnfinishedImport is an import in parts that stopped between two parts —
+// a power cut, a pulled stick — and has not been finished since: what it
+// wrote is whole, the rest comes by importing the same bundle again.
+type UnfinishedImport struct {
+	From  string    `json:"from"`
+	Seq   uint64    `json:"seq"`
+	Done  int       `json:"done"`  // transactions written
+	Parts int       `json:"parts"` // transactions in all
+	At    time.Time `json:"at"`    // when the last of them was written
+}
+
+func (t *Tx) markUnfinished(in *Incoming, done, parts int) error {
+	b, err := json.Marshal(UnfinishedImport{From: in.From, Seq: in.Seq, Done: done, Parts: parts, At: t.db.now().UTC()})
+	if err != nil {
+		return err
+	}
+	return t.tx.Bucket(bucketMeta).Put(keyUnfinished, b)
+}
+
+// finishedImport clears the mark of an unfinished import once a bundle
+// from its sender at least as new is applied whole: bundles apply in
+// order, so that one carried what the unfinished one had left.
+func (t *Tx) finishedImport(in *Incoming) error {
+	m := t.tx.Bucket(bucketMeta)
+	var u UnfinishedImport
+	if v := m.Get(keyUnfinished); v == nil || json.Unmarshal(v, &u) == nil && (u.From != in.From || u.Seq > in.Seq) {
+		return nil
+	}
+	return m.Delete(keyUnfinished)
+}
+
+// Unfinished reports an import in parts that stopped before its end, if
+// there is one.
+func (db *DB) Unfinished() (*UnfinishedImport, error) {
+	var u *UnfinishedImport
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketMeta).Get(keyUnfinished)
+		if v == nil {
+			return nil
+		}
+		u = &UnfinishedImport{}
+		return json.Unmarshal(v, u)
+	})
+	return u, err
 }
 
 // stopped is nil for errStopped (the import stopped as asked, or found
@@ -364,7 +421,7 @@ func (e *PartialImport) Unwrap() error { return e.Err }
 // size bytes per transaction (at least one attachment each), read from
 // feed. planImport has checked each against its hash, and feed checks
 // them again as it reads them.
-func (db *DB) importBlobs(user string, feed Feed, size int, res *ImportResult, done func(int)) error {
+func (db *DB) importBlobs(user string, feed Feed, size int, res *ImportResult, mark func(*Tx, int) error, done func(int)) error {
 	var run []blobRef
 	n := 0
 	pk := packer{max: math.MaxInt, limit: size}
@@ -379,7 +436,7 @@ func (db *DB) importBlobs(user string, feed Feed, size int, res *ImportResult, d
 				}
 				res.Blobs++
 			}
-			return nil
+			return mark(tx, n+1)
 		})
 		if err != nil {
 			return err

@@ -181,11 +181,21 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 	if probs, err := cut.Check(); err != nil || len(probs) > 0 {
 		t.Errorf("interrupted: check: %v %v", err, probs)
 	}
+	// the next start is told, and how far it got
+	if u, err := cut.Unfinished(); err != nil || u == nil || u.From != "SL" || u.Seq != in.Seq || u.Done != 3 || u.Parts != 8 || u.At.IsZero() {
+		t.Errorf("interrupted: unfinished %+v, %v", u, err)
+	}
 	res, err = cut.ImportParts("an", in, 37, nil)
 	if err != nil || res.Added != len(in.Records)-3*37 || res.Unchanged != 3*37 {
 		t.Fatalf("imported again: %+v, %v", res, err)
 	}
 	same("interrupted, then imported again", cut)
+	if u, err := cut.Unfinished(); err != nil || u != nil {
+		t.Errorf("finished: still unfinished %+v, %v", u, err)
+	}
+	if u, _ := parts.Unfinished(); u != nil {
+		t.Errorf("an import that went through is unfinished: %+v", u)
+	}
 
 	// parts bounded by bytes (a dossier weighs more than an award): the
 	// transactions counted beforehand are those written
@@ -386,6 +396,9 @@ func TestImportPartsBlobs(t *testing.T) {
 	cut := commune(t)
 	if res, err := cut.importParts("an", in, partLimits{1000, RecordPart, 4000}, 0, nil); err != nil || res.Blobs != 30 || res.Added != 0 {
 		t.Fatalf("stopped before the records: %+v, %v", res, err)
+	}
+	if u, _ := cut.Unfinished(); u == nil || u.Done == 0 || u.Done >= u.Parts {
+		t.Errorf("stopped after the attachments: unfinished %+v", u)
 	}
 	cut.View(func(tx *Tx) error {
 		if p, _ := tx.Peer("SL"); p.RecvSeq != 0 || tx.Count(tdkt.KindAward) != 0 {

@@ -33,6 +33,8 @@ type overviewScreen struct {
 	prog      *progress
 	loaded    int // env version shown
 	result    overviewData
+	// unfinished warns of a bundle import that stopped between its parts
+	unfinished *widget.Label
 }
 
 type (
@@ -58,6 +60,8 @@ func newOverviewScreen(e *env) *overviewScreen {
 	s.yearLabel = boldLabel("")
 	s.formTitle = boldLabel(lang.L("Khen thưởng theo hình thức"))
 	s.prog = newProgress()
+	s.unfinished = dangerLabel()
+	s.unfinished.Hide()
 	return s
 }
 
@@ -90,7 +94,7 @@ func (s *overviewScreen) content() fyne.CanvasObject {
 		widget.NewSeparator(), s.formTitle, s.byForm.box)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(charts)))
 	split.Offset = 0.5
-	return container.NewBorder(s.prog.box, nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(s.unfinished, s.prog.box), nil, nil, nil, split)
 }
 
 func (s *overviewScreen) wait() { s.prog.current().wait() }
@@ -100,6 +104,7 @@ func (s *overviewScreen) refresh() {
 		return
 	}
 	s.loaded = s.e.version
+	showUnfinished(s.e, s.unfinished)
 	today := s.e.today()
 	cat := s.e.cat
 	s.prog.run(lang.L("Đang tổng hợp số liệu…"), func(ctx context.Context, report func(int, int)) (func(), error) {

@@ -36,15 +36,16 @@ type syncScreen struct {
 	me    *bundle.Identity
 	admin bool
 
-	office    *widget.Label
-	fp        *widget.Label
-	keyBt     *widget.Button
-	keyFileBt *widget.Button
-	trustBt   *widget.Button
-	adminNote *widget.Label
-	folder    string
-	folderLbl *widget.Label
-	folderBt  *widget.Button
+	office     *widget.Label
+	fp         *widget.Label
+	unfinished *widget.Label // an import stopped between its parts
+	keyBt      *widget.Button
+	keyFileBt  *widget.Button
+	trustBt    *widget.Button
+	adminNote  *widget.Label
+	folder     string
+	folderLbl  *widget.Label
+	folderBt   *widget.Button
 
 	peers     []peerInfo
 	peerList  *widget.List
@@ -101,6 +102,8 @@ func newSyncScreen(e *env) *syncScreen {
 	s := &syncScreen{e: e, admin: e.account == nil || e.account.Role == tdkt.RoleAdmin}
 	s.office = boldLabel("")
 	s.office.Wrapping = fyne.TextWrapWord
+	s.unfinished = dangerLabel()
+	s.unfinished.Hide()
 	s.fp = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	s.keyBt = widget.NewButtonWithIcon(lang.L("Tạo cặp khóa"), theme.ContentAddIcon(), s.onCreateKey)
 	s.keyBt.Importance = widget.HighImportance
@@ -134,7 +137,7 @@ func (s *syncScreen) content() fyne.CanvasObject {
 		heading(lang.L("Đồng bộ dữ liệu giữa các cơ quan qua USB")),
 		formRows(lang.L("Cơ quan này"), s.office, lang.L("Dấu vân tay khóa"), keyRow,
 			lang.L("Thư mục USB"), container.NewBorder(nil, nil, nil, s.folderBt, s.folderLbl)),
-		s.job.box, s.load.box)
+		s.unfinished, s.job.box, s.load.box)
 	hdr := func(t string) *widget.Label {
 		l := boldLabel(t)
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -172,9 +175,28 @@ func (s *syncScreen) wait() {
 	s.load.wait()
 }
 
+// showUnfinished shows l when a bundle import stopped between its parts (a
+// power cut, a pulled stick) and has not been finished since: what it wrote
+// is whole, and importing the same file again brings the rest.
+func showUnfinished(e *env, l *widget.Label) {
+	u, err := e.db.Unfinished()
+	switch {
+	case err != nil:
+		l.SetText(fmt.Sprintf(lang.L("Không đọc được tình trạng lần nhập gói trước: %v"), err))
+	case u == nil:
+		l.Hide()
+		return
+	default:
+		l.SetText(fmt.Sprintf(lang.L("Lần nhập gói số %d từ %s dừng giữa chừng lúc %s: mới ghi %d trong %d phần. Phần đã ghi vẫn đúng; hãy nhập lại chính tệp gói đó (mục Đồng bộ → Nhận gói) để nhập nốt."),
+			u.Seq, u.From, u.At.Local().Format("15:04 02/01/2006"), u.Done, u.Parts))
+	}
+	l.Show()
+}
+
 // refresh reads the key pair, the peers, the folder and the conflicts (all
 // small), then counts each peer's pending changes off the UI goroutine.
 func (s *syncScreen) refresh() {
+	showUnfinished(s.e, s.unfinished)
 	me, err := loadIdentity(s.e.db)
 	if err != nil {
 		s.e.showError(fmt.Errorf(lang.L("Không đọc được cặp khóa của cơ quan: %w"), err))
