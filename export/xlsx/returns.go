@@ -68,7 +68,6 @@ type MovementFact struct {
 	Months int
 }
 
-
 // NewMovementFact derives a MovementFact from a movement; an open movement
 // is measured up to asOf (usually the last day of the reporting year).
 func NewMovementFact(m *tdkt.Movement, asOf tdkt.Date) MovementFact {
