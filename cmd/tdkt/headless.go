@@ -189,6 +189,13 @@ func cmdCheck(args []string, out, errOut io.Writer) error {
 		}
 		return fmt.Errorf("check: %d lỗi trong %s (%d problems)", len(probs), d.Path(), len(probs))
 	}
+	// not a fault of the file: the office has a bundle to import again
+	if u, err := d.Unfinished(); err != nil {
+		return err
+	} else if u != nil {
+		fmt.Fprintf(out, "Lưu ý: lần nhập gói số %d từ %s dừng giữa chừng lúc %s (mới ghi %d/%d phần); hãy nhập lại chính tệp gói đó.\n",
+			u.Seq, u.From, u.At.Local().Format("15:04 02/01/2006"), u.Done, u.Parts)
+	}
 	fmt.Fprintln(out, "ok")
 	return nil
 }

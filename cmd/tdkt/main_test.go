@@ -410,3 +410,30 @@ func TestCheckRepair(t *testing.T) {
 		t.Errorf("repair of a sound file: %q, %v", out, err)
 	}
 }
+
+// TestCheckTellsUnfinishedImport: a bundle import that stopped between
+// parts is not a fault of the file, but check says what to do about it.
+func TestCheckTellsUnfinishedImport(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.db")
+	if _, _, err := runCLI(t, "office", "init", "--db", path, "--code", "SL-X001", "--name", "Xã Nậm Xé", "--level", "commune"); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err := runCLI(t, "check", "--db", path); err != nil || strings.Contains(out, "Lưu ý") {
+		t.Fatalf("clean office: %q, %v", out, err)
+	}
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("import.unfinished"), []byte(`{"from":"SL","seq":7,"done":2,"parts":5,"at":"2026-11-26T02:15:00Z"}`))
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "check", "--db", path)
+	if err != nil || !strings.Contains(out, "lần nhập gói số 7 từ SL dừng giữa chừng") || !strings.Contains(out, "mới ghi 2/5 phần") || !strings.HasSuffix(out, "ok\n") {
+		t.Errorf("check: %q, %v", out, err)
+	}
+}
