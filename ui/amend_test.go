@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"tdkt"
 	"tdkt/store"
@@ -104,6 +105,17 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 		t.Fatalf("amendment %s: %q %q", s.d.Status, s.info.Text, s.msg.Text)
 	}
 	second := s.d.NumberText()
+	// listed as an amendment, with what it adds and withdraws
+	for i, d := range s.decisions {
+		if d.ID != s.d.ID {
+			continue
+		}
+		o := s.list.CreateItem()
+		s.list.UpdateItem(i, o)
+		if got := o.(*widget.Label).Text; got != second+" – sửa đổi, bổ sung (thêm 1, bãi bỏ 1)" {
+			t.Errorf("listed as %q", got)
+		}
+	}
 	// the issued amendment as printed: what it takes back, what it adds
 	job, err := s.pdfJob()
 	if err != nil {

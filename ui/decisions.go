@@ -103,6 +103,10 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 			if d.Status == tdkt.DecisionIssued {
 				num = d.NumberText()
 			}
+			if d.Amends != "" {
+				o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s – sửa đổi, bổ sung (thêm %d, bãi bỏ %d)"), num, len(d.List), len(d.Withdraws)))
+				return
+			}
 			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s (%d)", num, s.e.itemShort(d.AwardCode), len(d.List)))
 		})
 	s.list.OnSelected = func(i widget.ListItemID) { s.openDecision(s.decisions[i].ID) }
