@@ -53,13 +53,34 @@ type Decision struct {
 }
 
 // Withdrawal is one register line of an amended decision that the
-// amendment takes back, with why; the number and name are kept for the
-// decision's text.
+// amendment takes back, with why; the number, name and recipient are kept
+// for the decision's text and its checks.
 type Withdrawal struct {
 	AwardID string `json:"award"`
 	Number  string `json:"number"` // số vào sổ
 	Name    string `json:"name"`
 	Reason  string `json:"reason"`
+	// Correct: the line is withdrawn to be given again corrected (a wrong
+	// name, position or unit) by a line of the amendment — already paid,
+	// the new line carries no bonus. Otherwise the award is revoked (hủy
+	// bỏ) and its object and money are to be recovered.
+	Correct  bool    `json:"correct,omitempty"`
+	Subject  Subject `json:"subject,omitempty"`
+	PersonID string  `json:"person,omitempty"`
+	UnitID   string  `json:"unit,omitempty"`
+}
+
+// For reports whether list line e is for the recipient of withdrawn line w.
+func (w Withdrawal) For(e ListEntry) bool {
+	switch {
+	case w.Subject != e.Subject:
+		return false
+	case w.Subject == SubjectPerson:
+		return w.PersonID != "" && w.PersonID == e.PersonID
+	case w.Subject == SubjectFamily:
+		return w.UnitID == e.UnitID && Fold(w.Name) == Fold(e.Name)
+	}
+	return w.UnitID != "" && w.UnitID == e.UnitID
 }
 
 // NumberText is "05/QĐ-UBND": numbers below 10 take a leading zero (Decree 30).
@@ -118,6 +139,20 @@ func ValidateIssue(d *Decision) error {
 	}
 	if len(d.Withdraws) > 0 && d.Amends == "" {
 		errs = append(errs, "chỉ quyết định sửa đổi mới bãi bỏ được dòng của quyết định khác")
+	}
+	for _, w := range d.Withdraws {
+		n := 0
+		for _, e := range d.List {
+			if w.For(e) {
+				n++
+			}
+		}
+		switch {
+		case w.Correct && n == 0:
+			errs = append(errs, fmt.Sprintf("sửa thông tin của %s nhưng danh sách kèm theo chưa có dòng đúng thay thế", w.Name))
+		case !w.Correct && n > 0:
+			errs = append(errs, fmt.Sprintf("%s vừa bị hủy bỏ vừa được bổ sung; nếu chỉ sửa thông tin, hãy chọn \"sửa thông tin\" khi bãi bỏ dòng", w.Name))
+		}
 	}
 	if NFC(d.Summary) == "" {
 		errs = append(errs, "chưa có trích yếu")

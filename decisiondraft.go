@@ -268,7 +268,39 @@ func (d *Decision) AddLine(cat *Catalog, e ListEntry, date Date) error {
 		return err
 	}
 	e.Bonus = bonus
+	if d.corrects(e) {
+		e.Bonus = 0 // paid under the amended decision
+	}
 	d.List = append(d.List, e)
+	return nil
+}
+
+// corrects reports whether list line e gives again, corrected, a line this
+// amendment withdraws for correction.
+func (d *Decision) corrects(e ListEntry) bool {
+	for _, w := range d.Withdraws {
+		if w.Correct && w.For(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Rebonus sets each line's bonus for the decision's award on date (the
+// base salary in force that day); a line that corrects a withdrawn one
+// gets none, its bonus having been paid under the amended decision.
+func (d *Decision) Rebonus(cat *Catalog, date Date) error {
+	for i := range d.List {
+		l := &d.List[i]
+		b, err := cat.Bonus(d.AwardCode, l.Subject, date)
+		if err != nil {
+			return err
+		}
+		if d.corrects(*l) {
+			b = 0
+		}
+		l.Bonus = b
+	}
 	return nil
 }
 
@@ -308,23 +340,41 @@ func (d *Decision) AmendmentArticles(o *Office, cat *Catalog, amended *Decision)
 			what = "việc tặng danh hiệu " + it.Name
 		}
 	}
-	var parts []string
-	if len(d.Withdraws) > 0 {
-		var ws []string
-		for _, w := range d.Withdraws {
-			ws = append(ws, fmt.Sprintf("%s (số vào sổ %s; lý do: %s)", w.Name, w.Number, strings.TrimRight(w.Reason, " .;")))
-		}
-		parts = append(parts, fmt.Sprintf("bãi bỏ %s đối với %s tại danh sách kèm theo %s", what, strings.Join(ws, ", "), ref))
+	line := func(w Withdrawal) string {
+		return fmt.Sprintf("%s (số vào sổ %s; lý do: %s)", w.Name, w.Number, strings.TrimRight(w.Reason, " .;"))
 	}
-	if len(d.List) > 0 {
-		parts = append(parts, fmt.Sprintf("bổ sung %s có tên trong danh sách kèm theo Quyết định này", whoText(d.List)))
+	var fixes, revokes []string
+	for _, w := range d.Withdraws {
+		if w.Correct {
+			fixes = append(fixes, line(w))
+		} else {
+			revokes = append(revokes, line(w))
+		}
+	}
+	var added []ListEntry
+	for _, e := range d.List {
+		if !d.corrects(e) {
+			added = append(added, e)
+		}
+	}
+	var parts []string
+	if len(fixes) > 0 {
+		parts = append(parts, fmt.Sprintf("sửa thông tin của %s tại danh sách kèm theo %s như dòng tương ứng trong danh sách kèm theo Quyết định này (không thay đổi hình thức và tiền thưởng đã nhận)",
+			strings.Join(fixes, ", "), ref))
+	}
+	if len(revokes) > 0 {
+		parts = append(parts, fmt.Sprintf("hủy bỏ %s đối với %s tại danh sách kèm theo %s; thu hồi hiện vật và tiền thưởng đã nhận",
+			what, strings.Join(revokes, ", "), ref))
+	}
+	if len(added) > 0 {
+		parts = append(parts, fmt.Sprintf("bổ sung %s có tên trong danh sách kèm theo Quyết định này", whoText(added)))
 	}
 	first := fmt.Sprintf("Sửa đổi, bổ sung %s như sau: …", ref)
 	if len(parts) > 0 {
 		first = fmt.Sprintf("Sửa đổi, bổ sung %s như sau: %s.", ref, strings.Join(parts, "; "))
 	}
 	arts := []string{first}
-	if len(d.List) > 0 {
+	if len(added) > 0 {
 		arts = append(arts, d.BonusArticle())
 	}
 	_, executors := OfficeWording(o)
@@ -332,10 +382,11 @@ func (d *Decision) AmendmentArticles(o *Office, cat *Catalog, amended *Decision)
 }
 
 // Withdraw adds register line a of the amended decision to what amendment
-// d takes back, for reason: a line given on false grounds, or one to be
-// given again corrected. Issuing d revokes it (RevokeAward), so the line
-// stays in the register, marked.
-func (d *Decision) Withdraw(a *Award, reason string) error {
+// d takes back, for reason: a line given on false grounds (revoked, its
+// object and money recovered), or, when correct, one given again corrected
+// by a line of d, which then carries no bonus. Issuing d marks the old line
+// revoked (RevokeAward): it stays in the register, marked.
+func (d *Decision) Withdraw(a *Award, reason string, correct bool) error {
 	reason = NFC(reason)
 	switch {
 	case d.Status == DecisionIssued:
@@ -356,8 +407,27 @@ func (d *Decision) Withdraw(a *Award, reason string) error {
 			return fmt.Errorf("%s đã có trong phần bãi bỏ", a.Name)
 		}
 	}
-	d.Withdraws = append(d.Withdraws, Withdrawal{AwardID: a.ID, Number: a.Number, Name: a.Name, Reason: reason})
+	w := Withdrawal{AwardID: a.ID, Number: a.Number, Name: a.Name, Reason: reason, Correct: correct,
+		Subject: a.Subject, PersonID: a.PersonID, UnitID: a.UnitID}
+	d.Withdraws = append(d.Withdraws, w)
+	if correct {
+		for i := range d.List {
+			if w.For(d.List[i]) {
+				d.List[i].Bonus = 0
+			}
+		}
+	}
 	return nil
+}
+
+// KeepLine drops withdrawal i from amendment d; the lines it made free of
+// bonus get their bonus on date again.
+func (d *Decision) KeepLine(i int, cat *Catalog, date Date) error {
+	if i < 0 || i >= len(d.Withdraws) {
+		return fmt.Errorf("không có dòng bãi bỏ thứ %d", i+1)
+	}
+	d.Withdraws = append(d.Withdraws[:i:i], d.Withdraws[i+1:]...)
+	return d.Rebonus(cat, date)
 }
 
 // OfficeWording is who proposes and who carries out the office's award

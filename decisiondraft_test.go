@@ -175,8 +175,9 @@ func TestAmendment(t *testing.T) {
 }
 
 // TestAmendmentWithdraws: an amendment takes back lines of the decision it
-// amends, each once and with a reason, and its articles say what it takes
-// back and adds.
+// amends, each once and with a reason — to correct them (given again,
+// without a second bonus) or to revoke them (object and money recovered) —
+// and its articles say what it corrects, revokes and adds.
 func TestAmendmentWithdraws(t *testing.T) {
 	cat, err := tdkt.ParseCatalog(assets.Catalog)
 	if err != nil {
@@ -185,25 +186,28 @@ func TestAmendmentWithdraws(t *testing.T) {
 	o := &tdkt.Decision{Meta: tdkt.Meta{ID: "Q1"}, Number: 12, Symbol: "QĐ-UBND", Date: tdkt.D(2025, 12, 1), AwardCode: "BKT", Status: tdkt.DecisionIssued}
 	off := &tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"}
 	am := o.Amendment(off, cat, tdkt.D(2026, 2, 3))
-	line := &tdkt.Award{Meta: tdkt.Meta{ID: "A1"}, Number: "2025/000007", Name: "Lò Thị Bình", DecisionID: "Q1"}
+	binh := &tdkt.Award{Meta: tdkt.Meta{ID: "A1"}, Number: "2025/000007", Name: "Lò Thị Bình", DecisionID: "Q1", Subject: tdkt.SubjectPerson, PersonID: "P1"}
+	sinh := &tdkt.Award{Meta: tdkt.Meta{ID: "A4"}, Number: "2025/000010", Name: "Vàng A Sình", DecisionID: "Q1", Subject: tdkt.SubjectPerson, PersonID: "P4"}
 	other := &tdkt.Award{Meta: tdkt.Meta{ID: "A2"}, Number: "2025/000008", Name: "Vàng A Sình", DecisionID: "Q9"}
 	revoked := &tdkt.Award{Meta: tdkt.Meta{ID: "A3"}, Number: "2025/000009", Name: "Giàng A Pao", DecisionID: "Q1", Revoked: true, RevokedBy: "Quyết định số 01"}
 	plain := &tdkt.Decision{Status: tdkt.DecisionDraft}
 	tests := []struct {
-		d      *tdkt.Decision
-		a      *tdkt.Award
-		reason string
-		want   string // part of the refusal; "" when taken back
+		d       *tdkt.Decision
+		a       *tdkt.Award
+		reason  string
+		correct bool
+		want    string // part of the refusal; "" when taken back
 	}{
-		{am, line, "  ", "chưa ghi lý do"},
-		{am, other, "sai", "không thuộc quyết định được sửa đổi"},
-		{am, revoked, "sai", "đã bị hủy bỏ"},
-		{plain, line, "sai", "chỉ quyết định sửa đổi"},
-		{am, line, "Ghi sai chức vụ.", ""},
-		{am, line, "lần nữa", "đã có trong phần bãi bỏ"},
+		{am, binh, "  ", true, "chưa ghi lý do"},
+		{am, other, "sai", true, "không thuộc quyết định được sửa đổi"},
+		{am, revoked, "sai", false, "đã bị hủy bỏ"},
+		{plain, binh, "sai", true, "chỉ quyết định sửa đổi"},
+		{am, binh, "Ghi sai chức vụ.", true, ""},
+		{am, binh, "lần nữa", false, "đã có trong phần bãi bỏ"},
+		{am, sinh, "Kê khai không đúng thành tích", false, ""},
 	}
 	for i, tt := range tests {
-		err := tt.d.Withdraw(tt.a, tt.reason)
+		err := tt.d.Withdraw(tt.a, tt.reason, tt.correct)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%d: %v", i, err)
@@ -211,21 +215,56 @@ func TestAmendmentWithdraws(t *testing.T) {
 			t.Errorf("%d: got %v, want %q", i, err, tt.want)
 		}
 	}
-	if len(am.Withdraws) != 1 || am.Withdraws[0] != (tdkt.Withdrawal{AwardID: "A1", Number: "2025/000007", Name: "Lò Thị Bình", Reason: "Ghi sai chức vụ."}) {
+	if len(am.Withdraws) != 2 || am.Withdraws[0] != (tdkt.Withdrawal{AwardID: "A1", Number: "2025/000007", Name: "Lò Thị Bình", Reason: "Ghi sai chức vụ.",
+		Correct: true, Subject: tdkt.SubjectPerson, PersonID: "P1"}) {
 		t.Fatalf("withdrawals %+v", am.Withdraws)
 	}
-	arts := am.AmendmentArticles(off, cat, o)
-	if len(arts) != 2 || arts[0] != "Sửa đổi, bổ sung Quyết định số 12/QĐ-UBND ngày 01/12/2025 như sau: bãi bỏ việc tặng Bằng khen của Chủ tịch UBND tỉnh đối với Lò Thị Bình (số vào sổ 2025/000007; lý do: Ghi sai chức vụ) tại danh sách kèm theo Quyết định số 12/QĐ-UBND ngày 01/12/2025." {
-		t.Errorf("articles with a withdrawal: %q", arts)
+	// Bình's correction has no line to replace hers yet
+	issue := func() error {
+		d := *am
+		d.Signer, d.Date = tdkt.Signer{Name: "A"}, tdkt.D(2026, 2, 3)
+		return tdkt.ValidateIssue(&d)
 	}
-	am.List = []tdkt.ListEntry{{Subject: tdkt.SubjectPerson, Name: "Lò Thị Bình", Bonus: 2_340_000}}
-	arts = am.AmendmentArticles(off, cat, o)
-	if len(arts) != 3 || !strings.HasSuffix(arts[0], "; bổ sung 01 cá nhân có tên trong danh sách kèm theo Quyết định này.") ||
-		arts[1] != am.BonusArticle() || !strings.HasPrefix(arts[2], "Quyết định này có hiệu lực") {
-		t.Errorf("articles with a withdrawal and an addition: %q", arts)
+	if err := issue(); err == nil || !strings.Contains(err.Error(), "sửa thông tin của Lò Thị Bình nhưng danh sách kèm theo chưa có dòng đúng thay thế") {
+		t.Errorf("a correction without its line: %v", err)
+	}
+	// her corrected line carries no bonus; a new person's does
+	if err := am.AddLine(cat, tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P1", Name: "Lò Thị Bình", Position: "Phó Hiệu trưởng"}, tdkt.D(2026, 2, 3)); err != nil {
+		t.Fatal(err)
+	}
+	if err := am.AddLine(cat, tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P5", Name: "Hoàng Văn Năm"}, tdkt.D(2026, 2, 3)); err != nil {
+		t.Fatal(err)
+	}
+	if am.List[0].Bonus != 0 || am.List[1].Bonus == 0 {
+		t.Errorf("bonuses %d, %d", am.List[0].Bonus, am.List[1].Bonus)
+	}
+	if err := issue(); err != nil {
+		t.Errorf("a correction with its line: %v", err)
+	}
+	arts := am.AmendmentArticles(off, cat, o)
+	want := "Sửa đổi, bổ sung Quyết định số 12/QĐ-UBND ngày 01/12/2025 như sau: " +
+		"sửa thông tin của Lò Thị Bình (số vào sổ 2025/000007; lý do: Ghi sai chức vụ) tại danh sách kèm theo Quyết định số 12/QĐ-UBND ngày 01/12/2025 như dòng tương ứng trong danh sách kèm theo Quyết định này (không thay đổi hình thức và tiền thưởng đã nhận); " +
+		"hủy bỏ việc tặng Bằng khen của Chủ tịch UBND tỉnh đối với Vàng A Sình (số vào sổ 2025/000010; lý do: Kê khai không đúng thành tích) tại danh sách kèm theo Quyết định số 12/QĐ-UBND ngày 01/12/2025; thu hồi hiện vật và tiền thưởng đã nhận; " +
+		"bổ sung 01 cá nhân có tên trong danh sách kèm theo Quyết định này."
+	if len(arts) != 3 || arts[0] != want || arts[1] != am.BonusArticle() || !strings.HasPrefix(arts[2], "Quyết định này có hiệu lực") {
+		t.Errorf("articles:\n%q\nwant first\n%q", arts, want)
+	}
+	// a date moves the new line's bonus, never the corrected one's
+	if err := am.Rebonus(cat, tdkt.D(2026, 7, 1)); err != nil || am.List[0].Bonus != 0 || am.List[1].Bonus == 0 {
+		t.Errorf("rebonus: %v, %d, %d", err, am.List[0].Bonus, am.List[1].Bonus)
+	}
+	// Sình revoked and added again is a contradiction
+	am.List = append(am.List, tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P4", Name: "Vàng A Sình"})
+	if err := issue(); err == nil || !strings.Contains(err.Error(), "Vàng A Sình vừa bị hủy bỏ vừa được bổ sung") {
+		t.Errorf("revoked and added: %v", err)
+	}
+	am.List = am.List[:2]
+	// kept after all, Bình's line gets its bonus back
+	if err := am.KeepLine(0, cat, tdkt.D(2026, 2, 3)); err != nil || len(am.Withdraws) != 1 || am.List[0].Bonus == 0 {
+		t.Errorf("kept: %v, %+v, %d", err, am.Withdraws, am.List[0].Bonus)
 	}
 	if err := tdkt.ValidateIssue(&tdkt.Decision{Date: tdkt.D(2026, 1, 1), Signer: tdkt.Signer{Name: "A"}, Summary: "S",
-		List: am.List, Withdraws: am.Withdraws}); err == nil || !strings.Contains(err.Error(), "chỉ quyết định sửa đổi") {
+		Withdraws: am.Withdraws}); err == nil || !strings.Contains(err.Error(), "chỉ quyết định sửa đổi") {
 		t.Errorf("withdrawals outside an amendment: %v", err)
 	}
 }

@@ -278,8 +278,10 @@ type Person struct {
 	Category  Category   `json:"category"`
 	Model     *Exemplary `json:"model,omitempty"`
 	// MergedInto names the record this one duplicates (MergePerson): it is
-	// kept, with its lines, and counted as that person's.
-	MergedInto string `json:"mergedInto,omitempty"`
+	// kept, with its lines, and counted as that person's. Filled lists what
+	// the kept record took from it, for UnmergePerson to give back.
+	MergedInto string   `json:"mergedInto,omitempty"`
+	Filled     []string `json:"filled,omitempty"`
 }
 
 // Movement is an emulation movement (phong trào thi đua).

@@ -67,11 +67,14 @@ func CleanPerson(p *Person, today Date) error {
 // by a commune and the province, or once more from an old register — so
 // that eligibility reads one history. dup keeps its record and its lines,
 // marked MergedInto keep (nothing another record names is rewritten, and
-// the merge can be undone); keep takes from dup what it does not know yet
-// (gender, birth, ethnicity, CCCD, position, unit, category, model). Two
-// records that disagree on name, CCCD, birth date or gender are refused:
-// they may be two people.
-func MergePerson(dup, keep *Person) error {
+// the merge can be undone: UnmergePerson); keep takes from dup what it
+// does not know yet (gender, birth, ethnicity, CCCD, position, unit,
+// category, model), and a birth date where it knows only the year. Two
+// records that disagree on name, CCCD, birth or gender are refused: they
+// may be two people; so is a merge whose result CleanPerson refuses (a
+// CCCD that does not match the other's gender or birth year). On refusal
+// neither record changes.
+func MergePerson(dup, keep *Person, today Date) error {
 	switch {
 	case dup.ID == keep.ID:
 		return fmt.Errorf("không gộp được một người với chính mình")
@@ -89,7 +92,7 @@ func MergePerson(dup, keep *Person) error {
 	if dup.IDNumber != "" && keep.IDNumber != "" && dup.IDNumber != keep.IDNumber {
 		errs = append(errs, fmt.Sprintf("số CCCD khác nhau (%s / %s)", dup.IDNumber, keep.IDNumber))
 	}
-	if !dup.Birth.IsZero() && !keep.Birth.IsZero() && dup.Birth != keep.Birth {
+	if !sameBirth(dup.Birth, keep.Birth) {
 		errs = append(errs, fmt.Sprintf("ngày sinh khác nhau (%s / %s)", DateShort(dup.Birth.Time()), DateShort(keep.Birth.Time())))
 	}
 	if dup.Gender != "" && keep.Gender != "" && dup.Gender != keep.Gender {
@@ -98,29 +101,90 @@ func MergePerson(dup, keep *Person) error {
 	if len(errs) > 0 {
 		return fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
-	fill := func(to *string, from string) {
-		if *to == "" {
-			*to = from
+	k, dp := *keep, *dup
+	var filled []string
+	fill := func(name string, empty bool, take func()) {
+		if empty {
+			take()
+			filled = append(filled, name)
 		}
 	}
-	fill(&keep.Ethnicity, dup.Ethnicity)
-	fill(&keep.IDNumber, dup.IDNumber)
-	fill(&keep.Position, dup.Position)
-	fill(&keep.UnitID, dup.UnitID)
-	if keep.Gender == "" {
-		keep.Gender = dup.Gender
+	fill("gender", k.Gender == "" && dp.Gender != "", func() { k.Gender = dp.Gender })
+	fill("birth", !dp.Birth.IsZero() && (k.Birth.IsZero() || yearOnly(k.Birth) && !yearOnly(dp.Birth)), func() { k.Birth = dp.Birth })
+	fill("ethnicity", k.Ethnicity == "" && dp.Ethnicity != "", func() { k.Ethnicity = dp.Ethnicity })
+	fill("idNumber", k.IDNumber == "" && dp.IDNumber != "", func() { k.IDNumber = dp.IDNumber })
+	fill("position", k.Position == "" && dp.Position != "", func() { k.Position = dp.Position })
+	fill("unit", k.UnitID == "" && dp.UnitID != "", func() { k.UnitID = dp.UnitID })
+	fill("category", k.Category == "" && dp.Category != "", func() { k.Category = dp.Category })
+	fill("model", k.Model == nil && dp.Model != nil, func() { k.Model, dp.Model = dp.Model, nil })
+	if err := CleanPerson(&k, today); err != nil {
+		return fmt.Errorf("gộp lại thành bản ghi không hợp lệ (%v): có thể là hai người", err)
 	}
-	if keep.Birth.IsZero() {
-		keep.Birth = dup.Birth
-	}
-	if keep.Category == "" {
-		keep.Category = dup.Category
-	}
-	if keep.Model == nil && dup.Model != nil {
-		keep.Model, dup.Model = dup.Model, nil
-	}
-	dup.MergedInto = keep.ID
+	dp.MergedInto, dp.Filled = keep.ID, filled
+	*keep, *dup = k, dp
 	return nil
+}
+
+// UnmergePerson undoes MergePerson: dup counts as a person of its own
+// again, and keep gives back what it took from dup and still holds as taken.
+func UnmergePerson(dup, keep *Person) error {
+	if dup.MergedInto == "" || dup.MergedInto != keep.ID {
+		return fmt.Errorf("%s chưa được gộp vào %s", dup.Name, keep.Name)
+	}
+	for _, f := range dup.Filled {
+		switch f {
+		case "gender":
+			if keep.Gender == dup.Gender {
+				keep.Gender = ""
+			}
+		case "birth":
+			if keep.Birth == dup.Birth {
+				keep.Birth = Date{}
+			}
+		case "ethnicity":
+			if keep.Ethnicity == dup.Ethnicity {
+				keep.Ethnicity = ""
+			}
+		case "idNumber":
+			if keep.IDNumber == dup.IDNumber {
+				keep.IDNumber = ""
+			}
+		case "position":
+			if keep.Position == dup.Position {
+				keep.Position = ""
+			}
+		case "unit":
+			if keep.UnitID == dup.UnitID {
+				keep.UnitID = ""
+			}
+		case "category":
+			if keep.Category == dup.Category {
+				keep.Category = ""
+			}
+		case "model":
+			if dup.Model == nil && keep.Model != nil {
+				dup.Model, keep.Model = keep.Model, nil
+			}
+		}
+	}
+	dup.MergedInto, dup.Filled = "", nil
+	return nil
+}
+
+// yearOnly reports whether a birth date is the 1 January that a register
+// knowing only the year of birth gives.
+func yearOnly(d Date) bool { return d.Month == 1 && d.Day == 1 }
+
+// sameBirth reports whether two birth dates may be one: either unknown,
+// equal, or of one year where one of them knows only the year.
+func sameBirth(a, b Date) bool {
+	switch {
+	case a.IsZero() || b.IsZero() || a == b:
+		return true
+	case yearOnly(a) || yearOnly(b):
+		return a.Year == b.Year
+	}
+	return false
 }
 
 // ValidYear reports whether y is a plausible achievement or decision year.

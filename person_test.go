@@ -102,9 +102,11 @@ func TestCheckAttachment(t *testing.T) {
 }
 
 // TestMergePerson: two records of one person merge, the kept one learning
-// what it did not know; records that may be two people are refused.
+// what it did not know; records that may be two people are refused and
+// left as they were; a split gives back what the merge took.
 func TestMergePerson(t *testing.T) {
 	birth := tdkt.D(1980, 5, 2)
+	today := tdkt.D(2026, 11, 26)
 	base := func() (*tdkt.Person, *tdkt.Person) {
 		dup := &tdkt.Person{Meta: tdkt.Meta{ID: "P2"}, Name: "Nguyễn Thi Hoa", Gender: tdkt.Female, Birth: birth,
 			IDNumber: "001180000123", Ethnicity: "Kinh", Category: tdkt.CatWorker, Model: &tdkt.Exemplary{Since: "2024"}}
@@ -120,28 +122,45 @@ func TestMergePerson(t *testing.T) {
 		{"other name", func(dup, _ *tdkt.Person) { dup.Name = "Nguyễn Thị Hồng" }, "tên khác nhau"},
 		{"other CCCD", func(dup, keep *tdkt.Person) { keep.IDNumber = "001180000124" }, "số CCCD khác nhau"},
 		{"other birth", func(_, keep *tdkt.Person) { keep.Birth = tdkt.D(1981, 5, 2) }, "ngày sinh khác nhau"},
+		{"year of birth only, another year", func(_, keep *tdkt.Person) { keep.Birth = tdkt.D(1979, 1, 1) }, "ngày sinh khác nhau"},
 		{"other gender", func(_, keep *tdkt.Person) { keep.Gender = tdkt.Male }, "giới tính khác nhau"},
+		// the duplicate's CCCD says a man born in 1980; the kept record is a woman
+		{"CCCD against the kept record", func(dup, keep *tdkt.Person) {
+			dup.Gender, dup.Birth, dup.IDNumber = "", tdkt.Date{}, "001080000123"
+			keep.Gender, keep.Birth = tdkt.Female, birth
+		}, "bản ghi không hợp lệ"},
 		{"already merged", func(dup, _ *tdkt.Person) { dup.MergedInto = "P9" }, "đã được gộp"},
 		{"into a merged one", func(_, keep *tdkt.Person) { keep.MergedInto = "P9" }, "hãy gộp vào bản ghi còn lại"},
 		{"deleted", func(dup, _ *tdkt.Person) { dup.Deleted = true }, "đã bị xóa"},
 		{"accents aside, one person", func(*tdkt.Person, *tdkt.Person) {}, ""},
+		// an old register knew only the year: the day from the other record
+		{"year of birth only", func(_, keep *tdkt.Person) { keep.Birth = tdkt.D(1980, 1, 1) }, ""},
 	}
 	for _, tt := range tests {
 		dup, keep := base()
 		tt.edit(dup, keep)
-		err := tdkt.MergePerson(dup, keep)
+		d0, k0 := *dup, *keep
+		err := tdkt.MergePerson(dup, keep, today)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%s: %v", tt.name, err)
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%s: got %v, want %q", tt.name, err, tt.want)
-		case tt.want != "" && (dup.MergedInto != "" && tt.name != "already merged"):
-			t.Errorf("%s: refused but marked merged", tt.name)
+		case tt.want != "" && (dup.MergedInto != d0.MergedInto || keep.Birth != k0.Birth || keep.IDNumber != k0.IDNumber || dup.Model != d0.Model):
+			t.Errorf("%s: refused but changed: dup %+v, keep %+v", tt.name, dup, keep)
 		case tt.want == "":
 			if dup.MergedInto != "P1" || keep.Birth != birth || keep.IDNumber != "001180000123" || keep.Gender != tdkt.Female ||
 				keep.Ethnicity != "Kinh" || keep.Category != tdkt.CatWorker || keep.Position != "Công nhân" || keep.UnitID != "U1" ||
 				keep.Model == nil || dup.Model != nil || keep.Name != "Nguyễn Thị Hoa" {
 				t.Errorf("%s: dup %+v, keep %+v", tt.name, dup, keep)
+			}
+			// split again, each has what it had
+			if err := tdkt.UnmergePerson(dup, keep); err != nil {
+				t.Fatalf("%s: split: %v", tt.name, err)
+			}
+			if dup.MergedInto != "" || keep.IDNumber != "" || keep.Gender != "" || keep.Ethnicity != "" || keep.Category != "" ||
+				keep.Model != nil || dup.Model == nil || keep.Position != "Công nhân" || keep.UnitID != "U1" {
+				t.Errorf("%s: after the split: dup %+v, keep %+v", tt.name, dup, keep)
 			}
 		}
 	}

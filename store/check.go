@@ -109,6 +109,7 @@ func (db *DB) Check() ([]Problem, error) {
 		}
 		want[string(bucketSearch)], want[string(bucketText)] = &tally{}, &tally{}
 		dv := newDerivedCheck(btx, addDerived)
+		merged, livePeople := map[string]string{}, map[string]bool{}
 		walkRecords(btx, func(k tdkt.Kind, key, v []byte, r tdkt.Record, err error) {
 			where := string(k) + " " + string(key)
 			if err != nil {
@@ -124,7 +125,14 @@ func (db *DB) Check() ([]Problem, error) {
 			}
 			implied(r, func(bucket string, k, v []byte) { want[bucket].add(h, k, v) })
 			dv.record(r)
+			if p, ok := r.(*tdkt.Person); ok && !p.Deleted {
+				livePeople[p.ID] = true
+				if p.MergedInto != "" {
+					merged[p.ID] = p.MergedInto
+				}
+			}
 		}, add)
+		checkMerges(merged, livePeople, add)
 		var differ []string
 		for _, name := range slices.Sorted(maps.Keys(want)) {
 			if !bucketTally(btx, name, h).equal(want[name]) {
@@ -138,6 +146,30 @@ func (db *DB) Check() ([]Problem, error) {
 		return nil
 	})
 	return probs, err
+}
+
+// checkMerges finds people merged into a record that is gone, and merges
+// that go round in a loop: both leave lines that count for nobody shown.
+func checkMerges(merged map[string]string, live map[string]bool, add func(string, string, ...any)) {
+	for _, id := range slices.Sorted(maps.Keys(merged)) {
+		into := merged[id]
+		if !live[into] {
+			add("person "+id, "được gộp vào %s, bản ghi không còn: hãy tách ra", into)
+			continue
+		}
+		at := into
+		for range maxMerges {
+			next, ok := merged[at]
+			if !ok {
+				break
+			}
+			if next == id {
+				add("person "+id, "các bản ghi gộp vào nhau thành vòng: hãy tách ra")
+				break
+			}
+			at = next
+		}
+	}
 }
 
 // walkRecords calls fn with every record of every kind, decoded (err when

@@ -269,3 +269,30 @@ func TestRepairChecked(t *testing.T) {
 		t.Errorf("damaged records repaired: %v", err)
 	}
 }
+
+// TestCheckMerges: a person merged into a record that is gone, or merges
+// that go round, are reported.
+func TestCheckMerges(t *testing.T) {
+	tests := []struct {
+		merged map[string]string
+		live   []string
+		want   []string
+	}{
+		{map[string]string{"A": "B"}, []string{"A", "B"}, nil},
+		{map[string]string{"A": "B", "B": "C"}, []string{"A", "B", "C"}, nil},
+		{map[string]string{"A": "B"}, []string{"A"}, []string{"person A: được gộp vào B, bản ghi không còn: hãy tách ra"}},
+		{map[string]string{"A": "B", "B": "A"}, []string{"A", "B"}, []string{
+			"person A: các bản ghi gộp vào nhau thành vòng: hãy tách ra", "person B: các bản ghi gộp vào nhau thành vòng: hãy tách ra"}},
+	}
+	for i, tt := range tests {
+		live := map[string]bool{}
+		for _, id := range tt.live {
+			live[id] = true
+		}
+		var got []string
+		checkMerges(tt.merged, live, func(where, format string, a ...any) { got = append(got, where+": "+fmt.Sprintf(format, a...)) })
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%d: %q, want %q", i, got, tt.want)
+		}
+	}
+}

@@ -172,7 +172,8 @@ func (t *Tx) DeletePerson(id string) error {
 	}
 	uses := t.indexUses(id,
 		[2]string{"award.person", "%d dòng trong sổ khen thưởng"},
-		[2]string{"dossier.person", "%d hồ sơ"})
+		[2]string{"dossier.person", "%d hồ sơ"},
+		[2]string{"person.merged", "%d bản ghi trùng đã gộp vào (hãy tách ra trước)"})
 	n, err := t.naming(tdkt.KindDecision, id, func(r tdkt.Record) bool {
 		for _, l := range r.(*tdkt.Decision).List {
 			if l.PersonID == id {
@@ -259,7 +260,7 @@ func (t *Tx) MergePerson(dupID, keepID string) (*tdkt.Person, error) {
 	if err := t.Get(keepID, keep); err != nil {
 		return nil, err
 	}
-	if err := tdkt.MergePerson(dup, keep); err != nil {
+	if err := tdkt.MergePerson(dup, keep, tdkt.DateOf(t.db.now())); err != nil {
 		return nil, err
 	}
 	if err := t.Put(dup); err != nil {
@@ -271,8 +272,9 @@ func (t *Tx) MergePerson(dupID, keepID string) (*tdkt.Person, error) {
 	return keep, nil
 }
 
-// UnmergePerson undoes a merge: the record id counts as its own person
-// again. What the kept record took from it stays there.
+// UnmergePerson undoes a merge (tdkt.UnmergePerson): the record id counts
+// as its own person again, and the record it was merged into gives back
+// what it took from it.
 func (t *Tx) UnmergePerson(id string) error {
 	p := &tdkt.Person{}
 	if err := t.Get(id, p); err != nil {
@@ -281,6 +283,15 @@ func (t *Tx) UnmergePerson(id string) error {
 	if p.MergedInto == "" {
 		return fmt.Errorf("%s chưa được gộp vào ai", p.Name)
 	}
-	p.MergedInto = ""
+	keep := &tdkt.Person{}
+	if err := t.Get(p.MergedInto, keep); err != nil {
+		return err
+	}
+	if err := tdkt.UnmergePerson(p, keep); err != nil {
+		return err
+	}
+	if err := t.Put(keep); err != nil {
+		return err
+	}
 	return t.Put(p)
 }

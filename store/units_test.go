@@ -245,6 +245,7 @@ func TestDeletePerson(t *testing.T) {
 // and two again once split; nothing that names the duplicate changes.
 func TestMergePerson(t *testing.T) {
 	db, path := newDB(t)
+	put(t, db, &tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: "T1", Name: "Tỉnh thử", Level: tdkt.LevelProvince})
 	u := &tdkt.Unit{Name: "Xã Tân Phúc", Type: tdkt.UnitCommune}
 	put(t, db, u)
 	keep := &tdkt.Person{Name: "Vàng A Sình", UnitID: u.ID, Position: "Trưởng thôn"}
@@ -308,6 +309,12 @@ func TestMergePerson(t *testing.T) {
 	if probs, _ := db.Check(); len(probs) != 0 {
 		t.Fatal(probs)
 	}
+	// the kept record cannot be deleted while records are merged into it:
+	// their lines would count for nobody shown
+	if err := db.Update("an", func(tx *store.Tx) error { return tx.DeletePerson(keep.ID) }); err == nil ||
+		!strings.Contains(err.Error(), "bản ghi trùng đã gộp vào") {
+		t.Errorf("kept record deleted: %v", err)
+	}
 	// split again: dup (with the old record still merged into it) is its own
 	if err := db.Update("an", func(tx *store.Tx) error { return tx.UnmergePerson(dup.ID) }); err != nil {
 		t.Fatal(err)
@@ -315,6 +322,14 @@ func TestMergePerson(t *testing.T) {
 	if got, want := years(keep.ID), []int{2024, 2025}; !slices.Equal(got, want) {
 		t.Errorf("kept record's history after the split: %v", got)
 	}
+	db.View(func(tx *store.Tx) error {
+		k := &tdkt.Person{}
+		tx.Get(keep.ID, k)
+		if !k.Birth.IsZero() || k.IDNumber != "" || k.Position != "Trưởng thôn" {
+			t.Errorf("kept record after the split still holds the other's details: %+v", k)
+		}
+		return nil
+	})
 	if got, want := years(old.ID), []int{2022, 2023}; !slices.Equal(got, want) {
 		t.Errorf("split record's history: %v", got)
 	}

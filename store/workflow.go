@@ -72,9 +72,6 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 	if err := t.Put(d); err != nil {
 		return nil, nil, err
 	}
-	if err := t.amend(d, awards, at); err != nil {
-		return nil, nil, err
-	}
 	dossiers := map[string]*tdkt.Dossier{}
 	for _, a := range awards {
 		// the achievement year is the dossier's, not the decision's
@@ -89,6 +86,11 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 			}
 			a.Year = ds.Year
 		}
+	}
+	if err := t.amend(d, awards, at); err != nil {
+		return nil, nil, err
+	}
+	for _, a := range awards {
 		if err := t.Put(a); err != nil {
 			return nil, nil, err
 		}
@@ -115,11 +117,15 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 	return d, awards, nil
 }
 
-// amend applies issued amendment d to the decision it amends: the lines it
-// withdraws are revoked by it, and the lines it adds without a dossier take
-// the achievement year of the line they replace, else the amended
-// decision's. A line it adds for someone the amended decision still
-// awards would award them twice, and is refused.
+// amend applies issued amendment d to the decision it amends. The lines
+// it withdraws are marked revoked by it: for a correction, naming the line
+// that replaces it. A line it adds for a withdrawn recipient keeps that
+// line's achievement year and dossier; another line without a dossier
+// takes the amended decision's achievement year (its most common). A line
+// that would give someone the same award for the same year a second time
+// within the amended decision — its own line still standing, or one an
+// earlier amendment of it gave — is refused. (Two Bằng khen of one year
+// for two achievements, by two decisions, are not a duplicate.)
 func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 	if d.Amends == "" {
 		return nil
@@ -135,24 +141,7 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 			continue
 		}
 		old[a.ID] = a
-		if !a.Revoked {
-			years[a.Year]++
-		}
-	}
-	today := tdkt.DateOf(at.In(time.Local))
-	replaced := map[string]int{} // recipient → achievement year of its withdrawn line
-	for _, w := range d.Withdraws {
-		a, ok := old[w.AwardID]
-		if !ok {
-			return fmt.Errorf("dòng sổ %s (%s) không còn trong quyết định được sửa đổi", w.Number, w.Name)
-		}
-		if err := tdkt.RevokeAward(a, d.NumberText(), d.Date, w.Reason, today); err != nil {
-			return fmt.Errorf("bãi bỏ %s: %w", w.Name, err)
-		}
-		if err := t.Put(a); err != nil {
-			return err
-		}
-		replaced[recipient(a)] = a.Year
+		years[a.Year]++
 	}
 	year, most := d.Year, 0
 	for y, n := range years {
@@ -160,30 +149,77 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 			year, most = y, n
 		}
 	}
-	for _, a := range added {
-		for _, o := range old {
-			if !o.Revoked && recipient(o) == recipient(a) {
-				return fmt.Errorf("%s đã được khen tại quyết định được sửa đổi (số vào sổ %s); hãy bãi bỏ dòng đó trước khi bổ sung lại", a.Name, o.Number)
+	today := tdkt.DateOf(at.In(time.Local))
+	for _, w := range d.Withdraws {
+		a, ok := old[w.AwardID]
+		if !ok {
+			return fmt.Errorf("dòng sổ %s (%s) không còn trong quyết định được sửa đổi", w.Number, w.Name)
+		}
+		reason := w.Reason
+		for i, e := range d.List {
+			if w.Correct && w.For(e) {
+				reason = fmt.Sprintf("sửa thông tin, thay bằng dòng sổ %s: %s", added[i].Number, w.Reason)
+				added[i].Year = a.Year
+				if added[i].DossierID == "" {
+					added[i].DossierID = a.DossierID
+				}
 			}
 		}
-		if a.DossierID != "" {
-			continue
+		if err := tdkt.RevokeAward(a, d.NumberText(), d.Date, reason, today); err != nil {
+			return fmt.Errorf("bãi bỏ %s: %w", w.Name, err)
 		}
-		if y, ok := replaced[recipient(a)]; ok {
-			a.Year = y
-		} else {
+		if err := t.Put(a); err != nil {
+			return err
+		}
+	}
+	for i, a := range added {
+		replaces := false
+		for _, w := range d.Withdraws {
+			replaces = replaces || (w.Correct && w.For(d.List[i]))
+		}
+		if a.DossierID == "" && !replaces {
 			a.Year = year
+		}
+		if o := t.standing(a, d.Amends); o != nil {
+			award := a.AwardCode
+			if cat, err := t.Catalog(); err == nil {
+				if it, ok := cat.Item(a.AwardCode); ok {
+					award = it.Name
+				}
+			}
+			return fmt.Errorf("%s đã được tặng %s cho thành tích năm %d (số vào sổ %s, Quyết định số %s): không khen lần nữa; nếu cần sửa dòng đó, hãy bãi bỏ nó để sửa thông tin",
+				a.Name, award, a.Year, o.Number, o.DecisionNo)
 		}
 	}
 	return nil
 }
 
-// recipient names whom an award line is for: the person, else the unit.
-func recipient(a *tdkt.Award) string {
-	if a.Subject == tdkt.SubjectPerson {
-		return "p:" + a.PersonID
+// standing finds a counted register line giving a's recipient (any record
+// of that person) a's award for a's achievement year by decision amended
+// or by an amendment of it, if there is one.
+func (t *Tx) standing(a *tdkt.Award, amended string) *tdkt.Award {
+	ids := t.PersonAwardIDs(a.PersonID)
+	if a.Subject != tdkt.SubjectPerson {
+		ids = t.IDs("award.unit", a.UnitID)
 	}
-	return "u:" + a.UnitID
+	for _, id := range ids {
+		o := &tdkt.Award{}
+		if id == a.ID || t.Get(id, o) != nil || o.Deleted || o.Revoked || o.Subject != a.Subject ||
+			o.AwardCode != a.AwardCode || o.Year != a.Year {
+			continue
+		}
+		if a.Subject == tdkt.SubjectFamily && tdkt.Fold(o.Name) != tdkt.Fold(a.Name) {
+			continue
+		}
+		if o.DecisionID != amended {
+			by := &tdkt.Decision{}
+			if o.DecisionID == "" || t.Get(o.DecisionID, by) != nil || by.Amends != amended {
+				continue
+			}
+		}
+		return o
+	}
+	return nil
 }
 
 func (t *Tx) nextCounter(name string) (uint64, error) {

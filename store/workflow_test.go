@@ -116,10 +116,11 @@ func TestClosedMeetingIsLocked(t *testing.T) {
 	put(t, db, m)
 }
 
-// TestIssueAmendment: issuing an amendment revokes the lines it takes back
-// (by its own number and date), gives a line added again the achievement
-// year of the one it replaces, and refuses to award twice someone the
-// amended decision still awards.
+// TestIssueAmendment: issuing an amendment marks the lines it withdraws
+// revoked by its own number and date; a corrected line comes back under
+// the old line's achievement year and dossier without a second bonus; a
+// line that would give someone the decision's award a second time — the
+// old line standing, or given again by an earlier amendment — is refused.
 func TestIssueAmendment(t *testing.T) {
 	db, _ := newDB(t)
 	u := &tdkt.Unit{Name: "Trường Tiểu học Tân Phúc", Type: tdkt.UnitSchool}
@@ -139,8 +140,8 @@ func TestIssueAmendment(t *testing.T) {
 	db.View(func(tx *store.Tx) (err error) { cat, err = tx.Catalog(); return err })
 	d := &tdkt.Decision{Issuer: "T1", Symbol: "QĐ-UBND", Date: tdkt.D(2025, 3, 5), AwardCode: "BKT", Method: tdkt.MethodRegular,
 		Summary: "Về việc tặng Bằng khen", Signer: tdkt.Signer{Name: "Hoàng Quốc Khánh"}, Status: tdkt.DecisionDraft, List: []tdkt.ListEntry{
-			{DossierID: ds.ID, CandidateID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, UnitID: u.ID, Name: a.Name, Position: "Giáo viên"},
-			{DossierID: ds.ID, CandidateID: "C2", Subject: tdkt.SubjectPerson, PersonID: b.ID, UnitID: u.ID, Name: b.Name, Position: "Kế toán"}}}
+			{DossierID: ds.ID, CandidateID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, UnitID: u.ID, Name: a.Name, Position: "Giáo viên", Bonus: 2_340_000},
+			{DossierID: ds.ID, CandidateID: "C2", Subject: tdkt.SubjectPerson, PersonID: b.ID, UnitID: u.ID, Name: b.Name, Position: "Kế toán", Bonus: 2_340_000}}}
 	put(t, db, d)
 	var first []*tdkt.Award
 	if err := db.Update("lanhdao", func(tx *store.Tx) (err error) { d, first, err = tx.IssueDecision(d.ID, fixed); return err }); err != nil {
@@ -152,20 +153,28 @@ func TestIssueAmendment(t *testing.T) {
 		err := db.Update("lanhdao", func(tx *store.Tx) (err error) { _, got, err = tx.IssueDecision(am.ID, fixed); return err })
 		return got, err
 	}
-	// adding Ước again while her line stands is refused, and nothing changes
-	dup := d.Amendment(off, cat, tdkt.D(2026, 1, 10))
-	dup.List = []tdkt.ListEntry{{Subject: tdkt.SubjectPerson, PersonID: a.ID, UnitID: u.ID, Name: a.Name, Position: "Hiệu trưởng"}}
-	if _, err := issue(dup); err == nil || !strings.Contains(err.Error(), "đã được khen tại quyết định được sửa đổi") {
-		t.Fatalf("twice: %v", err)
+	line := func(p *tdkt.Person, pos string) tdkt.ListEntry {
+		return tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: p.ID, UnitID: u.ID, Name: p.Name, Position: pos}
 	}
-	// Pẩng's line is taken back and given again corrected; Sình is added
-	am := d.Amendment(off, cat, tdkt.D(2026, 1, 10))
-	if err := am.Withdraw(first[1], "Ghi sai chức vụ"); err != nil {
+	day := tdkt.D(2026, 1, 10)
+	// adding Ước again while her line stands is refused, and nothing changes
+	dup := d.Amendment(off, cat, day)
+	if err := dup.AddLine(cat, line(a, "Hiệu trưởng"), day); err != nil {
 		t.Fatal(err)
 	}
-	am.List = []tdkt.ListEntry{
-		{Subject: tdkt.SubjectPerson, PersonID: b.ID, UnitID: u.ID, Name: b.Name, Position: "Phó Hiệu trưởng"},
-		{Subject: tdkt.SubjectPerson, PersonID: c.ID, UnitID: u.ID, Name: c.Name, Position: "Giáo viên"}}
+	if _, err := issue(dup); err == nil || !strings.Contains(err.Error(), "Nguyễn Thị Ước đã được tặng Bằng khen của Chủ tịch UBND tỉnh cho thành tích năm 2024") {
+		t.Fatalf("twice: %v", err)
+	}
+	// Pẩng's line is corrected; Sình is added
+	am := d.Amendment(off, cat, day)
+	if err := am.Withdraw(first[1], "Ghi sai chức vụ", true); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []tdkt.ListEntry{line(b, "Phó Hiệu trưởng"), line(c, "Giáo viên")} {
+		if err := am.AddLine(cat, l, day); err != nil {
+			t.Fatal(err)
+		}
+	}
 	added, err := issue(am)
 	if err != nil {
 		t.Fatal(err)
@@ -173,17 +182,20 @@ func TestIssueAmendment(t *testing.T) {
 	db.View(func(tx *store.Tx) error {
 		old := &tdkt.Award{}
 		tx.Get(first[1].ID, old)
-		if !old.Revoked || !strings.HasPrefix(old.RevokedBy, "Quyết định số 01/QĐ-UBND ngày 10/01/2026: Ghi sai chức vụ") {
-			t.Errorf("withdrawn line: revoked %v by %q", old.Revoked, old.RevokedBy)
+		want := "Quyết định số 01/QĐ-UBND ngày 10/01/2026: sửa thông tin, thay bằng dòng sổ " + added[0].Number + ": Ghi sai chức vụ"
+		if !old.Revoked || old.RevokedBy != want {
+			t.Errorf("corrected line: revoked %v by %q, want %q", old.Revoked, old.RevokedBy, want)
 		}
 		kept := &tdkt.Award{}
 		tx.Get(first[0].ID, kept)
 		if kept.Revoked {
 			t.Error("a line not withdrawn was revoked")
 		}
-		// the line given again keeps its achievement year (the dossier's,
-		// 2024); the one added takes the amended decision's
-		if len(added) != 2 || added[0].Year != 2024 || added[1].Year != 2024 || added[0].DecisionNo != "01/QĐ-UBND" {
+		// the corrected line keeps the old one's year (the dossier's,
+		// 2024) and dossier, with no second bonus; the one added takes
+		// the amended decision's year and its bonus
+		if len(added) != 2 || added[0].Year != 2024 || added[0].DossierID != ds.ID || added[0].Bonus != 0 ||
+			added[1].Year != 2024 || added[1].Bonus == 0 || added[0].DecisionNo != "01/QĐ-UBND" {
 			t.Errorf("added lines %+v %+v", *added[0], *added[1])
 		}
 		hist, _ := tx.History(b.ID, false)
@@ -192,12 +204,36 @@ func TestIssueAmendment(t *testing.T) {
 		}
 		return nil
 	})
-	// the amended decision's withdrawn line cannot be taken back twice
+	// a second amendment of the same decision cannot give Pẩng his award
+	// again: the first one already did
 	again := d.Amendment(off, cat, tdkt.D(2026, 1, 12))
-	again.Withdraws = am.Withdraws
-	if _, err := issue(again); err == nil || !strings.Contains(err.Error(), "đã bị hủy bỏ") {
+	if err := again.AddLine(cat, line(b, "Phó Hiệu trưởng"), again.Date); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := issue(again); err == nil || !strings.Contains(err.Error(), "Lò Văn Pẩng đã được tặng Bằng khen của Chủ tịch UBND tỉnh cho thành tích năm 2024") {
+		t.Errorf("given twice by two amendments: %v", err)
+	}
+	// a withdrawn line cannot be withdrawn twice
+	twice := d.Amendment(off, cat, tdkt.D(2026, 1, 12))
+	twice.Withdraws = am.Withdraws
+	twice.List = []tdkt.ListEntry{line(b, "Phó Hiệu trưởng")}
+	if _, err := issue(twice); err == nil || !strings.Contains(err.Error(), "đã bị hủy bỏ") {
 		t.Errorf("withdrawn twice: %v", err)
 	}
+	// Ước's award is revoked on false grounds
+	rv := d.Amendment(off, cat, tdkt.D(2026, 1, 15))
+	if err := rv.Withdraw(first[0], "Kê khai không đúng thành tích", false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := issue(rv); err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *store.Tx) error {
+		if hist, _ := tx.History(a.ID, false); len(hist) != 0 {
+			t.Errorf("Ước's history after the revocation: %+v", hist)
+		}
+		return nil
+	})
 	if probs, _ := db.Check(); len(probs) != 0 {
 		t.Fatal(probs)
 	}

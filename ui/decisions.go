@@ -167,7 +167,13 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 	s.wdTable = newDataTable([]DataColumn[tdkt.Withdrawal]{
 		{lang.L("Số vào sổ"), 110, func(w tdkt.Withdrawal) string { return w.Number }},
 		{lang.L("Họ và tên / tập thể"), 200, func(w tdkt.Withdrawal) string { return w.Name }},
-		{lang.L("Lý do"), 320, func(w tdkt.Withdrawal) string { return w.Reason }},
+		{lang.L("Bãi bỏ để"), 150, func(w tdkt.Withdrawal) string {
+			if w.Correct {
+				return withdrawCorrect()
+			}
+			return withdrawRevoke()
+		}},
+		{lang.L("Lý do"), 300, func(w tdkt.Withdrawal) string { return w.Reason }},
 	}, func(i int, _ tdkt.Withdrawal) {
 		s.wdSel = i
 		if s.d != nil && s.d.Status != tdkt.DecisionIssued {
@@ -647,14 +653,9 @@ func (s *decisionsScreen) onDateChanged() {
 	if err != nil {
 		return
 	}
-	for i := range s.d.List {
-		l := &s.d.List[i]
-		b, err := s.e.cat.Bonus(s.d.AwardCode, l.Subject, day)
-		if err != nil {
-			s.fail(err)
-			return
-		}
-		l.Bonus = b
+	if err := s.d.Rebonus(s.e.cat, day); err != nil {
+		s.fail(err)
+		return
 	}
 	s.d.Date = day
 	s.articlesFollow()
@@ -742,6 +743,17 @@ func (s *decisionsScreen) onIssue() {
 	if len(d.Withdraws) > 0 {
 		ask = fmt.Sprintf(lang.L("Ban hành quyết định \"%s\"? %d dòng của quyết định được sửa đổi sẽ được ghi hủy bỏ trong sổ; %d dòng mới được vào sổ. Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
 			d.Summary, len(d.Withdraws), len(d.List))
+		// articles written by hand may not say what the issue will do
+		text := strings.Join(d.Articles, " ")
+		var unsaid []string
+		for _, w := range d.Withdraws {
+			if !strings.Contains(text, w.Name) {
+				unsaid = append(unsaid, w.Name)
+			}
+		}
+		if len(unsaid) > 0 {
+			ask += "\n" + fmt.Sprintf(lang.L("Lưu ý: các điều của quyết định chưa nhắc tới %s."), strings.Join(unsaid, ", "))
+		}
 	}
 	s.e.confirm(lang.L("Ban hành quyết định"), ask, func() { s.issueNow(d) })
 }
@@ -908,6 +920,7 @@ func (s *decisionsScreen) showWithdrawals() {
 // take back.
 type withdrawForm struct {
 	line   *choice[int]
+	kind   *widget.RadioGroup // correct the line, or revoke the award
 	reason *field
 	msg    *widget.Label
 	ok     *widget.Button
@@ -942,6 +955,7 @@ func (s *decisionsScreen) onWithdraw() {
 			}
 			return a.Number + " – " + a.Name + " – " + a.Position
 		}, nil),
+		kind:   widget.NewRadioGroup([]string{withdrawCorrect(), withdrawRevoke()}, nil),
 		reason: newField(lang.L("Lý do"), newMultiEntry(2), required(lang.L("lý do"))),
 		msg:    dangerLabel(),
 	}
@@ -955,10 +969,15 @@ func (s *decisionsScreen) onWithdraw() {
 			f.msg.Show()
 			return
 		}
+		if f.kind.Selected == "" {
+			f.msg.SetText(lang.L("Chưa chọn sửa thông tin hay hủy bỏ."))
+			f.msg.Show()
+			return
+		}
 		if checkAll(f.reason) != nil {
 			return
 		}
-		if err := s.d.Withdraw(s.amendedWho[i], f.reason.text()); err != nil {
+		if err := s.d.Withdraw(s.amendedWho[i], f.reason.text(), f.kind.Selected == withdrawCorrect()); err != nil {
 			f.msg.SetText(lang.L("Chưa bãi bỏ: ") + err.Error())
 			f.msg.Show()
 			return
@@ -966,25 +985,39 @@ func (s *decisionsScreen) onWithdraw() {
 		dlg.Hide()
 		s.articlesFollow()
 		s.showWithdrawals()
+		s.showLines()
 	})
 	f.ok.Importance = widget.DangerImportance
-	intro := fmt.Sprintf(lang.L("Chọn dòng của Quyết định số %s được bãi bỏ. Khi ban hành quyết định sửa đổi này, dòng sổ được ghi hủy bỏ (vẫn giữ trong sổ). Nếu chỉ cần sửa thông tin của người đó, hãy bãi bỏ dòng cũ rồi thêm lại dòng đúng vào danh sách kèm theo."),
+	intro := fmt.Sprintf(lang.L("Chọn dòng của Quyết định số %s được bãi bỏ. Sửa thông tin: ghi sai tên, chức vụ, đơn vị — thêm dòng đúng vào danh sách kèm theo (không thưởng lại). Hủy bỏ: thành tích không đúng — thu hồi hiện vật và tiền thưởng. Khi ban hành, dòng sổ cũ được ghi rõ (vẫn giữ trong sổ)."),
 		s.amended.NumberText())
 	dlg = dialog.NewCustomWithoutButtons(lang.L("Bãi bỏ dòng của quyết định được sửa đổi"), container.NewVBox(wrapLabel(intro),
-		formRows(lang.L("Dòng"), f.line.sel, lang.L("Lý do"), f.reason), f.msg), s.e.win)
+		formRows(lang.L("Dòng"), f.line.sel, lang.L("Bãi bỏ để"), f.kind, lang.L("Lý do"), f.reason), f.msg), s.e.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { dlg.Hide() }), f.ok})
 	dlg.Resize(fyne.NewSize(700, 360))
 	s.e.show(dlg)
 }
 
-// onKeep drops the chosen withdrawal from the draft.
+// withdrawCorrect and withdrawRevoke are the two reasons to withdraw a line.
+func withdrawCorrect() string { return lang.L("Sửa thông tin (đính chính)") }
+func withdrawRevoke() string  { return lang.L("Hủy bỏ, thu hồi") }
+
+// onKeep drops the chosen withdrawal from the draft; a line it made free of
+// bonus gets its bonus again.
 func (s *decisionsScreen) onKeep() {
 	if s.d == nil || s.d.Status == tdkt.DecisionIssued || s.wdSel < 0 || s.wdSel >= len(s.d.Withdraws) {
 		return
 	}
-	s.d.Withdraws = append(s.d.Withdraws[:s.wdSel:s.wdSel], s.d.Withdraws[s.wdSel+1:]...)
+	day, err := s.date.date()
+	if err != nil || day.IsZero() {
+		day = s.e.today()
+	}
+	if err := s.d.KeepLine(s.wdSel, s.e.cat, day); err != nil {
+		s.fail(err)
+		return
+	}
 	s.articlesFollow()
 	s.showWithdrawals()
+	s.showLines()
 }
 
 // lineAdded shows the list with its new line and keeps the drafted Điều 2

@@ -87,6 +87,15 @@ func (p *peoplePane) onMerge() {
 			f.msg.Show()
 			return
 		}
+		// the merge is carried by the duplicate: one this office may not
+		// send would stay merged here only, and be undone by the next
+		// version its office sends
+		if e.localOnly(f.dup) != "" {
+			f.msg.SetText(fmt.Sprintf(lang.L("Bản ghi trùng %s do cơ quan khác (%s) tạo: ở đây không gộp nó vào bản ghi khác được. Hãy mở trang của bản ghi đó và gộp bản ghi %s vào nó."),
+				f.dup.Name, tdkt.OriginOf(f.dup.ID), keep.Name))
+			f.msg.Show()
+			return
+		}
 		var kept *tdkt.Person
 		err := e.update(func(tx *store.Tx) (err error) { kept, err = tx.MergePerson(f.dup.ID, keep.ID); return })
 		if err != nil {
@@ -94,6 +103,7 @@ func (p *peoplePane) onMerge() {
 			f.msg.Show()
 			return
 		}
+		f.msg.Hide()
 		d.Hide()
 		var rows []*tdkt.Person
 		for _, r := range p.list.rows {

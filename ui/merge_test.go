@@ -74,6 +74,15 @@ func TestMergeDuplicatePerson(t *testing.T) {
 	if !strings.Contains(f.chosen.Text, "Lo Thi Binh, sinh 12/04/1985") {
 		t.Errorf("chosen: %q", f.chosen.Text)
 	}
+	// at a commune, a duplicate the province created is not merged away
+	// (the merge would stay on this machine)
+	office := *sh.e.office
+	sh.e.office.Level, sh.e.office.Code = tdkt.LevelCommune, "T1-X001"
+	test.Tap(f.ok)
+	*sh.e.office = office
+	if f.msg.Hidden || !strings.Contains(f.msg.Text, "do cơ quan khác (T1) tạo") {
+		t.Fatalf("another office's duplicate: %q", f.msg.Text)
+	}
 	test.Tap(f.ok)
 	if !f.msg.Hidden {
 		t.Fatalf("merge refused: %s", f.msg.Text)
@@ -101,7 +110,7 @@ func TestMergeDuplicatePerson(t *testing.T) {
 	p.open(fx.binh)
 	test.Tap(p.splitBt)
 	test.Tap(sh.e.confirmOK)
-	if len(p.awards.rows) != 1 || !p.splitBt.Hidden {
-		t.Errorf("after the split: %d lines, split shown %v", len(p.awards.rows), !p.splitBt.Hidden)
+	if len(p.awards.rows) != 1 || !p.splitBt.Hidden || strings.Contains(p.info.Text, "1985") {
+		t.Errorf("after the split: %d lines, split shown %v, info %q", len(p.awards.rows), !p.splitBt.Hidden, p.info.Text)
 	}
 }

@@ -543,29 +543,33 @@ func TestWeightedFactsCountAsRepeated(t *testing.T) {
 	}
 }
 
-// TestDescribe0601 says where a movement is counted, as Count0601 counts it.
+// TestDescribe0601 says where a movement is counted, and Count0601
+// counts it there.
 func TestDescribe0601(t *testing.T) {
 	tests := []struct {
-		m    MovementFact
-		want string
+		m     MovementFact
+		want  string
+		col   int
+		lines []string
 	}{
 		{MovementFact{Level: tdkt.LevelCentral, Scope: "Toàn quốc", Years: 5, Months: 60},
-			"Biểu 0601.N: cột Cấp Trung ương (Hội đồng Thi đua - Khen thưởng Trung ương); Toàn quốc (mã số 02); Từ 5 năm trở lên (mã số 10); Thi đua thường xuyên hằng năm (mã số 12)."},
+			"Biểu 0601.N: cột Cấp Trung ương (Hội đồng Thi đua - Khen thưởng Trung ương); Toàn quốc (mã số 02); Từ 5 năm trở lên (mã số 10); Thi đua thường xuyên hằng năm (mã số 12).",
+			1, []string{"02", "10", "12"}},
 		{MovementFact{Level: tdkt.LevelProvince, Scope: "toàn tỉnh", Cluster: true, Thematic: true, Months: 12},
-			"Biểu 0601.N: cột Cấp bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương; Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng các cấp tổ chức (mã số 04); 1 năm (mã số 07); Thi đua theo chuyên đề (mã số 11)."},
+			"Biểu 0601.N: cột Cấp bộ, ban, ngành, đoàn thể Trung ương, tỉnh, thành phố trực thuộc Trung ương; Cụm, khối thi đua do Hội đồng Thi đua - Khen thưởng các cấp tổ chức (mã số 04); 1 năm (mã số 07); Thi đua theo chuyên đề (mã số 11).",
+			2, []string{"04", "07", "11"}},
 		{MovementFact{Level: tdkt.LevelCommune, Scope: "xã", Months: 3},
-			"Biểu 0601.N: cột Cơ quan, tổ chức, đơn vị; Cơ quan, tổ chức, đơn vị (mã số 05); Dưới 1 năm (mã số 06); Thi đua thường xuyên hằng năm (mã số 12)."},
+			"Biểu 0601.N: cột Cơ quan, tổ chức, đơn vị; Cơ quan, tổ chức, đơn vị (mã số 05); Dưới 1 năm (mã số 06); Thi đua thường xuyên hằng năm (mã số 12).",
+			3, []string{"05", "06", "12"}},
 	}
 	for _, tt := range tests {
 		if got := Describe0601(tt.m); got != tt.want {
 			t.Errorf("%+v:\n got %q\nwant %q", tt.m, got, tt.want)
 		}
-		// the description and the count agree
 		tab := Count0601([]MovementFact{tt.m})
-		col, lines := place0601(tt.m)
-		for _, c := range lines {
-			if n := tab.Value(c, col); n != 1 {
-				t.Errorf("%+v: line %s column %d counts %d", tt.m, c, col, n)
+		for _, c := range append([]string{"01"}, tt.lines...) {
+			if n := tab.Value(c, tt.col); n != 1 {
+				t.Errorf("%+v: line %s column %d counts %d", tt.m, c, tt.col, n)
 			}
 		}
 	}
