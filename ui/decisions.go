@@ -993,7 +993,7 @@ func (s *decisionsScreen) onWithdraw() {
 	dlg = dialog.NewCustomWithoutButtons(lang.L("Bãi bỏ dòng của quyết định được sửa đổi"), container.NewVBox(wrapLabel(intro),
 		formRows(lang.L("Dòng"), f.line.sel, lang.L("Bãi bỏ để"), f.kind, lang.L("Lý do"), f.reason), f.msg), s.e.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { dlg.Hide() }), f.ok})
-	dlg.Resize(fyne.NewSize(700, 360))
+	dlg.Resize(fyne.NewSize(720, 430))
 	s.e.show(dlg)
 }
 
