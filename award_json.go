@@ -85,6 +85,8 @@ func (a *Award) UnmarshalJSON(b []byte) error {
 			a.Revoked = x.Revoked
 		case fRevokedBy:
 			a.RevokedBy = x.RevokedBy
+		case fCorrectedBy:
+			a.CorrectedBy = x.CorrectedBy
 		}
 	}
 	return nil
@@ -116,6 +118,7 @@ const (
 	fDossier
 	fRevoked
 	fRevokedBy
+	fCorrectedBy
 	fieldCount
 )
 
@@ -125,7 +128,7 @@ var awardFields = map[string]int{
 	"person": fPerson, "unit": fUnit, "name": fName, "position": fPosition, "decision": fDecision,
 	"decisionNo": fDecisionNo, "decisionDate": fDecisionDate, "signer": fSigner, "bonus": fBonus,
 	"certPrinted": fCertPrinted, "dossier": fDossier, "revoked": fRevoked,
-	"revokedBy": fRevokedBy,
+	"revokedBy": fRevokedBy, "correctedBy": fCorrectedBy,
 }
 
 // parseCanonical reads b into x if it is in the plain form described at
@@ -237,6 +240,8 @@ func (x *Award) stringField(f int) *string {
 		return &x.DossierID
 	case fRevokedBy:
 		return &x.RevokedBy
+	case fCorrectedBy:
+		return &x.CorrectedBy
 	}
 	panic("tdkt: not a string field of Award")
 }

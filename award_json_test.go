@@ -42,6 +42,12 @@ func randomAward(r *rand.Rand) Award {
 		Number: pick(), Year: r.IntN(2100) - r.IntN(2)*50, AwardCode: "BKCT", Method: MethodRegular, Subject: SubjectPerson,
 		PersonID: pick(), Name: pick(), Position: pick(), DecisionNo: pick(), Signer: pick(),
 		Bonus: r.Int64N(1e12) - r.Int64N(10), CertPrinted: r.IntN(2) == 0, Revoked: r.IntN(9) == 0}
+	if r.IntN(4) == 0 {
+		a.RevokedBy = pick()
+	}
+	if r.IntN(4) == 0 {
+		a.CorrectedBy = pick()
+	}
 	if r.IntN(3) > 0 {
 		a.Clock = Clock{}
 		for range r.IntN(3) {

@@ -61,9 +61,10 @@ type Withdrawal struct {
 	Name    string `json:"name"`
 	Reason  string `json:"reason"`
 	// Correct: the line is withdrawn to be given again corrected (a wrong
-	// name, position or unit) by a line of the amendment — already paid,
-	// the new line carries no bonus. Otherwise the award is revoked (hủy
-	// bỏ) and its object and money are to be recovered.
+	// name, position or unit) by a line of the amendment, which carries no
+	// bonus (already paid); issuing corrects the register line in place
+	// (CorrectAward). Otherwise the award is revoked (hủy bỏ) and its
+	// object and money are to be recovered.
 	Correct  bool    `json:"correct,omitempty"`
 	Subject  Subject `json:"subject,omitempty"`
 	PersonID string  `json:"person,omitempty"`
@@ -187,6 +188,10 @@ type Award struct {
 	// RevokedBy says by which decision, when and why a revoked line was
 	// revoked ("Quyết định số 15/QĐ-UBND ngày 20/11/2026: …")
 	RevokedBy string `json:"revokedBy,omitempty"`
+	// CorrectedBy says by which decision, when and why the line's name,
+	// position or unit were corrected (đính chính): the award, its number,
+	// year, decision and bonus stay.
+	CorrectedBy string `json:"correctedBy,omitempty"`
 }
 
 // ValidateRecorded checks a register line entered by hand for an award
@@ -266,6 +271,27 @@ func RevokeAward(a *Award, no string, date Date, reason string, today Date) erro
 	}
 	a.Revoked = true
 	a.RevokedBy = fmt.Sprintf("Quyết định số %s ngày %s: %s", no, DateShort(date.Time()), reason)
+	return nil
+}
+
+// CorrectAward corrects register line a as line e of amendment no of
+// date gives it again, for reason: the recipient's name, position and
+// unit as e has them. The award itself — its number, year, decision and
+// bonus — stays, and so does its place in the counts and returns: a
+// correction is not a second award.
+func CorrectAward(a *Award, e ListEntry, no string, date Date, reason string) error {
+	if a.Revoked {
+		return fmt.Errorf("dòng sổ %s đã bị hủy bỏ: %s", a.Number, a.RevokedBy)
+	}
+	a.Name, a.Position = e.Name, e.Position
+	if e.UnitID != "" {
+		a.UnitID = e.UnitID
+	}
+	note := fmt.Sprintf("Quyết định số %s ngày %s: %s", no, DateShort(date.Time()), NFC(reason))
+	if a.CorrectedBy != "" {
+		note = a.CorrectedBy + "; " + note
+	}
+	a.CorrectedBy = note
 	return nil
 }
 

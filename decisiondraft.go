@@ -383,9 +383,10 @@ func (d *Decision) AmendmentArticles(o *Office, cat *Catalog, amended *Decision)
 
 // Withdraw adds register line a of the amended decision to what amendment
 // d takes back, for reason: a line given on false grounds (revoked, its
-// object and money recovered), or, when correct, one given again corrected
-// by a line of d, which then carries no bonus. Issuing d marks the old line
-// revoked (RevokeAward): it stays in the register, marked.
+// object and money recovered: RevokeAward on issue), or, when correct, one
+// given again corrected by a line of d, which then carries no bonus
+// (corrected in place on issue: CorrectAward). Either way the register
+// line stays, marked.
 func (d *Decision) Withdraw(a *Award, reason string, correct bool) error {
 	reason = NFC(reason)
 	switch {

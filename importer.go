@@ -273,6 +273,7 @@ type Parsed struct {
 	Printed      bool
 	Revoked      bool   // the award cell says the line was revoked
 	RevokedBy    string // and by which decision, when it says
+	CorrectedBy  string // the award cell says by which decision the line was corrected
 }
 
 // Parse reads a row, collecting every problem with the row number so the
@@ -304,6 +305,11 @@ func (r ImportRow) Parse(cat *Catalog, today Date) (Parsed, []string) {
 	if i := strings.Index(a, " (đã hủy bỏ"); i > 0 && strings.HasSuffix(a, ")") {
 		p.Revoked = true
 		p.RevokedBy = strings.TrimSpace(strings.TrimPrefix(a[i+len(" (đã hủy bỏ"):len(a)-1], ":"))
+		a = strings.TrimSpace(a[:i])
+	}
+	// and a corrected one: "… (đã sửa: Quyết định số … ngày …: lý do)"
+	if i := strings.Index(a, " (đã sửa:"); i > 0 && strings.HasSuffix(a, ")") {
+		p.CorrectedBy = strings.TrimSpace(a[i+len(" (đã sửa:") : len(a)-1])
 		a = strings.TrimSpace(a[:i])
 	}
 	if a == "" {

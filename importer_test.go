@@ -157,7 +157,13 @@ func TestImportRevokedLine(t *testing.T) {
 	}
 	r := tdkt.ImportRow{Line: 4, Values: map[tdkt.Field]string{tdkt.FieldName: "Lò Thị Hoa", tdkt.FieldAward: "Bằng khen của Chủ tịch UBND tỉnh",
 		tdkt.FieldDecision: "Số 5/QĐ-UBND ngày 05/3/2024"}}
-	if p, _ := r.Parse(c, today); p.Revoked {
-		t.Error("a plain line read as revoked")
+	if p, _ := r.Parse(c, today); p.Revoked || p.CorrectedBy != "" {
+		t.Error("a plain line read as revoked or corrected")
+	}
+	// a corrected line, later revoked too, as the register writes it
+	r.Values[tdkt.FieldAward] = "Bằng khen của Chủ tịch UBND tỉnh (đã sửa: Quyết định số 16/QĐ-UBND ngày 21/11/2026: Ghi sai chức vụ) (đã hủy bỏ: Quyết định số 20/QĐ-UBND ngày 25/11/2026: Kê khai sai)"
+	if p, probs := r.Parse(c, today); len(probs) != 0 || p.AwardCode != "BKT" || !p.Revoked ||
+		p.CorrectedBy != "Quyết định số 16/QĐ-UBND ngày 21/11/2026: Ghi sai chức vụ" || p.RevokedBy != "Quyết định số 20/QĐ-UBND ngày 25/11/2026: Kê khai sai" {
+		t.Errorf("corrected and revoked: %+v %v", p, probs)
 	}
 }

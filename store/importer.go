@@ -95,7 +95,7 @@ func (tx *Tx) importRegister(rows []tdkt.ImportRow) (ImportReport, error) {
 		a := &tdkt.Award{Number: p.Number, Year: p.Year, AwardCode: p.AwardCode, Method: tdkt.MethodRegular,
 			Subject: p.Subject, Name: p.Name, Position: p.Position, DecisionNo: p.DecisionNo,
 			DecisionDate: p.DecisionDate, Signer: p.Signer, Bonus: p.Bonus, CertPrinted: p.Printed, UnitID: unitID,
-			Revoked: p.Revoked, RevokedBy: p.RevokedBy}
+			Revoked: p.Revoked, RevokedBy: p.RevokedBy, CorrectedBy: p.CorrectedBy}
 		switch p.Subject {
 		case tdkt.SubjectPerson:
 			pid, created, err := tx.matchPerson(people, p, unitID)

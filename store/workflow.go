@@ -51,9 +51,18 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 		}
 	}
 	d.Status = tdkt.DecisionIssued
+	// an amendment's corrected lines correct the old lines (amend): they
+	// are not new register lines and take no register number
+	fresh := *d
+	fresh.List = nil
+	for _, e := range d.List {
+		if !corrects(d, e) {
+			fresh.List = append(fresh.List, e)
+		}
+	}
 	var awards []*tdkt.Award
 	var err error
-	awards = tdkt.AwardsFromDecision(d, func() string {
+	awards = tdkt.AwardsFromDecision(&fresh, func() string {
 		id, e := t.NewID(tdkt.KindAward)
 		if e != nil && err == nil {
 			err = e
@@ -117,15 +126,27 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 	return d, awards, nil
 }
 
-// amend applies issued amendment d to the decision it amends. The lines
-// it withdraws are marked revoked by it: for a correction, naming the line
-// that replaces it. A line it adds for a withdrawn recipient keeps that
-// line's achievement year and dossier; another line without a dossier
-// takes the amended decision's achievement year (its most common). A line
-// that would give someone the same award for the same year a second time
-// within the amended decision — its own line still standing, or one an
-// earlier amendment of it gave — is refused. (Two Bằng khen of one year
-// for two achievements, by two decisions, are not a duplicate.)
+// corrects reports whether list line e of d gives again, corrected, a
+// line d withdraws for correction.
+func corrects(d *tdkt.Decision, e tdkt.ListEntry) bool {
+	for _, w := range d.Withdraws {
+		if w.Correct && w.For(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// amend applies issued amendment d to the decision it amends. A line
+// withdrawn for correction is corrected in place (tdkt.CorrectAward): same
+// number, year, decision and bonus, so counts and returns do not move; one
+// withdrawn otherwise is marked revoked by d. The lines d adds (added)
+// without a dossier take the amended decision's achievement year (its
+// most common). A line that would give someone the same award for the
+// same year a second time within the amended decision — its own line
+// still standing, or one an earlier amendment of it gave — is refused.
+// (Two Bằng khen of one year for two achievements, by two decisions, are
+// not a duplicate.)
 func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 	if d.Amends == "" {
 		return nil
@@ -155,29 +176,23 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 		if !ok {
 			return fmt.Errorf("dòng sổ %s (%s) không còn trong quyết định được sửa đổi", w.Number, w.Name)
 		}
-		reason := w.Reason
-		for i, e := range d.List {
-			if w.Correct && w.For(e) {
-				reason = fmt.Sprintf("sửa thông tin, thay bằng dòng sổ %s: %s", added[i].Number, w.Reason)
-				added[i].Year = a.Year
-				if added[i].DossierID == "" {
-					added[i].DossierID = a.DossierID
+		if w.Correct {
+			for _, e := range d.List {
+				if w.For(e) {
+					if err := tdkt.CorrectAward(a, e, d.NumberText(), d.Date, w.Reason); err != nil {
+						return fmt.Errorf("sửa thông tin %s: %w", w.Name, err)
+					}
 				}
 			}
-		}
-		if err := tdkt.RevokeAward(a, d.NumberText(), d.Date, reason, today); err != nil {
-			return fmt.Errorf("bãi bỏ %s: %w", w.Name, err)
+		} else if err := tdkt.RevokeAward(a, d.NumberText(), d.Date, w.Reason, today); err != nil {
+			return fmt.Errorf("hủy bỏ %s: %w", w.Name, err)
 		}
 		if err := t.Put(a); err != nil {
 			return err
 		}
 	}
-	for i, a := range added {
-		replaces := false
-		for _, w := range d.Withdraws {
-			replaces = replaces || (w.Correct && w.For(d.List[i]))
-		}
-		if a.DossierID == "" && !replaces {
+	for _, a := range added {
+		if a.DossierID == "" {
 			a.Year = year
 		}
 		if o := t.standing(a, d.Amends); o != nil {

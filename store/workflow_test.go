@@ -116,11 +116,11 @@ func TestClosedMeetingIsLocked(t *testing.T) {
 	put(t, db, m)
 }
 
-// TestIssueAmendment: issuing an amendment marks the lines it withdraws
-// revoked by its own number and date; a corrected line comes back under
-// the old line's achievement year and dossier without a second bonus; a
-// line that would give someone the decision's award a second time — the
-// old line standing, or given again by an earlier amendment — is refused.
+// TestIssueAmendment: issuing an amendment corrects in place the lines it
+// withdraws for correction (same number, year, bonus: no second award) and
+// marks revoked by its own number and date those it revokes; a line that
+// would give someone the decision's award a second time — the old line
+// standing, or given again by an earlier amendment — is refused.
 func TestIssueAmendment(t *testing.T) {
 	db, _ := newDB(t)
 	u := &tdkt.Unit{Name: "Trường Tiểu học Tân Phúc", Type: tdkt.UnitSchool}
@@ -182,21 +182,19 @@ func TestIssueAmendment(t *testing.T) {
 	db.View(func(tx *store.Tx) error {
 		old := &tdkt.Award{}
 		tx.Get(first[1].ID, old)
-		want := "Quyết định số 01/QĐ-UBND ngày 10/01/2026: sửa thông tin, thay bằng dòng sổ " + added[0].Number + ": Ghi sai chức vụ"
-		if !old.Revoked || old.RevokedBy != want {
-			t.Errorf("corrected line: revoked %v by %q, want %q", old.Revoked, old.RevokedBy, want)
+		if old.Revoked || old.Position != "Phó Hiệu trưởng" || old.Number != first[1].Number || old.Year != 2024 ||
+			old.Bonus != first[1].Bonus || old.DecisionNo != first[1].DecisionNo ||
+			old.CorrectedBy != "Quyết định số 01/QĐ-UBND ngày 10/01/2026: Ghi sai chức vụ" {
+			t.Errorf("corrected line %+v", old)
 		}
 		kept := &tdkt.Award{}
 		tx.Get(first[0].ID, kept)
-		if kept.Revoked {
-			t.Error("a line not withdrawn was revoked")
+		if kept.Revoked || kept.CorrectedBy != "" {
+			t.Error("a line not withdrawn was changed")
 		}
-		// the corrected line keeps the old one's year (the dossier's,
-		// 2024) and dossier, with no second bonus; the one added takes
-		// the amended decision's year and its bonus
-		if len(added) != 2 || added[0].Year != 2024 || added[0].DossierID != ds.ID || added[0].Bonus != 0 ||
-			added[1].Year != 2024 || added[1].Bonus == 0 || added[0].DecisionNo != "01/QĐ-UBND" {
-			t.Errorf("added lines %+v %+v", *added[0], *added[1])
+		// only Sình is a new line, under the amended decision's year
+		if len(added) != 1 || added[0].Name != c.Name || added[0].Year != 2024 || added[0].Bonus == 0 || added[0].DecisionNo != "01/QĐ-UBND" {
+			t.Errorf("added lines %+v", added)
 		}
 		hist, _ := tx.History(b.ID, false)
 		if len(hist) != 1 || hist[0].Year != 2024 {
@@ -213,13 +211,21 @@ func TestIssueAmendment(t *testing.T) {
 	if _, err := issue(again); err == nil || !strings.Contains(err.Error(), "Lò Văn Pẩng đã được tặng Bằng khen của Chủ tịch UBND tỉnh cho thành tích năm 2024") {
 		t.Errorf("given twice by two amendments: %v", err)
 	}
-	// a withdrawn line cannot be withdrawn twice
+	// corrected again, the line says both corrections
 	twice := d.Amendment(off, cat, tdkt.D(2026, 1, 12))
 	twice.Withdraws = am.Withdraws
-	twice.List = []tdkt.ListEntry{line(b, "Phó Hiệu trưởng")}
-	if _, err := issue(twice); err == nil || !strings.Contains(err.Error(), "đã bị hủy bỏ") {
-		t.Errorf("withdrawn twice: %v", err)
+	twice.List = []tdkt.ListEntry{line(b, "Hiệu phó")}
+	if _, err := issue(twice); err != nil {
+		t.Fatal(err)
 	}
+	db.View(func(tx *store.Tx) error {
+		old := &tdkt.Award{}
+		tx.Get(first[1].ID, old)
+		if old.Position != "Hiệu phó" || old.CorrectedBy != "Quyết định số 01/QĐ-UBND ngày 10/01/2026: Ghi sai chức vụ; Quyết định số 02/QĐ-UBND ngày 12/01/2026: Ghi sai chức vụ" {
+			t.Errorf("corrected twice: %q, %q", old.Position, old.CorrectedBy)
+		}
+		return nil
+	})
 	// Ước's award is revoked on false grounds
 	rv := d.Amendment(off, cat, tdkt.D(2026, 1, 15))
 	if err := rv.Withdraw(first[0], "Kê khai không đúng thành tích", false); err != nil {
@@ -234,6 +240,14 @@ func TestIssueAmendment(t *testing.T) {
 		}
 		return nil
 	})
+	// a revoked line cannot be corrected
+	late := d.Amendment(off, cat, tdkt.D(2026, 1, 20))
+	late.Withdraws = []tdkt.Withdrawal{{AwardID: first[0].ID, Number: first[0].Number, Name: a.Name, Reason: "sai tên", Correct: true,
+		Subject: tdkt.SubjectPerson, PersonID: a.ID}}
+	late.List = []tdkt.ListEntry{line(a, "Giáo viên")}
+	if _, err := issue(late); err == nil || !strings.Contains(err.Error(), "đã bị hủy bỏ") {
+		t.Errorf("a revoked line corrected: %v", err)
+	}
 	if probs, _ := db.Check(); len(probs) != 0 {
 		t.Fatal(probs)
 	}

@@ -104,7 +104,8 @@ func newDecisionsScreen(e *env) *decisionsScreen {
 				num = d.NumberText()
 			}
 			if d.Amends != "" {
-				o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s – sửa đổi, bổ sung (thêm %d, bãi bỏ %d)"), num, len(d.List), len(d.Withdraws)))
+				fixes, revokes := withdrawCounts(d)
+				o.(*widget.Label).SetText(fmt.Sprintf(lang.L("%s – sửa đổi, bổ sung (sửa %d, hủy bỏ %d, thêm %d)"), num, fixes, revokes, len(d.List)-fixes))
 				return
 			}
 			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s (%d)", num, s.e.itemShort(d.AwardCode), len(d.List)))
@@ -741,8 +742,9 @@ func (s *decisionsScreen) onIssue() {
 	ask := fmt.Sprintf(lang.L("Ban hành quyết định \"%s\" với %d dòng khen thưởng? Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
 		d.Summary, len(d.List))
 	if len(d.Withdraws) > 0 {
-		ask = fmt.Sprintf(lang.L("Ban hành quyết định \"%s\"? %d dòng của quyết định được sửa đổi sẽ được ghi hủy bỏ trong sổ; %d dòng mới được vào sổ. Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
-			d.Summary, len(d.Withdraws), len(d.List))
+		fixes, revokes := withdrawCounts(d)
+		ask = fmt.Sprintf(lang.L("Ban hành quyết định \"%s\"? Của quyết định được sửa đổi: %d dòng được sửa thông tin, %d dòng được ghi hủy bỏ trong sổ; %d dòng mới được vào sổ. Sau khi ban hành, quyết định không sửa được; sai sót phải sửa bằng quyết định khác."),
+			d.Summary, fixes, revokes, len(d.List)-fixes)
 		// articles written by hand may not say what the issue will do
 		text := strings.Join(d.Articles, " ")
 		var unsaid []string
@@ -776,8 +778,10 @@ func (s *decisionsScreen) issueNow(d *tdkt.Decision) {
 	s.selected = issued.ID
 	s.refresh()
 	msg := fmt.Sprintf(lang.L("Đã ban hành Quyết định số %s, vào sổ %d dòng khen thưởng."), issued.NumberText(), len(awards))
-	if n := len(issued.Withdraws); n > 0 {
-		msg = fmt.Sprintf(lang.L("Đã ban hành Quyết định số %s: ghi hủy bỏ %d dòng của quyết định được sửa đổi, vào sổ %d dòng mới."), issued.NumberText(), n, len(awards))
+	if len(issued.Withdraws) > 0 {
+		fixes, revokes := withdrawCounts(issued)
+		msg = fmt.Sprintf(lang.L("Đã ban hành Quyết định số %s: sửa thông tin %d dòng, ghi hủy bỏ %d dòng của quyết định được sửa đổi; vào sổ %d dòng mới."),
+			issued.NumberText(), fixes, revokes, len(awards))
 	}
 	s.info.SetText(msg)
 	s.info.Show()
@@ -995,6 +999,19 @@ func (s *decisionsScreen) onWithdraw() {
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { dlg.Hide() }), f.ok})
 	dlg.Resize(fyne.NewSize(720, 430))
 	s.e.show(dlg)
+}
+
+// withdrawCounts counts an amendment's withdrawals for correction and for
+// revocation.
+func withdrawCounts(d *tdkt.Decision) (fixes, revokes int) {
+	for _, w := range d.Withdraws {
+		if w.Correct {
+			fixes++
+		} else {
+			revokes++
+		}
+	}
+	return fixes, revokes
 }
 
 // withdrawCorrect and withdrawRevoke are the two reasons to withdraw a line.

@@ -80,6 +80,9 @@ func newRegisterScreen(e *env) *registerScreen {
 			if r.a.Revoked {
 				return e.itemShort(r.a.AwardCode) + lang.L(" (đã hủy bỏ)")
 			}
+			if r.a.CorrectedBy != "" {
+				return e.itemShort(r.a.AwardCode) + lang.L(" (đã sửa thông tin)")
+			}
 			return e.itemShort(r.a.AwardCode)
 		}},
 		{lang.L("Năm"), 50, func(r *regRow) string { return strconv.Itoa(r.a.Year) }},

@@ -454,6 +454,9 @@ func prepareRegister(rows iter.Seq2[RegisterRow, error], st registerStyles, out 
 		if award == "" {
 			award = a.AwardCode
 		}
+		if a.CorrectedBy != "" {
+			award += " (đã sửa: " + nfc(a.CorrectedBy) + ")"
+		}
 		if a.Revoked {
 			if a.RevokedBy != "" {
 				award += " (đã hủy bỏ: " + nfc(a.RevokedBy) + ")"

@@ -282,14 +282,18 @@ func TestRegisterOverSheets(t *testing.T) {
 // TestRegisterRevoked: a revoked line says so in its award cell, with the
 // decision that revoked it when known.
 func TestRegisterRevoked(t *testing.T) {
-	rows := sampleAwards()[:2]
+	rows := sampleAwards()[:3]
 	rows[0].Award.Revoked = true
 	rows[0].Award.RevokedBy = "Quyết định số 15/QĐ-UBND ngày 20/11/2026: Kê khai không đúng thành tích"
 	rows[1].Award.Revoked = true
+	rows[2].Award.CorrectedBy = "Quyết định số 16/QĐ-UBND ngày 21/11/2026: Ghi sai chức vụ"
 	h := Header{Office: "Ủy ban nhân dân tỉnh Sơn Lâm", From: 2023, To: 2023, Made: tdkt.D(2026, 11, 27)}
 	path := writeFile(t, "so.xlsx", func(w io.Writer) error { return Register(w, h, seq(rows)) })
 	f := openBook(t, path)
 	wantText(t, f, RegisterSheet, cellName(rcAward, RegisterFirstRow),
 		"Bằng khen của Chủ tịch UBND tỉnh (đã hủy bỏ: Quyết định số 15/QĐ-UBND ngày 20/11/2026: Kê khai không đúng thành tích)")
 	wantText(t, f, RegisterSheet, cellName(rcAward, RegisterFirstRow+1), "Bằng khen của Chủ tịch UBND tỉnh (đã hủy bỏ)")
+	if got := text(t, f, RegisterSheet, cellName(rcAward, RegisterFirstRow+2)); !strings.HasSuffix(got, " (đã sửa: Quyết định số 16/QĐ-UBND ngày 21/11/2026: Ghi sai chức vụ)") {
+		t.Errorf("corrected line's award cell %q", got)
+	}
 }
