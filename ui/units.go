@@ -125,6 +125,9 @@ func awardHistoryColumns(e *env) []DataColumn[*tdkt.Award] {
 			if a.Revoked {
 				return e.itemName(a.AwardCode) + lang.L(" (đã hủy bỏ)")
 			}
+			if a.CorrectedBy != "" {
+				return e.itemName(a.AwardCode) + lang.L(" (đã sửa thông tin)")
+			}
 			return e.itemName(a.AwardCode)
 		}},
 		{lang.L("Cách"), 90, func(a *tdkt.Award) string { return methodLabel(a.Method) }},
