@@ -24,6 +24,9 @@ type ListEntry struct {
 	Name        string  `json:"name"`
 	Position    string  `json:"position,omitempty"` // chức vụ – đơn vị
 	Bonus       int64   `json:"bonus"`
+	// Corrects is the register line an amendment's line gives again,
+	// corrected (Decision.Correct); empty for a line that awards.
+	Corrects string `json:"corrects,omitempty"`
 }
 
 // Decision is an award decision (quyết định khen thưởng).
@@ -61,10 +64,10 @@ type Withdrawal struct {
 	Name    string `json:"name"`
 	Reason  string `json:"reason"`
 	// Correct: the line is withdrawn to be given again corrected (a wrong
-	// name, position or unit) by a line of the amendment, which carries no
-	// bonus (already paid); issuing corrects the register line in place
-	// (CorrectAward). Otherwise the award is revoked (hủy bỏ) and its
-	// object and money are to be recovered.
+	// name or position) by the amendment's line that Corrects it, which
+	// carries no bonus (already paid); issuing corrects the register line
+	// in place (CorrectAward). Otherwise the award is revoked (hủy bỏ) and
+	// its object and money are to be recovered.
 	Correct  bool    `json:"correct,omitempty"`
 	Subject  Subject `json:"subject,omitempty"`
 	PersonID string  `json:"person,omitempty"`
@@ -142,17 +145,21 @@ func ValidateIssue(d *Decision) error {
 		errs = append(errs, "chỉ quyết định sửa đổi mới bãi bỏ được dòng của quyết định khác")
 	}
 	for _, w := range d.Withdraws {
-		n := 0
+		fixed, readded := false, false
 		for _, e := range d.List {
-			if w.For(e) {
-				n++
-			}
+			fixed = fixed || e.Corrects == w.AwardID
+			readded = readded || e.Corrects == "" && w.For(e)
 		}
 		switch {
-		case w.Correct && n == 0:
-			errs = append(errs, fmt.Sprintf("sửa thông tin của %s nhưng danh sách kèm theo chưa có dòng đúng thay thế", w.Name))
-		case !w.Correct && n > 0:
+		case w.Correct && !fixed:
+			errs = append(errs, fmt.Sprintf("sửa thông tin của %s nhưng danh sách kèm theo không còn dòng đã sửa", w.Name))
+		case !w.Correct && readded:
 			errs = append(errs, fmt.Sprintf("%s vừa bị hủy bỏ vừa được bổ sung; nếu chỉ sửa thông tin, hãy chọn \"sửa thông tin\" khi bãi bỏ dòng", w.Name))
+		}
+	}
+	for _, e := range d.List {
+		if e.Corrects != "" && !d.Corrected(e) {
+			errs = append(errs, fmt.Sprintf("dòng sửa thông tin của %s không còn dòng bãi bỏ tương ứng", e.Name))
 		}
 	}
 	if NFC(d.Summary) == "" {
@@ -275,18 +282,18 @@ func RevokeAward(a *Award, no string, date Date, reason string, today Date) erro
 }
 
 // CorrectAward corrects register line a as line e of amendment no of
-// date gives it again, for reason: the recipient's name, position and
-// unit as e has them. The award itself — its number, year, decision and
+// date gives it again, for reason: the name and the position as e writes
+// them. The award itself — its recipient, unit, number, year, decision and
 // bonus — stays, and so does its place in the counts and returns: a
 // correction is not a second award.
 func CorrectAward(a *Award, e ListEntry, no string, date Date, reason string) error {
 	if a.Revoked {
 		return fmt.Errorf("dòng sổ %s đã bị hủy bỏ: %s", a.Number, a.RevokedBy)
 	}
-	a.Name, a.Position = e.Name, e.Position
-	if e.UnitID != "" {
-		a.UnitID = e.UnitID
+	if e.Corrects != a.ID {
+		return fmt.Errorf("dòng %s không phải dòng sửa của dòng sổ %s", e.Name, a.Number)
 	}
+	a.Name, a.Position = NFC(e.Name), NFC(e.Position)
 	note := fmt.Sprintf("Quyết định số %s ngày %s: %s", no, DateShort(date.Time()), NFC(reason))
 	if a.CorrectedBy != "" {
 		note = a.CorrectedBy + "; " + note

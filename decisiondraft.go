@@ -2,6 +2,7 @@ package tdkt
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -268,18 +269,19 @@ func (d *Decision) AddLine(cat *Catalog, e ListEntry, date Date) error {
 		return err
 	}
 	e.Bonus = bonus
-	if d.corrects(e) {
-		e.Bonus = 0 // paid under the amended decision
-	}
+	e.Corrects = ""
 	d.List = append(d.List, e)
 	return nil
 }
 
-// corrects reports whether list line e gives again, corrected, a line this
-// amendment withdraws for correction.
-func (d *Decision) corrects(e ListEntry) bool {
+// Corrected reports whether list line e gives again, corrected, a line
+// this amendment withdraws for correction.
+func (d *Decision) Corrected(e ListEntry) bool {
+	if e.Corrects == "" {
+		return false
+	}
 	for _, w := range d.Withdraws {
-		if w.Correct && w.For(e) {
+		if w.Correct && w.AwardID == e.Corrects {
 			return true
 		}
 	}
@@ -296,7 +298,7 @@ func (d *Decision) Rebonus(cat *Catalog, date Date) error {
 		if err != nil {
 			return err
 		}
-		if d.corrects(*l) {
+		if l.Corrects != "" {
 			b = 0
 		}
 		l.Bonus = b
@@ -353,7 +355,7 @@ func (d *Decision) AmendmentArticles(o *Office, cat *Catalog, amended *Decision)
 	}
 	var added []ListEntry
 	for _, e := range d.List {
-		if !d.corrects(e) {
+		if e.Corrects == "" {
 			added = append(added, e)
 		}
 	}
@@ -382,12 +384,32 @@ func (d *Decision) AmendmentArticles(o *Office, cat *Catalog, amended *Decision)
 }
 
 // Withdraw adds register line a of the amended decision to what amendment
-// d takes back, for reason: a line given on false grounds (revoked, its
-// object and money recovered: RevokeAward on issue), or, when correct, one
-// given again corrected by a line of d, which then carries no bonus
-// (corrected in place on issue: CorrectAward). Either way the register
-// line stays, marked.
-func (d *Decision) Withdraw(a *Award, reason string, correct bool) error {
+// d takes back, for reason: a line given on false grounds, revoked on
+// issue (RevokeAward) — its object and money to be recovered — and kept
+// in the register, marked.
+func (d *Decision) Withdraw(a *Award, reason string) error {
+	return d.withdraw(a, reason, false)
+}
+
+// Correct withdraws register line a of the amended decision for
+// correction and gives it again in d's list with name and position as
+// they should read (a wrong name or position), for reason: same
+// recipient, unit and award, no bonus (it was paid). On issue the register
+// line is corrected in place (CorrectAward).
+func (d *Decision) Correct(a *Award, name, position, reason string) error {
+	name, position = NFC(name), NFC(position)
+	if name == "" {
+		return fmt.Errorf("chưa nhập tên đúng của người, tập thể được khen")
+	}
+	if err := d.withdraw(a, reason, true); err != nil {
+		return err
+	}
+	d.List = append(d.List, ListEntry{Subject: a.Subject, PersonID: a.PersonID, UnitID: a.UnitID,
+		Name: name, Position: position, Corrects: a.ID})
+	return nil
+}
+
+func (d *Decision) withdraw(a *Award, reason string, correct bool) error {
 	reason = NFC(reason)
 	switch {
 	case d.Status == DecisionIssued:
@@ -408,27 +430,33 @@ func (d *Decision) Withdraw(a *Award, reason string, correct bool) error {
 			return fmt.Errorf("%s đã có trong phần bãi bỏ", a.Name)
 		}
 	}
-	w := Withdrawal{AwardID: a.ID, Number: a.Number, Name: a.Name, Reason: reason, Correct: correct,
-		Subject: a.Subject, PersonID: a.PersonID, UnitID: a.UnitID}
-	d.Withdraws = append(d.Withdraws, w)
-	if correct {
-		for i := range d.List {
-			if w.For(d.List[i]) {
-				d.List[i].Bonus = 0
-			}
-		}
-	}
+	d.Withdraws = append(d.Withdraws, Withdrawal{AwardID: a.ID, Number: a.Number, Name: a.Name, Reason: reason, Correct: correct,
+		Subject: a.Subject, PersonID: a.PersonID, UnitID: a.UnitID})
 	return nil
 }
 
-// KeepLine drops withdrawal i from amendment d; the lines it made free of
-// bonus get their bonus on date again.
+// KeepLine drops withdrawal i from amendment d, and with a correction the
+// corrected line it added; bonuses follow on date.
 func (d *Decision) KeepLine(i int, cat *Catalog, date Date) error {
 	if i < 0 || i >= len(d.Withdraws) {
 		return fmt.Errorf("không có dòng bãi bỏ thứ %d", i+1)
 	}
+	id := d.Withdraws[i].AwardID
 	d.Withdraws = append(d.Withdraws[:i:i], d.Withdraws[i+1:]...)
+	d.List = slices.DeleteFunc(d.List, func(e ListEntry) bool { return e.Corrects == id })
 	return d.Rebonus(cat, date)
+}
+
+// RemoveLine drops line i of d's list; a corrected line takes its
+// withdrawal with it (the correction is dropped whole).
+func (d *Decision) RemoveLine(i int) {
+	if i < 0 || i >= len(d.List) {
+		return
+	}
+	if id := d.List[i].Corrects; id != "" {
+		d.Withdraws = slices.DeleteFunc(d.Withdraws, func(w Withdrawal) bool { return w.AwardID == id })
+	}
+	d.List = append(d.List[:i:i], d.List[i+1:]...)
 }
 
 // OfficeWording is who proposes and who carries out the office's award

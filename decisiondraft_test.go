@@ -175,9 +175,10 @@ func TestAmendment(t *testing.T) {
 }
 
 // TestAmendmentWithdraws: an amendment takes back lines of the decision it
-// amends, each once and with a reason — to correct them (given again,
-// without a second bonus) or to revoke them (object and money recovered) —
-// and its articles say what it corrects, revokes and adds.
+// amends, each once and with a reason — to correct them (given again as
+// they should read, without a second bonus) or to revoke them (object and
+// money recovered) — and its articles say what it corrects, revokes and
+// adds.
 func TestAmendmentWithdraws(t *testing.T) {
 	cat, err := tdkt.ParseCatalog(assets.Catalog)
 	if err != nil {
@@ -186,28 +187,32 @@ func TestAmendmentWithdraws(t *testing.T) {
 	o := &tdkt.Decision{Meta: tdkt.Meta{ID: "Q1"}, Number: 12, Symbol: "QĐ-UBND", Date: tdkt.D(2025, 12, 1), AwardCode: "BKT", Status: tdkt.DecisionIssued}
 	off := &tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "ỦY BAN NHÂN DÂN TỈNH SƠN LÂM"}
 	am := o.Amendment(off, cat, tdkt.D(2026, 2, 3))
-	binh := &tdkt.Award{Meta: tdkt.Meta{ID: "A1"}, Number: "2025/000007", Name: "Lò Thị Bình", DecisionID: "Q1", Subject: tdkt.SubjectPerson, PersonID: "P1"}
+	binh := &tdkt.Award{Meta: tdkt.Meta{ID: "A1"}, Number: "2025/000007", Name: "Lò Thị Bình", Position: "Kế toán", DecisionID: "Q1",
+		Subject: tdkt.SubjectPerson, PersonID: "P1", UnitID: "U1"}
 	sinh := &tdkt.Award{Meta: tdkt.Meta{ID: "A4"}, Number: "2025/000010", Name: "Vàng A Sình", DecisionID: "Q1", Subject: tdkt.SubjectPerson, PersonID: "P4"}
 	other := &tdkt.Award{Meta: tdkt.Meta{ID: "A2"}, Number: "2025/000008", Name: "Vàng A Sình", DecisionID: "Q9"}
 	revoked := &tdkt.Award{Meta: tdkt.Meta{ID: "A3"}, Number: "2025/000009", Name: "Giàng A Pao", DecisionID: "Q1", Revoked: true, RevokedBy: "Quyết định số 01"}
 	plain := &tdkt.Decision{Status: tdkt.DecisionDraft}
+	fix := func(d *tdkt.Decision, a *tdkt.Award, reason string) error {
+		return d.Correct(a, a.Name, "Phó Hiệu trưởng", reason)
+	}
 	tests := []struct {
-		d       *tdkt.Decision
-		a       *tdkt.Award
-		reason  string
-		correct bool
-		want    string // part of the refusal; "" when taken back
+		d      *tdkt.Decision
+		a      *tdkt.Award
+		reason string
+		do     func(*tdkt.Decision, *tdkt.Award, string) error
+		want   string // part of the refusal; "" when taken back
 	}{
-		{am, binh, "  ", true, "chưa ghi lý do"},
-		{am, other, "sai", true, "không thuộc quyết định được sửa đổi"},
-		{am, revoked, "sai", false, "đã bị hủy bỏ"},
-		{plain, binh, "sai", true, "chỉ quyết định sửa đổi"},
-		{am, binh, "Ghi sai chức vụ.", true, ""},
-		{am, binh, "lần nữa", false, "đã có trong phần bãi bỏ"},
-		{am, sinh, "Kê khai không đúng thành tích", false, ""},
+		{am, binh, "  ", fix, "chưa ghi lý do"},
+		{am, other, "sai", fix, "không thuộc quyết định được sửa đổi"},
+		{am, revoked, "sai", (*tdkt.Decision).Withdraw, "đã bị hủy bỏ"},
+		{plain, binh, "sai", fix, "chỉ quyết định sửa đổi"},
+		{am, binh, "Ghi sai chức vụ.", fix, ""},
+		{am, binh, "lần nữa", (*tdkt.Decision).Withdraw, "đã có trong phần bãi bỏ"},
+		{am, sinh, "Kê khai không đúng thành tích", (*tdkt.Decision).Withdraw, ""},
 	}
 	for i, tt := range tests {
-		err := tt.d.Withdraw(tt.a, tt.reason, tt.correct)
+		err := tt.do(tt.d, tt.a, tt.reason)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%d: %v", i, err)
@@ -216,27 +221,22 @@ func TestAmendmentWithdraws(t *testing.T) {
 		}
 	}
 	if len(am.Withdraws) != 2 || am.Withdraws[0] != (tdkt.Withdrawal{AwardID: "A1", Number: "2025/000007", Name: "Lò Thị Bình", Reason: "Ghi sai chức vụ.",
-		Correct: true, Subject: tdkt.SubjectPerson, PersonID: "P1"}) {
+		Correct: true, Subject: tdkt.SubjectPerson, PersonID: "P1", UnitID: "U1"}) {
 		t.Fatalf("withdrawals %+v", am.Withdraws)
 	}
-	// Bình's correction has no line to replace hers yet
-	issue := func() error {
-		d := *am
-		d.Signer, d.Date = tdkt.Signer{Name: "A"}, tdkt.D(2026, 2, 3)
-		return tdkt.ValidateIssue(&d)
-	}
-	if err := issue(); err == nil || !strings.Contains(err.Error(), "sửa thông tin của Lò Thị Bình nhưng danh sách kèm theo chưa có dòng đúng thay thế") {
-		t.Errorf("a correction without its line: %v", err)
-	}
-	// her corrected line carries no bonus; a new person's does
-	if err := am.AddLine(cat, tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P1", Name: "Lò Thị Bình", Position: "Phó Hiệu trưởng"}, tdkt.D(2026, 2, 3)); err != nil {
-		t.Fatal(err)
+	// Bình's line, as it should read, is in the list: same recipient and
+	// unit, no bonus
+	if len(am.List) != 1 || am.List[0] != (tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P1", UnitID: "U1", Name: "Lò Thị Bình",
+		Position: "Phó Hiệu trưởng", Corrects: "A1"}) {
+		t.Fatalf("list %+v", am.List)
 	}
 	if err := am.AddLine(cat, tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P5", Name: "Hoàng Văn Năm"}, tdkt.D(2026, 2, 3)); err != nil {
 		t.Fatal(err)
 	}
-	if am.List[0].Bonus != 0 || am.List[1].Bonus == 0 {
-		t.Errorf("bonuses %d, %d", am.List[0].Bonus, am.List[1].Bonus)
+	issue := func() error {
+		d := *am
+		d.Signer, d.Date = tdkt.Signer{Name: "A"}, tdkt.D(2026, 2, 3)
+		return tdkt.ValidateIssue(&d)
 	}
 	if err := issue(); err != nil {
 		t.Errorf("a correction with its line: %v", err)
@@ -258,13 +258,23 @@ func TestAmendmentWithdraws(t *testing.T) {
 	if err := issue(); err == nil || !strings.Contains(err.Error(), "Vàng A Sình vừa bị hủy bỏ vừa được bổ sung") {
 		t.Errorf("revoked and added: %v", err)
 	}
-	am.List = am.List[:2]
-	// kept after all, Bình's line gets its bonus back
-	if err := am.KeepLine(0, cat, tdkt.D(2026, 2, 3)); err != nil || len(am.Withdraws) != 1 || am.List[0].Bonus == 0 {
-		t.Errorf("kept: %v, %+v, %d", err, am.Withdraws, am.List[0].Bonus)
+	am.RemoveLine(2)
+	// the corrected line removed, its correction goes with it
+	am.RemoveLine(0)
+	if len(am.Withdraws) != 1 || am.Withdraws[0].AwardID != "A4" || len(am.List) != 1 {
+		t.Errorf("after removing the corrected line: %+v / %+v", am.Withdraws, am.List)
+	}
+	// kept after all, Sình's withdrawal goes
+	if err := am.KeepLine(0, cat, tdkt.D(2026, 2, 3)); err != nil || len(am.Withdraws) != 0 {
+		t.Errorf("kept: %v, %+v", err, am.Withdraws)
+	}
+	// a corrected line whose withdrawal is gone is refused at issue
+	am.List = append(am.List, tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: "P1", Name: "Lò Thị Bình", Corrects: "A1"})
+	if err := issue(); err == nil || !strings.Contains(err.Error(), "không còn dòng bãi bỏ tương ứng") {
+		t.Errorf("a stray corrected line: %v", err)
 	}
 	if err := tdkt.ValidateIssue(&tdkt.Decision{Date: tdkt.D(2026, 1, 1), Signer: tdkt.Signer{Name: "A"}, Summary: "S",
-		Withdraws: am.Withdraws}); err == nil || !strings.Contains(err.Error(), "chỉ quyết định sửa đổi") {
+		Withdraws: []tdkt.Withdrawal{{AwardID: "A9", Name: "X"}}}); err == nil || !strings.Contains(err.Error(), "chỉ quyết định sửa đổi") {
 		t.Errorf("withdrawals outside an amendment: %v", err)
 	}
 }

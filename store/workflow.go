@@ -56,7 +56,7 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 	fresh := *d
 	fresh.List = nil
 	for _, e := range d.List {
-		if !corrects(d, e) {
+		if e.Corrects == "" {
 			fresh.List = append(fresh.List, e)
 		}
 	}
@@ -126,27 +126,15 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 	return d, awards, nil
 }
 
-// corrects reports whether list line e of d gives again, corrected, a
-// line d withdraws for correction.
-func corrects(d *tdkt.Decision, e tdkt.ListEntry) bool {
-	for _, w := range d.Withdraws {
-		if w.Correct && w.For(e) {
-			return true
-		}
-	}
-	return false
-}
-
 // amend applies issued amendment d to the decision it amends. A line
 // withdrawn for correction is corrected in place (tdkt.CorrectAward): same
 // number, year, decision and bonus, so counts and returns do not move; one
 // withdrawn otherwise is marked revoked by d. The lines d adds (added)
 // without a dossier take the amended decision's achievement year (its
-// most common). A line that would give someone the same award for the
-// same year a second time within the amended decision — its own line
-// still standing, or one an earlier amendment of it gave — is refused.
-// (Two Bằng khen of one year for two achievements, by two decisions, are
-// not a duplicate.)
+// most common). A line that would award someone a second time within the
+// decision first amended and its amendments (at any depth) — its own line
+// still standing, or one an amendment gave — is refused. (Two Bằng khen
+// for two achievements, by two decisions, are not a duplicate.)
 func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 	if d.Amends == "" {
 		return nil
@@ -178,7 +166,7 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 		}
 		if w.Correct {
 			for _, e := range d.List {
-				if w.For(e) {
+				if e.Corrects == w.AwardID {
 					if err := tdkt.CorrectAward(a, e, d.NumberText(), d.Date, w.Reason); err != nil {
 						return fmt.Errorf("sửa thông tin %s: %w", w.Name, err)
 					}
@@ -195,42 +183,52 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 		if a.DossierID == "" {
 			a.Year = year
 		}
-		if o := t.standing(a, d.Amends); o != nil {
+		if o := t.standing(a, t.original(d.Amends)); o != nil {
 			award := a.AwardCode
 			if cat, err := t.Catalog(); err == nil {
 				if it, ok := cat.Item(a.AwardCode); ok {
 					award = it.Name
 				}
 			}
-			return fmt.Errorf("%s đã được tặng %s cho thành tích năm %d (số vào sổ %s, Quyết định số %s): không khen lần nữa; nếu cần sửa dòng đó, hãy bãi bỏ nó để sửa thông tin",
-				a.Name, award, a.Year, o.Number, o.DecisionNo)
+			return fmt.Errorf("%s đã được tặng %s (thành tích năm %d, số vào sổ %s, Quyết định số %s): không khen lần nữa trong cùng quyết định; nếu cần sửa dòng đó, hãy bãi bỏ nó để sửa thông tin",
+				a.Name, award, o.Year, o.Number, o.DecisionNo)
 		}
 	}
 	return nil
 }
 
+// original follows a decision's Amends to the decision first amended: a
+// decision, its amendments and theirs award once.
+func (t *Tx) original(id string) string {
+	for range 32 {
+		d := &tdkt.Decision{}
+		if t.Get(id, d) != nil || d.Amends == "" {
+			return id
+		}
+		id = d.Amends
+	}
+	return id
+}
+
 // standing finds a counted register line giving a's recipient (any record
-// of that person) a's award for a's achievement year by decision amended
-// or by an amendment of it, if there is one.
-func (t *Tx) standing(a *tdkt.Award, amended string) *tdkt.Award {
+// of that person) a's award by decision orig, or by an amendment of it
+// (at any depth), if there is one: within one decision someone is awarded
+// once, whatever the year.
+func (t *Tx) standing(a *tdkt.Award, orig string) *tdkt.Award {
 	ids := t.PersonAwardIDs(a.PersonID)
 	if a.Subject != tdkt.SubjectPerson {
 		ids = t.IDs("award.unit", a.UnitID)
 	}
 	for _, id := range ids {
 		o := &tdkt.Award{}
-		if id == a.ID || t.Get(id, o) != nil || o.Deleted || o.Revoked || o.Subject != a.Subject ||
-			o.AwardCode != a.AwardCode || o.Year != a.Year {
+		if id == a.ID || t.Get(id, o) != nil || o.Deleted || o.Revoked || o.Subject != a.Subject || o.AwardCode != a.AwardCode {
 			continue
 		}
 		if a.Subject == tdkt.SubjectFamily && tdkt.Fold(o.Name) != tdkt.Fold(a.Name) {
 			continue
 		}
-		if o.DecisionID != amended {
-			by := &tdkt.Decision{}
-			if o.DecisionID == "" || t.Get(o.DecisionID, by) != nil || by.Amends != amended {
-				continue
-			}
+		if o.DecisionID == "" || t.original(o.DecisionID) != orig {
+			continue
 		}
 		return o
 	}

@@ -162,18 +162,16 @@ func TestIssueAmendment(t *testing.T) {
 	if err := dup.AddLine(cat, line(a, "Hiệu trưởng"), day); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := issue(dup); err == nil || !strings.Contains(err.Error(), "Nguyễn Thị Ước đã được tặng Bằng khen của Chủ tịch UBND tỉnh cho thành tích năm 2024") {
+	if _, err := issue(dup); err == nil || !strings.Contains(err.Error(), "Nguyễn Thị Ước đã được tặng Bằng khen của Chủ tịch UBND tỉnh (thành tích năm 2024") {
 		t.Fatalf("twice: %v", err)
 	}
 	// Pẩng's line is corrected; Sình is added
 	am := d.Amendment(off, cat, day)
-	if err := am.Withdraw(first[1], "Ghi sai chức vụ", true); err != nil {
+	if err := am.Correct(first[1], b.Name, "Phó Hiệu trưởng", "Ghi sai chức vụ"); err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range []tdkt.ListEntry{line(b, "Phó Hiệu trưởng"), line(c, "Giáo viên")} {
-		if err := am.AddLine(cat, l, day); err != nil {
-			t.Fatal(err)
-		}
+	if err := am.AddLine(cat, line(c, "Giáo viên"), day); err != nil {
+		t.Fatal(err)
 	}
 	added, err := issue(am)
 	if err != nil {
@@ -208,13 +206,35 @@ func TestIssueAmendment(t *testing.T) {
 	if err := again.AddLine(cat, line(b, "Phó Hiệu trưởng"), again.Date); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := issue(again); err == nil || !strings.Contains(err.Error(), "Lò Văn Pẩng đã được tặng Bằng khen của Chủ tịch UBND tỉnh cho thành tích năm 2024") {
+	if _, err := issue(again); err == nil || !strings.Contains(err.Error(), "Lò Văn Pẩng đã được tặng Bằng khen của Chủ tịch UBND tỉnh (thành tích năm 2024") {
 		t.Errorf("given twice by two amendments: %v", err)
+	}
+	// nor can an amendment of the amendment give Ước hers again
+	var amIssued *tdkt.Decision
+	db.View(func(tx *store.Tx) error {
+		for _, id := range tx.IDs("decision.year", "2026") {
+			x := &tdkt.Decision{}
+			if tx.Get(id, x) == nil && x.Status == tdkt.DecisionIssued && x.Amends == d.ID && len(x.Withdraws) == 1 {
+				amIssued = x
+			}
+		}
+		return nil
+	})
+	if amIssued == nil {
+		t.Fatal("the issued amendment is not found")
+	}
+	deeper := amIssued.Amendment(off, cat, tdkt.D(2026, 1, 13))
+	if err := deeper.AddLine(cat, line(a, "Giáo viên"), deeper.Date); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := issue(deeper); err == nil || !strings.Contains(err.Error(), "Nguyễn Thị Ước đã được tặng") {
+		t.Errorf("given twice through an amendment of an amendment: %v", err)
 	}
 	// corrected again, the line says both corrections
 	twice := d.Amendment(off, cat, tdkt.D(2026, 1, 12))
-	twice.Withdraws = am.Withdraws
-	twice.List = []tdkt.ListEntry{line(b, "Hiệu phó")}
+	if err := twice.Correct(first[1], b.Name, "Hiệu phó", "Ghi sai chức vụ"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := issue(twice); err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +248,7 @@ func TestIssueAmendment(t *testing.T) {
 	})
 	// Ước's award is revoked on false grounds
 	rv := d.Amendment(off, cat, tdkt.D(2026, 1, 15))
-	if err := rv.Withdraw(first[0], "Kê khai không đúng thành tích", false); err != nil {
+	if err := rv.Withdraw(first[0], "Kê khai không đúng thành tích"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := issue(rv); err != nil {
@@ -244,7 +264,7 @@ func TestIssueAmendment(t *testing.T) {
 	late := d.Amendment(off, cat, tdkt.D(2026, 1, 20))
 	late.Withdraws = []tdkt.Withdrawal{{AwardID: first[0].ID, Number: first[0].Number, Name: a.Name, Reason: "sai tên", Correct: true,
 		Subject: tdkt.SubjectPerson, PersonID: a.ID}}
-	late.List = []tdkt.ListEntry{line(a, "Giáo viên")}
+	late.List = []tdkt.ListEntry{{Subject: tdkt.SubjectPerson, PersonID: a.ID, Name: a.Name, Corrects: first[0].ID}}
 	if _, err := issue(late); err == nil || !strings.Contains(err.Error(), "đã bị hủy bỏ") {
 		t.Errorf("a revoked line corrected: %v", err)
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -76,6 +78,11 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 		t.Fatalf("no kind: %d withdrawals, %q", len(s.d.Withdraws), f.msg.Text)
 	}
 	f.kind.SetSelected(withdrawCorrect())
+	// the line's name and position, to be put right
+	if f.fixBox.Hidden || f.name.entry.Text != "Lò Thị Bình" || f.position.entry.Text != "Kế toán – Trường Tiểu học Tân Phúc" {
+		t.Fatalf("correction fields: shown %v, %q, %q", !f.fixBox.Hidden, f.name.entry.Text, f.position.entry.Text)
+	}
+	typeInto(f.position.entry, "Phó Hiệu trưởng – Trường Tiểu học Tân Phúc")
 	test.Tap(f.ok)
 	if len(s.d.Withdraws) != 0 || f.reason.err.Hidden {
 		t.Fatalf("no reason: %d withdrawals", len(s.d.Withdraws))
@@ -88,13 +95,15 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 	if !strings.Contains(s.articles.entry.Text, "sửa thông tin của Lò Thị Bình (số vào sổ") {
 		t.Errorf("articles do not follow the withdrawal:\n%s", s.articles.entry.Text)
 	}
-	// Bình again, with the right position
+	// adding her again by hand would award her twice
 	test.Tap(s.addLineBt)
 	lf := s.lineForm
 	typeInto(lf.search, "lo thi binh")
 	lf.results.Select(0)
-	typeInto(lf.position.entry, "Phó Hiệu trưởng – Trường Tiểu học Tân Phúc")
 	test.Tap(lf.ok)
+	if len(s.d.List) != 1 || !strings.Contains(lf.msg.Text, "đã có trong danh sách") {
+		t.Fatalf("Bình added by hand beside her correction: %+v, %q", s.d.List, lf.msg.Text)
+	}
 	// her corrected line: no second bonus, no "bổ sung", no bonus article
 	arts := strings.Split(s.articles.entry.Text, "\n")
 	if len(s.d.List) != 1 || s.d.List[0].Bonus != 0 || len(arts) != 2 || strings.Contains(arts[0], "bổ sung 01") {
@@ -113,6 +122,15 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 		t.Fatalf("amendment %s: %q %q", s.d.Status, s.info.Text, s.msg.Text)
 	}
 	second := s.d.NumberText()
+	// no one new to print for; the amended decision reprints Bình's
+	// certificate as corrected
+	cj, err := s.certJob()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cj.render(context.Background(), io.Discard, func(int, int) {}); err == nil || !strings.Contains(err.Error(), "không khen thêm ai") {
+		t.Errorf("certificates of a correction-only amendment: %v", err)
+	}
 	// listed as an amendment, with what it adds and withdraws
 	for i, d := range s.decisions {
 		if d.ID != s.d.ID {

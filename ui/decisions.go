@@ -809,8 +809,9 @@ func (s *decisionsScreen) onRemoveLine() {
 	if s.d == nil || s.d.Status == tdkt.DecisionIssued || s.selLine < 0 || s.selLine >= len(s.d.List) {
 		return
 	}
-	s.d.List = append(s.d.List[:s.selLine], s.d.List[s.selLine+1:]...)
+	s.d.RemoveLine(s.selLine) // a corrected line takes its withdrawal with it
 	s.articlesFollow()
+	s.showWithdrawals()
 	s.removeBt.Disable()
 	s.showLines()
 }
@@ -923,16 +924,20 @@ func (s *decisionsScreen) showWithdrawals() {
 // withdrawForm is the dialog choosing a line of the amended decision to
 // take back.
 type withdrawForm struct {
-	line   *choice[int]
-	kind   *widget.RadioGroup // correct the line, or revoke the award
-	reason *field
-	msg    *widget.Label
-	ok     *widget.Button
+	line     *choice[int]
+	kind     *widget.RadioGroup // correct the line, or revoke the award
+	name     *field             // for a correction: the name as it should read
+	position *field             // and the position
+	fixBox   *fyne.Container
+	reason   *field
+	msg      *widget.Label
+	ok       *widget.Button
 }
 
-// onWithdraw takes a line of the amended decision back (tdkt.Decision.
-// Withdraw): issuing the amendment revokes it in the register. A line to
-// be corrected is taken back here and added again, corrected, to the list.
+// onWithdraw takes a line of the amended decision back: to correct its
+// name or position (tdkt.Decision.Correct: the corrected line joins the
+// list, without bonus, and the register line is corrected on issue) or to
+// revoke it (tdkt.Decision.Withdraw: revoked on issue).
 func (s *decisionsScreen) onWithdraw() {
 	if s.d == nil || s.d.Status == tdkt.DecisionIssued || s.amended == nil {
 		return
@@ -952,17 +957,31 @@ func (s *decisionsScreen) onWithdraw() {
 		return
 	}
 	f := &withdrawForm{
-		line: newChoice(idx, func(i int) string {
-			a := s.amendedWho[i]
-			if a.Position == "" {
-				return a.Number + " – " + a.Name
-			}
-			return a.Number + " – " + a.Name + " – " + a.Position
-		}, nil),
-		kind:   widget.NewRadioGroup([]string{withdrawCorrect(), withdrawRevoke()}, nil),
-		reason: newField(lang.L("Lý do"), newMultiEntry(2), required(lang.L("lý do"))),
-		msg:    dangerLabel(),
+		name:     newField(lang.L("Họ và tên / tập thể"), newEntry(), required(lang.L("tên đúng"))),
+		position: newField(lang.L("Chức vụ, đơn vị"), newEntry(), nil),
+		reason:   newField(lang.L("Lý do"), newMultiEntry(2), required(lang.L("lý do"))),
+		msg:      dangerLabel(),
 	}
+	// the chosen line's name and position, to be put right
+	f.line = newChoice(idx, func(i int) string {
+		a := s.amendedWho[i]
+		if a.Position == "" {
+			return a.Number + " – " + a.Name
+		}
+		return a.Number + " – " + a.Name + " – " + a.Position
+	}, func(i int) {
+		f.name.set(s.amendedWho[i].Name)
+		f.position.set(s.amendedWho[i].Position)
+	})
+	f.fixBox = container.NewVBox(formRows(lang.L("Tên đúng"), f.name, lang.L("Chức vụ, đơn vị đúng"), f.position))
+	f.fixBox.Hide()
+	f.kind = widget.NewRadioGroup([]string{withdrawCorrect(), withdrawRevoke()}, func(k string) {
+		if k == withdrawCorrect() {
+			f.fixBox.Show()
+		} else {
+			f.fixBox.Hide()
+		}
+	})
 	f.msg.Hide()
 	s.withdrawDlg = f
 	var dlg *dialog.CustomDialog
@@ -978,10 +997,18 @@ func (s *decisionsScreen) onWithdraw() {
 			f.msg.Show()
 			return
 		}
-		if checkAll(f.reason) != nil {
+		correct := f.kind.Selected == withdrawCorrect()
+		if checkAll(f.reason) != nil || correct && checkAll(f.name) != nil {
 			return
 		}
-		if err := s.d.Withdraw(s.amendedWho[i], f.reason.text(), f.kind.Selected == withdrawCorrect()); err != nil {
+		a := s.amendedWho[i]
+		var err error
+		if correct {
+			err = s.d.Correct(a, f.name.text(), f.position.text(), f.reason.text())
+		} else {
+			err = s.d.Withdraw(a, f.reason.text())
+		}
+		if err != nil {
 			f.msg.SetText(lang.L("Chưa bãi bỏ: ") + err.Error())
 			f.msg.Show()
 			return
@@ -992,12 +1019,12 @@ func (s *decisionsScreen) onWithdraw() {
 		s.showLines()
 	})
 	f.ok.Importance = widget.DangerImportance
-	intro := fmt.Sprintf(lang.L("Chọn dòng của Quyết định số %s được bãi bỏ. Sửa thông tin: ghi sai tên, chức vụ, đơn vị — thêm dòng đúng vào danh sách kèm theo (không thưởng lại). Hủy bỏ: thành tích không đúng — thu hồi hiện vật và tiền thưởng. Khi ban hành, dòng sổ cũ được ghi rõ (vẫn giữ trong sổ)."),
+	intro := fmt.Sprintf(lang.L("Chọn dòng của Quyết định số %s được bãi bỏ. Sửa thông tin: ghi sai tên, chức vụ — dòng đúng vào danh sách kèm theo (không thưởng lại), dòng sổ được sửa khi ban hành. Hủy bỏ: thành tích không đúng — thu hồi hiện vật và tiền thưởng, dòng sổ được ghi hủy bỏ (vẫn giữ trong sổ)."),
 		s.amended.NumberText())
 	dlg = dialog.NewCustomWithoutButtons(lang.L("Bãi bỏ dòng của quyết định được sửa đổi"), container.NewVBox(wrapLabel(intro),
-		formRows(lang.L("Dòng"), f.line.sel, lang.L("Bãi bỏ để"), f.kind, lang.L("Lý do"), f.reason), f.msg), s.e.win)
+		formRows(lang.L("Dòng"), f.line.sel, lang.L("Bãi bỏ để"), f.kind), f.fixBox, formRows(lang.L("Lý do"), f.reason), f.msg), s.e.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { dlg.Hide() }), f.ok})
-	dlg.Resize(fyne.NewSize(720, 430))
+	dlg.Resize(fyne.NewSize(760, 520))
 	s.e.show(dlg)
 }
 

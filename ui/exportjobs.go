@@ -91,7 +91,7 @@ func certificatesJob(e *env, d *tdkt.Decision, preview bool) exportJob {
 				if err := tx.Get(id, a); err != nil {
 					return err
 				}
-				if a.Deleted {
+				if a.Deleted || a.Revoked { // a revoked award is recovered, not printed
 					continue
 				}
 				awards = append(awards, a)
@@ -106,6 +106,9 @@ func certificatesJob(e *env, d *tdkt.Decision, preview bool) exportJob {
 		})
 		if err != nil {
 			return err
+		}
+		if len(awards) == 0 && d.Amends != "" {
+			return fmt.Errorf(lang.L("quyết định %s không khen thêm ai: bằng của người được sửa thông tin in lại theo quyết định được sửa đổi (dòng sổ đã sửa)"), d.NumberText())
 		}
 		if len(awards) == 0 {
 			return fmt.Errorf(lang.L("quyết định %s không có dòng nào trong sổ khen thưởng"), d.NumberText())
