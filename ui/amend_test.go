@@ -79,8 +79,8 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 	}
 	f.kind.SetSelected(withdrawCorrect())
 	// the line's name and position, to be put right
-	if f.fixBox.Hidden || f.name.entry.Text != "Lò Thị Bình" || f.position.entry.Text != "Kế toán – Trường Tiểu học Tân Phúc" {
-		t.Fatalf("correction fields: shown %v, %q, %q", !f.fixBox.Hidden, f.name.entry.Text, f.position.entry.Text)
+	if f.name.entry.Disabled() || f.name.entry.Text != "Lò Thị Bình" || f.position.entry.Text != "Kế toán – Trường Tiểu học Tân Phúc" {
+		t.Fatalf("correction fields: enabled %v, %q, %q", !f.name.entry.Disabled(), f.name.entry.Text, f.position.entry.Text)
 	}
 	typeInto(f.position.entry, "Phó Hiệu trưởng – Trường Tiểu học Tân Phúc")
 	test.Tap(f.ok)

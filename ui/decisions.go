@@ -927,8 +927,7 @@ type withdrawForm struct {
 	line     *choice[int]
 	kind     *widget.RadioGroup // correct the line, or revoke the award
 	name     *field             // for a correction: the name as it should read
-	position *field             // and the position
-	fixBox   *fyne.Container
+	position *field             // and the position (disabled for a revocation)
 	reason   *field
 	msg      *widget.Label
 	ok       *widget.Button
@@ -973,13 +972,15 @@ func (s *decisionsScreen) onWithdraw() {
 		f.name.set(s.amendedWho[i].Name)
 		f.position.set(s.amendedWho[i].Position)
 	})
-	f.fixBox = container.NewVBox(formRows(lang.L("Tên đúng"), f.name, lang.L("Chức vụ, đơn vị đúng"), f.position))
-	f.fixBox.Hide()
+	f.name.entry.Disable()
+	f.position.entry.Disable()
 	f.kind = widget.NewRadioGroup([]string{withdrawCorrect(), withdrawRevoke()}, func(k string) {
 		if k == withdrawCorrect() {
-			f.fixBox.Show()
+			f.name.entry.Enable()
+			f.position.entry.Enable()
 		} else {
-			f.fixBox.Hide()
+			f.name.entry.Disable()
+			f.position.entry.Disable()
 		}
 	})
 	f.msg.Hide()
@@ -1022,7 +1023,8 @@ func (s *decisionsScreen) onWithdraw() {
 	intro := fmt.Sprintf(lang.L("Chọn dòng của Quyết định số %s được bãi bỏ. Sửa thông tin: ghi sai tên, chức vụ — dòng đúng vào danh sách kèm theo (không thưởng lại), dòng sổ được sửa khi ban hành. Hủy bỏ: thành tích không đúng — thu hồi hiện vật và tiền thưởng, dòng sổ được ghi hủy bỏ (vẫn giữ trong sổ)."),
 		s.amended.NumberText())
 	dlg = dialog.NewCustomWithoutButtons(lang.L("Bãi bỏ dòng của quyết định được sửa đổi"), container.NewVBox(wrapLabel(intro),
-		formRows(lang.L("Dòng"), f.line.sel, lang.L("Bãi bỏ để"), f.kind), f.fixBox, formRows(lang.L("Lý do"), f.reason), f.msg), s.e.win)
+		formRows(lang.L("Dòng"), f.line.sel, lang.L("Bãi bỏ để"), f.kind, lang.L("Tên đúng"), f.name,
+			lang.L("Chức vụ, đơn vị đúng"), f.position, lang.L("Lý do"), f.reason), f.msg), s.e.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { dlg.Hide() }), f.ok})
 	dlg.Resize(fyne.NewSize(760, 520))
 	s.e.show(dlg)
