@@ -251,13 +251,16 @@ func (d *Decision) AddLine(cat *Catalog, e ListEntry, date Date) error {
 		return fmt.Errorf("%s không dành cho %s", it.Name, subjectLabel(e.Subject))
 	}
 	switch {
+	case e.Subject == SubjectFamily && (e.UnitID == "" || strings.TrimSpace(e.Name) == ""):
+		return fmt.Errorf("chưa có tên hộ gia đình hoặc thôn, bản của hộ")
 	case e.Subject == SubjectPerson && e.PersonID == "":
 		return fmt.Errorf("chưa chọn cá nhân")
 	case e.Subject != SubjectPerson && e.UnitID == "":
 		return fmt.Errorf("chưa chọn tập thể")
 	}
 	for _, l := range d.List {
-		if (e.Subject == SubjectPerson && l.PersonID == e.PersonID) || (e.Subject == SubjectCollective && l.Subject == SubjectCollective && l.UnitID == e.UnitID) {
+		if (e.Subject == SubjectPerson && l.PersonID == e.PersonID) || (e.Subject == SubjectCollective && l.Subject == SubjectCollective && l.UnitID == e.UnitID) ||
+			(e.Subject == SubjectFamily && l.Subject == SubjectFamily && l.UnitID == e.UnitID && Fold(l.Name) == Fold(e.Name)) {
 			return fmt.Errorf("%s đã có trong danh sách", l.Name)
 		}
 	}

@@ -193,3 +193,43 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 		t.Errorf("register for 2025:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestAddHouseholdLine: a household award's draft takes households by hand
+// (name and village), once each.
+func TestAddHouseholdLine(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, _ := openShell(t, fx.path)
+	d := &tdkt.Decision{Issuer: "T1", Symbol: "QĐ-UBND", Year: 2026, Date: tdkt.D(2026, 11, 20), AwardCode: "GDVH", Method: tdkt.MethodRegular,
+		Summary: "Về việc công nhận danh hiệu Gia đình văn hóa", Status: tdkt.DecisionDraft}
+	if err := sh.e.update(func(tx *store.Tx) error { return tx.Put(d) }); err != nil {
+		t.Fatal(err)
+	}
+	sh.show(navDecisions)
+	s := sh.decisions
+	s.wait()
+	s.openDecision(d.ID)
+	s.wait()
+	add := func(name string) *lineForm {
+		test.Tap(s.addLineBt)
+		lf := s.lineForm
+		if lf.subject.Selected != subjectText(tdkt.SubjectFamily) || len(lf.subject.Options) != 1 {
+			t.Fatalf("subjects offered %q, chosen %q", lf.subject.Options, lf.subject.Selected)
+		}
+		typeInto(lf.household.entry, name)
+		lf.unit.choose(fx.school)
+		test.Tap(lf.ok)
+		return lf
+	}
+	add("Hộ ông  Giàng A Páo")
+	if len(s.d.List) != 1 || s.d.List[0].Subject != tdkt.SubjectFamily || s.d.List[0].Name != "Hộ ông Giàng A Páo" ||
+		s.d.List[0].UnitID != fx.school || s.d.List[0].Position != "Trường Tiểu học Tân Phúc" {
+		t.Fatalf("list %+v", s.d.List)
+	}
+	if lf := add("hộ ông giàng a páo"); len(s.d.List) != 1 || !strings.Contains(lf.msg.Text, "đã có trong danh sách") {
+		t.Errorf("the same household twice: %+v, %q", s.d.List, lf.msg.Text)
+	}
+	if lf := add(" "); len(s.d.List) != 1 || !strings.Contains(lf.msg.Text, "chưa có tên hộ gia đình") {
+		t.Errorf("a household without a name: %+v, %q", s.d.List, lf.msg.Text)
+	}
+}

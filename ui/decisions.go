@@ -818,7 +818,8 @@ func (s *decisionsScreen) onRemoveLine() {
 
 // lineForm is the "add a line" dialog of a draft decision.
 type lineForm struct {
-	subject *widget.RadioGroup
+	subject   *widget.RadioGroup
+	household *field // a household's name, for a household award
 	*personSearch
 	person   *tdkt.Person
 	unit     *unitPicker
@@ -838,35 +839,56 @@ func (s *decisionsScreen) onAddLine() {
 	e := s.e
 	f := &lineForm{}
 	s.lineForm = f
-	f.subject = widget.NewRadioGroup([]string{subjectText(tdkt.SubjectPerson), subjectText(tdkt.SubjectCollective)}, nil)
+	// a household award (Gia đình văn hóa) goes to households only
+	subjects := []string{subjectText(tdkt.SubjectPerson), subjectText(tdkt.SubjectCollective)}
+	if it, ok := e.cat.Item(s.d.AwardCode); ok && it.Subject == tdkt.SubjectFamily {
+		subjects = []string{subjectText(tdkt.SubjectFamily)}
+	}
+	f.subject = widget.NewRadioGroup(subjects, nil)
 	f.subject.Horizontal = true
+	f.household = newField(lang.L("Hộ gia đình"), newEntry(), nil)
+	f.household.entry.SetPlaceHolder(lang.L("ví dụ: Hộ ông Giàng A Páo"))
 	f.position = newField(lang.L("Chức vụ, đơn vị"), newEntry(), nil)
 	f.personSearch = newPersonSearch(e, func(p *tdkt.Person) {
 		f.person = p
 		f.position.set(tdkt.PositionAt(p.Position, e.unitName(p.UnitID)))
 	})
-	f.unit = newUnitPicker(e, "", nil)
+	f.unit = newUnitPicker(e, "", func(id string) {
+		if f.subject.Selected == subjectText(tdkt.SubjectFamily) {
+			f.position.set(e.unitName(id)) // the list's column names the village
+		}
+	})
 	f.subject.OnChanged = func(v string) {
-		if v == subjectText(tdkt.SubjectCollective) {
+		switch v {
+		case subjectText(tdkt.SubjectCollective):
 			f.search.Disable()
+			f.household.entry.Disable()
 			f.unit.button.Enable()
-		} else {
+		case subjectText(tdkt.SubjectFamily):
+			f.search.Disable()
+			f.household.entry.Enable()
+			f.unit.button.Enable()
+		default:
 			f.search.Enable()
+			f.household.entry.Disable()
 			f.unit.button.Disable()
 		}
 	}
-	f.subject.SetSelected(subjectText(tdkt.SubjectPerson))
+	f.subject.SetSelected(subjects[0])
 	f.msg = dangerLabel()
 	f.msg.Hide()
 	var d *dialog.CustomDialog
 	f.ok = widget.NewButtonWithIcon(lang.L("Thêm vào danh sách"), theme.ConfirmIcon(), func() {
 		l := tdkt.ListEntry{Subject: tdkt.SubjectPerson, Position: f.position.text()}
-		if f.subject.Selected == subjectText(tdkt.SubjectCollective) {
+		switch {
+		case f.subject.Selected == subjectText(tdkt.SubjectFamily):
+			l.Subject, l.UnitID, l.Name = tdkt.SubjectFamily, f.unit.id, strings.Join(strings.Fields(f.household.text()), " ")
+		case f.subject.Selected == subjectText(tdkt.SubjectCollective):
 			l.Subject = tdkt.SubjectCollective
 			if f.unit.id != "" {
 				l.UnitID, l.Name = f.unit.id, e.unitName(f.unit.id)
 			}
-		} else if f.person != nil {
+		case f.person != nil:
 			l.PersonID, l.UnitID, l.Name = f.person.ID, f.person.UnitID, f.person.Name
 		}
 		if err := s.d.AddLine(e.cat, l, e.today()); err != nil {
@@ -878,9 +900,13 @@ func (s *decisionsScreen) onAddLine() {
 		s.lineAdded()
 	})
 	f.ok.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(lang.L("Thêm dòng vào danh sách"), container.NewVBox(
-		formRows(lang.L("Đối tượng"), f.subject), f.search, sized(f.results, 110),
-		formRows(lang.L("Tập thể"), f.unit.button, lang.L("Chức vụ, đơn vị"), f.position), f.msg), e.win)
+	body := container.NewVBox(formRows(lang.L("Đối tượng"), f.subject), f.search, sized(f.results, 110),
+		formRows(lang.L("Tập thể"), f.unit.button, lang.L("Chức vụ, đơn vị"), f.position), f.msg)
+	if subjects[0] == subjectText(tdkt.SubjectFamily) {
+		body = container.NewVBox(formRows(lang.L("Hộ gia đình"), f.household, lang.L("Thôn, bản, tổ dân phố"), f.unit.button,
+			lang.L("Chức vụ, đơn vị"), f.position), f.msg)
+	}
+	d = dialog.NewCustomWithoutButtons(lang.L("Thêm dòng vào danh sách"), body, e.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Hủy"), theme.CancelIcon(), func() { d.Hide() }), f.ok})
 	d.Resize(fyne.NewSize(760, 520))
 	e.show(d)
