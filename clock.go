@@ -98,6 +98,16 @@ func InScope(lvl Level, code string, rec Record) error {
 	return fmt.Errorf("%s thuộc thẩm quyền cấp tỉnh, %s không được gửi", strings.ToLower(KindLabel(k)), code)
 }
 
+// MergeTravels reports whether a merge of the record with id dupID into
+// the one with id keepID holds at every office: every office that gets
+// the duplicate (all communes for a province record, its own commune for
+// a commune's) must also get the record it is merged into — one the
+// province created, or one of the duplicate's own office.
+func MergeTravels(dupID, keepID string) bool {
+	keep := OriginOf(keepID)
+	return !strings.Contains(keep, "-") || keep == OriginOf(dupID)
+}
+
 // VisibleTo says whether the province sends rec to the commune with code:
 // everything but what other communes created (their dossiers and the people
 // and units they registered). Province codes have no dash and commune codes

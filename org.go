@@ -282,6 +282,7 @@ type Person struct {
 	// the kept record took from it, for UnmergePerson to give back.
 	MergedInto string   `json:"mergedInto,omitempty"`
 	Filled     []string `json:"filled,omitempty"`
+	MergedBy   string   `json:"mergedBy,omitempty"` // the office that merged it, which alone gives Filled back
 }
 
 // Movement is an emulation movement (phong trào thi đua).

@@ -72,12 +72,16 @@ func CleanPerson(p *Person, today Date) error {
 // category, model), and a birth date where it knows only the year. Two
 // records that disagree on name, CCCD, birth or gender are refused: they
 // may be two people; so is a merge whose result CleanPerson refuses (a
-// CCCD that does not match the other's gender or birth year). On refusal
-// neither record changes.
-func MergePerson(dup, keep *Person, today Date) error {
+// CCCD that does not match the other's gender or birth year), and one
+// that would not hold at every office (MergeTravels). office, the office
+// merging, is recorded. On refusal neither record changes.
+func MergePerson(dup, keep *Person, office string, today Date) error {
 	switch {
 	case dup.ID == keep.ID:
 		return fmt.Errorf("không gộp được một người với chính mình")
+	case !MergeTravels(dup.ID, keep.ID):
+		return fmt.Errorf("bản ghi %s (do %s tạo) không đến được mọi nơi có bản ghi trùng (do %s tạo): hãy gộp theo chiều ngược lại, giữ bản ghi của tỉnh hoặc của cùng nơi tạo",
+			keep.Name, OriginOf(keep.ID), OriginOf(dup.ID))
 	case dup.Deleted || keep.Deleted:
 		return fmt.Errorf("bản ghi đã bị xóa")
 	case dup.MergedInto != "":
@@ -120,18 +124,24 @@ func MergePerson(dup, keep *Person, today Date) error {
 	if err := CleanPerson(&k, today); err != nil {
 		return fmt.Errorf("gộp lại thành bản ghi không hợp lệ (%v): có thể là hai người", err)
 	}
-	dp.MergedInto, dp.Filled = keep.ID, filled
+	dp.MergedInto, dp.Filled, dp.MergedBy = keep.ID, filled, office
 	*keep, *dup = k, dp
 	return nil
 }
 
-// UnmergePerson undoes MergePerson: dup counts as a person of its own
-// again, and keep gives back what it took from dup and still holds as taken.
-func UnmergePerson(dup, keep *Person) error {
+// UnmergePerson undoes MergePerson at office: dup counts as a person of
+// its own again, and — at the office that merged them, where keep took
+// them — keep gives back what it took from dup and still holds as taken.
+// Elsewhere keep's details are that office's own and stay.
+func UnmergePerson(dup, keep *Person, office string) error {
 	if dup.MergedInto == "" || dup.MergedInto != keep.ID {
 		return fmt.Errorf("%s chưa được gộp vào %s", dup.Name, keep.Name)
 	}
-	for _, f := range dup.Filled {
+	filled := dup.Filled
+	if dup.MergedBy != office {
+		filled = nil
+	}
+	for _, f := range filled {
 		switch f {
 		case "gender":
 			if keep.Gender == dup.Gender {
@@ -167,7 +177,7 @@ func UnmergePerson(dup, keep *Person) error {
 			}
 		}
 	}
-	dup.MergedInto, dup.Filled = "", nil
+	dup.MergedInto, dup.Filled, dup.MergedBy = "", nil, ""
 	return nil
 }
 

@@ -108,9 +108,9 @@ func TestMergePerson(t *testing.T) {
 	birth := tdkt.D(1980, 5, 2)
 	today := tdkt.D(2026, 11, 26)
 	base := func() (*tdkt.Person, *tdkt.Person) {
-		dup := &tdkt.Person{Meta: tdkt.Meta{ID: "P2"}, Name: "Nguyễn Thi Hoa", Gender: tdkt.Female, Birth: birth,
+		dup := &tdkt.Person{Meta: tdkt.Meta{ID: "SL-P0000002"}, Name: "Nguyễn Thi Hoa", Gender: tdkt.Female, Birth: birth,
 			IDNumber: "001180000123", Ethnicity: "Kinh", Category: tdkt.CatWorker, Model: &tdkt.Exemplary{Since: "2024"}}
-		keep := &tdkt.Person{Meta: tdkt.Meta{ID: "P1"}, Name: "Nguyễn Thị Hoa", Position: "Công nhân", UnitID: "U1"}
+		keep := &tdkt.Person{Meta: tdkt.Meta{ID: "SL-P0000001"}, Name: "Nguyễn Thị Hoa", Position: "Công nhân", UnitID: "U1"}
 		return dup, keep
 	}
 	tests := []struct {
@@ -131,6 +131,11 @@ func TestMergePerson(t *testing.T) {
 		}, "bản ghi không hợp lệ"},
 		{"already merged", func(dup, _ *tdkt.Person) { dup.MergedInto = "P9" }, "đã được gộp"},
 		{"into a merged one", func(_, keep *tdkt.Person) { keep.MergedInto = "P9" }, "hãy gộp vào bản ghi còn lại"},
+		// a commune's record does not reach the other communes that have
+		// the province's duplicate, nor another commune's
+		{"province's into a commune's", func(_, keep *tdkt.Person) { keep.ID = "SL-X001-P0000001" }, "hãy gộp theo chiều ngược lại"},
+		{"one commune's into another's", func(dup, keep *tdkt.Person) { dup.ID, keep.ID = "SL-X002-P0000002", "SL-X001-P0000001" }, "không đến được mọi nơi"},
+		{"a commune's into the province's", func(dup, _ *tdkt.Person) { dup.ID = "SL-X001-P0000002" }, ""},
 		{"deleted", func(dup, _ *tdkt.Person) { dup.Deleted = true }, "đã bị xóa"},
 		{"accents aside, one person", func(*tdkt.Person, *tdkt.Person) {}, ""},
 		// an old register knew only the year: the day from the other record
@@ -140,7 +145,7 @@ func TestMergePerson(t *testing.T) {
 		dup, keep := base()
 		tt.edit(dup, keep)
 		d0, k0 := *dup, *keep
-		err := tdkt.MergePerson(dup, keep, today)
+		err := tdkt.MergePerson(dup, keep, "SL", today)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%s: %v", tt.name, err)
@@ -149,13 +154,19 @@ func TestMergePerson(t *testing.T) {
 		case tt.want != "" && (dup.MergedInto != d0.MergedInto || keep.Birth != k0.Birth || keep.IDNumber != k0.IDNumber || dup.Model != d0.Model):
 			t.Errorf("%s: refused but changed: dup %+v, keep %+v", tt.name, dup, keep)
 		case tt.want == "":
-			if dup.MergedInto != "P1" || keep.Birth != birth || keep.IDNumber != "001180000123" || keep.Gender != tdkt.Female ||
+			if dup.MergedInto != keep.ID || dup.MergedBy != "SL" || keep.Birth != birth || keep.IDNumber != "001180000123" || keep.Gender != tdkt.Female ||
 				keep.Ethnicity != "Kinh" || keep.Category != tdkt.CatWorker || keep.Position != "Công nhân" || keep.UnitID != "U1" ||
 				keep.Model == nil || dup.Model != nil || keep.Name != "Nguyễn Thị Hoa" {
 				t.Errorf("%s: dup %+v, keep %+v", tt.name, dup, keep)
 			}
-			// split again, each has what it had
-			if err := tdkt.UnmergePerson(dup, keep); err != nil {
+			// split at another office: the kept record's details are
+			// that office's own and stay
+			d2, k2 := *dup, *keep
+			if err := tdkt.UnmergePerson(&d2, &k2, "SL-X001"); err != nil || d2.MergedInto != "" || k2.IDNumber != keep.IDNumber {
+				t.Errorf("%s: split elsewhere: %v, %+v", tt.name, err, k2)
+			}
+			// split where it was merged, each has what it had
+			if err := tdkt.UnmergePerson(dup, keep, "SL"); err != nil {
 				t.Fatalf("%s: split: %v", tt.name, err)
 			}
 			if dup.MergedInto != "" || keep.IDNumber != "" || keep.Gender != "" || keep.Ethnicity != "" || keep.Category != "" ||

@@ -182,7 +182,13 @@ func (db *DB) importParts(user string, in *Incoming, lim partLimits, stop int, p
 	// that a power cut between two is told at the next start
 	mark := func(tx *Tx, done int) error { return tx.markUnfinished(in, done, total) }
 	if pl.blobs.runs > 0 {
-		if err := db.importBlobs(user, feed, lim.blobBytes, &res, mark, func(done int) { progress(done, total) }); err != nil {
+		done := 0
+		if err := db.importBlobs(user, feed, lim.blobBytes, &res, mark, func(n int) { done = n; progress(n, total) }); err != nil {
+			if done > 0 {
+				// attachments written stay (harmless: stored by hash),
+				// and the import is marked unfinished: say so
+				return res, &PartialImport{Done: done, Parts: total, Err: err}
+			}
 			return res, err
 		}
 	}
@@ -269,9 +275,13 @@ func (db *DB) importParts(user string, in *Incoming, lim partLimits, stop int, p
 	return res, stopped(flush(true))
 }
 
-// keyUnfinished (in meta) holds the UnfinishedImport of an import in
-// parts that has written parts but not its last.
-var keyUnfinished = []byte("import.unfinished")
+// keyUnfinished (in meta), followed by the sender's code, holds the
+// UnfinishedImport of an import in parts from that sender that has written
+// parts but not its last: one per sender, so that another sender's import
+// does not hide it.
+var keyUnfinished = []byte("import.unfinished/")
+
+func unfinishedKey(from string) []byte { return append(bytes.Clone(keyUnfinished), from...) }
 
 // UnfinishedImport is an import in parts that stopped between two parts —
 // a power cut, a pulled stick — and has not been finished since: what it
@@ -289,7 +299,7 @@ func (t *Tx) markUnfinished(in *Incoming, done, parts int) error {
 	if err != nil {
 		return err
 	}
-	return t.tx.Bucket(bucketMeta).Put(keyUnfinished, b)
+	return t.tx.Bucket(bucketMeta).Put(unfinishedKey(in.From), b)
 }
 
 // finishedImport clears the mark of an unfinished import once a bundle
@@ -297,26 +307,30 @@ func (t *Tx) markUnfinished(in *Incoming, done, parts int) error {
 // order, so that one carried what the unfinished one had left.
 func (t *Tx) finishedImport(in *Incoming) error {
 	m := t.tx.Bucket(bucketMeta)
+	key := unfinishedKey(in.From)
 	var u UnfinishedImport
-	if v := m.Get(keyUnfinished); v == nil || json.Unmarshal(v, &u) == nil && (u.From != in.From || u.Seq > in.Seq) {
+	if v := m.Get(key); v == nil || json.Unmarshal(v, &u) == nil && u.Seq > in.Seq {
 		return nil
 	}
-	return m.Delete(keyUnfinished)
+	return m.Delete(key)
 }
 
-// Unfinished reports an import in parts that stopped before its end, if
-// there is one.
-func (db *DB) Unfinished() (*UnfinishedImport, error) {
-	var u *UnfinishedImport
+// Unfinished lists the imports in parts that stopped before their end,
+// one per sender.
+func (db *DB) Unfinished() ([]UnfinishedImport, error) {
+	var out []UnfinishedImport
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketMeta).Get(keyUnfinished)
-		if v == nil {
-			return nil
+		c := tx.Bucket(bucketMeta).Cursor()
+		for k, v := c.Seek(keyUnfinished); k != nil && bytes.HasPrefix(k, keyUnfinished); k, v = c.Next() {
+			var u UnfinishedImport
+			if err := json.Unmarshal(v, &u); err != nil {
+				return fmt.Errorf("đọc %s: %w", k, err)
+			}
+			out = append(out, u)
 		}
-		u = &UnfinishedImport{}
-		return json.Unmarshal(v, u)
+		return nil
 	})
-	return u, err
+	return out, err
 }
 
 // stopped is nil for errStopped (the import stopped as asked, or found

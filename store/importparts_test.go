@@ -182,19 +182,19 @@ func TestImportPartsMatchesOneTransaction(t *testing.T) {
 		t.Errorf("interrupted: check: %v %v", err, probs)
 	}
 	// the next start is told, and how far it got
-	if u, err := cut.Unfinished(); err != nil || u == nil || u.From != "SL" || u.Seq != in.Seq || u.Done != 3 || u.Parts != 8 || u.At.IsZero() {
-		t.Errorf("interrupted: unfinished %+v, %v", u, err)
+	if us, err := cut.Unfinished(); err != nil || len(us) != 1 || us[0].From != "SL" || us[0].Seq != in.Seq || us[0].Done != 3 || us[0].Parts != 8 || us[0].At.IsZero() {
+		t.Errorf("interrupted: unfinished %+v, %v", us, err)
 	}
 	res, err = cut.ImportParts("an", in, 37, nil)
 	if err != nil || res.Added != len(in.Records)-3*37 || res.Unchanged != 3*37 {
 		t.Fatalf("imported again: %+v, %v", res, err)
 	}
 	same("interrupted, then imported again", cut)
-	if u, err := cut.Unfinished(); err != nil || u != nil {
-		t.Errorf("finished: still unfinished %+v, %v", u, err)
+	if us, err := cut.Unfinished(); err != nil || len(us) != 0 {
+		t.Errorf("finished: still unfinished %+v, %v", us, err)
 	}
-	if u, _ := parts.Unfinished(); u != nil {
-		t.Errorf("an import that went through is unfinished: %+v", u)
+	if us, _ := parts.Unfinished(); len(us) != 0 {
+		t.Errorf("an import that went through is unfinished: %+v", us)
 	}
 
 	// parts bounded by bytes (a dossier weighs more than an award): the
@@ -397,8 +397,8 @@ func TestImportPartsBlobs(t *testing.T) {
 	if res, err := cut.importParts("an", in, partLimits{1000, RecordPart, 4000}, 0, nil); err != nil || res.Blobs != 30 || res.Added != 0 {
 		t.Fatalf("stopped before the records: %+v, %v", res, err)
 	}
-	if u, _ := cut.Unfinished(); u == nil || u.Done == 0 || u.Done >= u.Parts {
-		t.Errorf("stopped after the attachments: unfinished %+v", u)
+	if us, _ := cut.Unfinished(); len(us) != 1 || us[0].Done == 0 || us[0].Done >= us[0].Parts {
+		t.Errorf("stopped after the attachments: unfinished %+v", us)
 	}
 	cut.View(func(tx *Tx) error {
 		if p, _ := tx.Peer("SL"); p.RecvSeq != 0 || tx.Count(tdkt.KindAward) != 0 {
@@ -508,4 +508,44 @@ func TestImportFeedUnreadable(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestUnfinishedPerSender: one sender's unfinished import is not hidden by
+// another's, and a bundle from its sender at least as new clears it.
+func TestUnfinishedPerSender(t *testing.T) {
+	db := commune(t)
+	mark := func(from string, seq uint64) {
+		if err := db.Update("an", func(tx *Tx) error { return tx.markUnfinished(&Incoming{From: from, Seq: seq}, 1, 4) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	finish := func(from string, seq uint64) {
+		if err := db.Update("an", func(tx *Tx) error { return tx.finishedImport(&Incoming{From: from, Seq: seq}) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	senders := func() (out []string) {
+		us, err := db.Unfinished()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range us {
+			out = append(out, fmt.Sprintf("%s#%d", u.From, u.Seq))
+		}
+		return out
+	}
+	mark("SL", 4)
+	mark("SL-X002", 2)
+	finish("SL-X002", 2)
+	if got := strings.Join(senders(), " "); got != "SL#4" {
+		t.Errorf("after the other sender finished: %q", got)
+	}
+	finish("SL", 3) // an older bundle does not finish it
+	if got := strings.Join(senders(), " "); got != "SL#4" {
+		t.Errorf("after an older bundle: %q", got)
+	}
+	finish("SL", 5)
+	if got := senders(); len(got) != 0 {
+		t.Errorf("after a newer bundle: %q", got)
+	}
 }

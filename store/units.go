@@ -208,7 +208,8 @@ func (t *Tx) KeptPerson(id string) string {
 		var p struct {
 			MergedInto string `json:"mergedInto"`
 		}
-		if !t.getPart(tdkt.KindPerson, id, &p) || p.MergedInto == "" {
+		// a record merged into one this office lacks counts as its own
+		if !t.getPart(tdkt.KindPerson, id, &p) || p.MergedInto == "" || !t.Has(tdkt.KindPerson, p.MergedInto) {
 			return id
 		}
 		id = p.MergedInto
@@ -260,7 +261,7 @@ func (t *Tx) MergePerson(dupID, keepID string) (*tdkt.Person, error) {
 	if err := t.Get(keepID, keep); err != nil {
 		return nil, err
 	}
-	if err := tdkt.MergePerson(dup, keep, tdkt.DateOf(t.db.now())); err != nil {
+	if err := tdkt.MergePerson(dup, keep, t.db.office, tdkt.DateOf(t.db.now())); err != nil {
 		return nil, err
 	}
 	if err := t.Put(dup); err != nil {
@@ -287,7 +288,7 @@ func (t *Tx) UnmergePerson(id string) error {
 	if err := t.Get(p.MergedInto, keep); err != nil {
 		return err
 	}
-	if err := tdkt.UnmergePerson(p, keep); err != nil {
+	if err := tdkt.UnmergePerson(p, keep, t.db.office); err != nil {
 		return err
 	}
 	if err := t.Put(keep); err != nil {

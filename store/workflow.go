@@ -140,17 +140,29 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 		return nil
 	}
 	old := map[string]*tdkt.Award{}
-	years := map[int]int{}
 	for _, id := range t.IDs("award.decision", d.Amends) {
 		a := &tdkt.Award{}
 		if err := t.Get(id, a); err != nil {
 			return err
 		}
-		if a.Deleted || a.DecisionID != d.Amends {
-			continue
+		if !a.Deleted && a.DecisionID == d.Amends {
+			old[a.ID] = a
 		}
-		old[a.ID] = a
-		years[a.Year]++
+	}
+	// the achievement year of added lines: that of the decision first
+	// amended (an amendment that only corrects has no lines of its own)
+	years := map[int]int{}
+	orig := t.original(d.Amends)
+	for _, id := range t.IDs("award.decision", orig) {
+		a := &tdkt.Award{}
+		if t.Get(id, a) == nil && !a.Deleted && a.DecisionID == orig {
+			years[a.Year]++
+		}
+	}
+	if len(years) == 0 {
+		for _, a := range old {
+			years[a.Year]++
+		}
 	}
 	year, most := d.Year, 0
 	for y, n := range years {
@@ -179,7 +191,20 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 			return err
 		}
 	}
+	// someone revoked here and added again under another of their
+	// records would be paid what the articles say to recover
+	revoked := map[string]bool{}
+	for _, w := range d.Withdraws {
+		if !w.Correct && w.Subject == tdkt.SubjectPerson && w.PersonID != "" {
+			for _, id := range t.SamePerson(w.PersonID) {
+				revoked[id] = true
+			}
+		}
+	}
 	for _, a := range added {
+		if a.Subject == tdkt.SubjectPerson && revoked[a.PersonID] {
+			return fmt.Errorf("%s vừa bị hủy bỏ vừa được bổ sung (hai bản ghi của cùng một người)", a.Name)
+		}
 		if a.DossierID == "" {
 			a.Year = year
 		}

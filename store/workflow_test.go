@@ -260,6 +260,30 @@ func TestIssueAmendment(t *testing.T) {
 		}
 		return nil
 	})
+	// an amendment of an amendment that only corrected: what it adds takes
+	// the first decision's achievement year, not its own
+	var onlyFix *tdkt.Decision
+	db.View(func(tx *store.Tx) error {
+		for _, id := range tx.IDs("decision.year", "2026") {
+			x := &tdkt.Decision{}
+			if tx.Get(id, x) == nil && x.Status == tdkt.DecisionIssued && x.Amends == d.ID && len(x.List) == 1 && x.List[0].Corrects != "" {
+				onlyFix = x
+			}
+		}
+		return nil
+	})
+	if onlyFix == nil {
+		t.Fatal("the correction-only amendment is not found")
+	}
+	n := &tdkt.Person{Name: "Hoàng Văn Năm", UnitID: u.ID}
+	put(t, db, n)
+	more := onlyFix.Amendment(off, cat, tdkt.D(2026, 1, 16))
+	if err := more.AddLine(cat, line(n, "Giáo viên"), more.Date); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := issue(more); err != nil || len(got) != 1 || got[0].Year != 2024 {
+		t.Errorf("added through an amendment of a correction: %v, %+v", err, got)
+	}
 	// a revoked line cannot be corrected
 	late := d.Amendment(off, cat, tdkt.D(2026, 1, 20))
 	late.Withdraws = []tdkt.Withdrawal{{AwardID: first[0].ID, Number: first[0].Number, Name: a.Name, Reason: "sai tên", Correct: true,
@@ -270,5 +294,41 @@ func TestIssueAmendment(t *testing.T) {
 	}
 	if probs, _ := db.Check(); len(probs) != 0 {
 		t.Fatal(probs)
+	}
+}
+
+// TestAmendmentRevokeMergedPerson: a line revoked under one record of a
+// person cannot come back under another record of the same person.
+func TestAmendmentRevokeMergedPerson(t *testing.T) {
+	db, _ := newDB(t)
+	put(t, db, &tdkt.Office{Meta: tdkt.Meta{ID: "office"}, Code: "T1", Name: "Tỉnh thử", Level: tdkt.LevelProvince})
+	u := &tdkt.Unit{Name: "Trường Tiểu học Tân Phúc", Type: tdkt.UnitSchool}
+	put(t, db, u)
+	keep, dup := &tdkt.Person{Name: "Lò Văn Pẩng", UnitID: u.ID}, &tdkt.Person{Name: "Lo Van Pang"}
+	put(t, db, keep, dup)
+	var cat *tdkt.Catalog
+	db.View(func(tx *store.Tx) (err error) { cat, err = tx.Catalog(); return err })
+	d := &tdkt.Decision{Issuer: "T1", Symbol: "QĐ-UBND", Date: tdkt.D(2025, 3, 5), AwardCode: "BKT", Method: tdkt.MethodRegular,
+		Summary: "Về việc tặng Bằng khen", Signer: tdkt.Signer{Name: "Hoàng Quốc Khánh"}, Status: tdkt.DecisionDraft, List: []tdkt.ListEntry{
+			{Subject: tdkt.SubjectPerson, PersonID: dup.ID, Name: dup.Name, Bonus: 2_340_000}}}
+	put(t, db, d)
+	var lines []*tdkt.Award
+	if err := db.Update("an", func(tx *store.Tx) (err error) { d, lines, err = tx.IssueDecision(d.ID, fixed); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update("an", func(tx *store.Tx) error { _, err := tx.MergePerson(dup.ID, keep.ID); return err }); err != nil {
+		t.Fatal(err)
+	}
+	am := d.Amendment(&tdkt.Office{Level: tdkt.LevelProvince, IssuingBody: "UBND"}, cat, tdkt.D(2026, 1, 10))
+	if err := am.Withdraw(lines[0], "Kê khai sai"); err != nil {
+		t.Fatal(err)
+	}
+	if err := am.AddLine(cat, tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: keep.ID, Name: keep.Name}, am.Date); err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, am)
+	err := db.Update("an", func(tx *store.Tx) error { _, _, err := tx.IssueDecision(am.ID, fixed); return err })
+	if err == nil || !strings.Contains(err.Error(), "vừa bị hủy bỏ vừa được bổ sung") {
+		t.Errorf("revoked and added under another record: %v", err)
 	}
 }

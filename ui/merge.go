@@ -167,6 +167,13 @@ func (p *peoplePane) onSplit() {
 			p.msg.Show()
 			return
 		}
+		// the list shows the split-off record again, and what the kept
+		// one gave back
+		if p.unitID != "" {
+			p.showUnit(p.unitID)
+		} else {
+			p.search()
+		}
 		p.open(p.person.ID)
 	})
 }

@@ -196,7 +196,7 @@ func (p *peoplePane) showUnit(unitID string) {
 				if err := tx.Get(id, x); err != nil {
 					return err
 				}
-				if !x.Deleted && x.MergedInto == "" {
+				if !x.Deleted && !mergedAway(tx, x) {
 					out = append(out, x)
 				}
 			}

@@ -168,7 +168,7 @@ func searchPeople(tx *store.Tx, q string, limit int) ([]*tdkt.Person, error) {
 		if err := tx.Get(h.ID, p); err != nil {
 			return nil, err
 		}
-		if p.Deleted || p.MergedInto != "" {
+		if p.Deleted || mergedAway(tx, p) {
 			continue // a duplicate merged into another is found as that one
 		}
 		out = append(out, p)
@@ -177,6 +177,12 @@ func searchPeople(tx *store.Tx, q string, limit int) ([]*tdkt.Person, error) {
 		}
 	}
 	return out, nil
+}
+
+// mergedAway reports whether person p was merged into a record this
+// office has: it is found, listed and chosen as that one.
+func mergedAway(tx *store.Tx, p *tdkt.Person) bool {
+	return p.MergedInto != "" && tx.Has(tdkt.KindPerson, p.MergedInto)
 }
 
 // uriPath is the local path of a file the user picked, in the system's own

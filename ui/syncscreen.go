@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -179,16 +180,20 @@ func (s *syncScreen) wait() {
 // power cut, a pulled stick) and has not been finished since: what it wrote
 // is whole, and importing the same file again brings the rest.
 func showUnfinished(e *env, l *widget.Label) {
-	u, err := e.db.Unfinished()
+	us, err := e.db.Unfinished()
 	switch {
 	case err != nil:
 		l.SetText(fmt.Sprintf(lang.L("Không đọc được tình trạng lần nhập gói trước: %v"), err))
-	case u == nil:
+	case len(us) == 0:
 		l.Hide()
 		return
 	default:
-		l.SetText(fmt.Sprintf(lang.L("Lần nhập gói số %d từ %s dừng giữa chừng lúc %s: mới ghi %d trong %d phần. Phần đã ghi vẫn đúng; hãy nhập lại chính tệp gói đó (mục Đồng bộ → Nhận gói) để nhập nốt."),
-			u.Seq, u.From, u.At.Local().Format("15:04 02/01/2006"), u.Done, u.Parts))
+		var lines []string
+		for _, u := range us {
+			lines = append(lines, fmt.Sprintf(lang.L("Lần nhập gói số %d từ %s dừng giữa chừng lúc %s: mới ghi %d trong %d phần. Phần đã ghi vẫn đúng; hãy nhập lại chính tệp gói đó (mục Đồng bộ → Nhận gói) để nhập nốt."),
+				u.Seq, u.From, u.At.Local().Format("15:04 02/01/2006"), u.Done, u.Parts))
+		}
+		l.SetText(strings.Join(lines, "\n"))
 	}
 	l.Show()
 }

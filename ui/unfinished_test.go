@@ -19,7 +19,7 @@ func TestUnfinishedImportWarned(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = b.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte("meta")).Put([]byte("import.unfinished"),
+		return tx.Bucket([]byte("meta")).Put([]byte("import.unfinished/SL"),
 			[]byte(`{"from":"SL","seq":4,"done":3,"parts":12,"at":"2026-11-26T02:15:00Z"}`))
 	})
 	b.Close()

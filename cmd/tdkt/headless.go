@@ -172,6 +172,16 @@ func cmdCheck(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	defer d.Close()
+	// not a fault of the file, told first: the office has a bundle to
+	// import again
+	us, err := d.Unfinished()
+	if err != nil {
+		return err
+	}
+	for _, u := range us {
+		fmt.Fprintf(out, "Lưu ý: lần nhập gói số %d từ %s dừng giữa chừng lúc %s (mới ghi %d/%d phần); hãy nhập lại chính tệp gói đó.\n",
+			u.Seq, u.From, u.At.Local().Format("15:04 02/01/2006"), u.Done, u.Parts)
+	}
 	probs, err := d.Check()
 	if err != nil {
 		return err
@@ -188,13 +198,6 @@ func cmdCheck(args []string, out, errOut io.Writer) error {
 			fmt.Fprintln(out, "Chỉ dữ liệu dẫn xuất (chỉ mục, tìm kiếm, số liệu tổng hợp) bị hỏng; bản ghi còn nguyên: chạy 'tdkt check --repair --db "+d.Path()+"' để dựng lại.")
 		}
 		return fmt.Errorf("check: %d lỗi trong %s (%d problems)", len(probs), d.Path(), len(probs))
-	}
-	// not a fault of the file: the office has a bundle to import again
-	if u, err := d.Unfinished(); err != nil {
-		return err
-	} else if u != nil {
-		fmt.Fprintf(out, "Lưu ý: lần nhập gói số %d từ %s dừng giữa chừng lúc %s (mới ghi %d/%d phần); hãy nhập lại chính tệp gói đó.\n",
-			u.Seq, u.From, u.At.Local().Format("15:04 02/01/2006"), u.Done, u.Parts)
 	}
 	fmt.Fprintln(out, "ok")
 	return nil

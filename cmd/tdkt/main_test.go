@@ -426,7 +426,7 @@ func TestCheckTellsUnfinishedImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = b.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte("meta")).Put([]byte("import.unfinished"), []byte(`{"from":"SL","seq":7,"done":2,"parts":5,"at":"2026-11-26T02:15:00Z"}`))
+		return tx.Bucket([]byte("meta")).Put([]byte("import.unfinished/SL"), []byte(`{"from":"SL","seq":7,"done":2,"parts":5,"at":"2026-11-26T02:15:00Z"}`))
 	})
 	b.Close()
 	if err != nil {
