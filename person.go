@@ -107,20 +107,20 @@ func MergePerson(dup, keep *Person, office string, today Date) error {
 	}
 	k, dp := *keep, *dup
 	var filled []string
-	fill := func(name string, empty bool, take func()) {
-		if empty {
-			take()
-			filled = append(filled, name)
+	for i, f := range textDetails(&k) {
+		if from := textDetails(&dp)[i]; *f.v == "" && *from.v != "" {
+			*f.v = *from.v
+			filled = append(filled, f.name)
 		}
 	}
-	fill("gender", k.Gender == "" && dp.Gender != "", func() { k.Gender = dp.Gender })
-	fill("birth", !dp.Birth.IsZero() && (k.Birth.IsZero() || yearOnly(k.Birth) && !yearOnly(dp.Birth)), func() { k.Birth = dp.Birth })
-	fill("ethnicity", k.Ethnicity == "" && dp.Ethnicity != "", func() { k.Ethnicity = dp.Ethnicity })
-	fill("idNumber", k.IDNumber == "" && dp.IDNumber != "", func() { k.IDNumber = dp.IDNumber })
-	fill("position", k.Position == "" && dp.Position != "", func() { k.Position = dp.Position })
-	fill("unit", k.UnitID == "" && dp.UnitID != "", func() { k.UnitID = dp.UnitID })
-	fill("category", k.Category == "" && dp.Category != "", func() { k.Category = dp.Category })
-	fill("model", k.Model == nil && dp.Model != nil, func() { k.Model, dp.Model = dp.Model, nil })
+	if !dp.Birth.IsZero() && (k.Birth.IsZero() || yearOnly(k.Birth) && !yearOnly(dp.Birth)) {
+		k.Birth = dp.Birth
+		filled = append(filled, "birth")
+	}
+	if k.Model == nil && dp.Model != nil {
+		k.Model, dp.Model = dp.Model, nil
+		filled = append(filled, "model")
+	}
 	if err := CleanPerson(&k, today); err != nil {
 		return fmt.Errorf("gộp lại thành bản ghi không hợp lệ (%v): có thể là hai người", err)
 	}
@@ -143,42 +143,37 @@ func UnmergePerson(dup, keep *Person, office string) error {
 	}
 	for _, f := range filled {
 		switch f {
-		case "gender":
-			if keep.Gender == dup.Gender {
-				keep.Gender = ""
-			}
 		case "birth":
 			if keep.Birth == dup.Birth {
 				keep.Birth = Date{}
-			}
-		case "ethnicity":
-			if keep.Ethnicity == dup.Ethnicity {
-				keep.Ethnicity = ""
-			}
-		case "idNumber":
-			if keep.IDNumber == dup.IDNumber {
-				keep.IDNumber = ""
-			}
-		case "position":
-			if keep.Position == dup.Position {
-				keep.Position = ""
-			}
-		case "unit":
-			if keep.UnitID == dup.UnitID {
-				keep.UnitID = ""
-			}
-		case "category":
-			if keep.Category == dup.Category {
-				keep.Category = ""
 			}
 		case "model":
 			if dup.Model == nil && keep.Model != nil {
 				dup.Model, keep.Model = keep.Model, nil
 			}
+		default:
+			for i, d := range textDetails(keep) {
+				if d.name == f && *d.v == *textDetails(dup)[i].v {
+					*d.v = ""
+				}
+			}
 		}
 	}
 	dup.MergedInto, dup.Filled, dup.MergedBy = "", nil, ""
 	return nil
+}
+
+// textDetails are the text details of a person that a merge fills in
+// and a split gives back, by the names Person.Filled records.
+func textDetails(p *Person) []struct {
+	name string
+	v    *string
+} {
+	return []struct {
+		name string
+		v    *string
+	}{{"gender", (*string)(&p.Gender)}, {"ethnicity", &p.Ethnicity}, {"idNumber", &p.IDNumber},
+		{"position", &p.Position}, {"unit", &p.UnitID}, {"category", (*string)(&p.Category)}}
 }
 
 // yearOnly reports whether a birth date is the 1 January that a register
