@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,20 +21,13 @@ import (
 // the record kept (tdkt.MergePerson); nothing that names it is rewritten, so
 // a merge is undone by splitting it again.
 
-// personLabel tells a person record apart from its namesakes: name, birth,
-// CCCD, position and unit, as far as known.
-func personLabel(e *env, x *tdkt.Person) string {
-	parts := []string{x.Name}
-	if !x.Birth.IsZero() {
-		parts = append(parts, lang.L("sinh ")+dateText(x.Birth))
+// reload reads the list shown again: the unit's people or the search.
+func (p *peoplePane) reload() {
+	if p.unitID != "" {
+		p.showUnit(p.unitID)
+	} else {
+		p.search()
 	}
-	if x.IDNumber != "" {
-		parts = append(parts, "CCCD "+x.IDNumber)
-	}
-	if pos := tdkt.PositionAt(x.Position, e.unitName(x.UnitID)); pos != "" {
-		parts = append(parts, pos)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // personName is the name of the person with id, or id when it cannot be read.
@@ -105,13 +97,7 @@ func (p *peoplePane) onMerge() {
 		}
 		f.msg.Hide()
 		d.Hide()
-		var rows []*tdkt.Person
-		for _, r := range p.list.rows {
-			if r.ID != f.dup.ID {
-				rows = append(rows, r)
-			}
-		}
-		p.list.setRows(rows)
+		p.reload() // the duplicate leaves the list, and its count
 		p.saved(kept)
 	})
 	f.ok.Importance = widget.HighImportance
@@ -167,13 +153,7 @@ func (p *peoplePane) onSplit() {
 			p.msg.Show()
 			return
 		}
-		// the list shows the split-off record again, and what the kept
-		// one gave back
-		if p.unitID != "" {
-			p.showUnit(p.unitID)
-		} else {
-			p.search()
-		}
+		p.reload() // the split-off record is listed again
 		p.open(p.person.ID)
 	})
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -179,6 +178,22 @@ func searchPeople(tx *store.Tx, q string, limit int) ([]*tdkt.Person, error) {
 	return out, nil
 }
 
+// personLabel tells a person record apart from its namesakes: name, birth,
+// CCCD, position and unit, as far as known.
+func personLabel(e *env, x *tdkt.Person) string {
+	parts := []string{x.Name}
+	if !x.Birth.IsZero() {
+		parts = append(parts, lang.L("sinh ")+dateText(x.Birth))
+	}
+	if x.IDNumber != "" {
+		parts = append(parts, "CCCD "+x.IDNumber)
+	}
+	if pos := tdkt.PositionAt(x.Position, e.unitName(x.UnitID)); pos != "" {
+		parts = append(parts, pos)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // mergedAway reports whether person p was merged into a record this
 // office has: it is found, listed and chosen as that one.
 func mergedAway(tx *store.Tx, p *tdkt.Person) bool {
@@ -205,8 +220,7 @@ func newPersonSearch(e *env, chosen func(*tdkt.Person)) *personSearch {
 	p.results = widget.NewList(func() int { return len(p.found) },
 		func() fyne.CanvasObject { return truncLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			x := p.found[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s – %s – %s", x.Name, x.Position, e.unitName(x.UnitID)))
+			o.(*widget.Label).SetText(personLabel(e, p.found[i]))
 		})
 	p.results.OnSelected = func(i widget.ListItemID) { chosen(p.found[i]) }
 	p.search.OnChanged = func(q string) {
