@@ -148,6 +148,9 @@ func (p *peoplePane) saved(x *tdkt.Person) {
 		rows = append(rows, x)
 	}
 	p.list.setRows(rows)
+	if !found && p.unitID == "" {
+		p.search() // a search lists the new person if the name matches
+	}
 	p.show(x)
 }
 

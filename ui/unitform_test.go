@@ -378,6 +378,18 @@ func TestPersonForm(t *testing.T) {
 	if len(pp.list.rows) != before+1 || !strings.HasPrefix(pp.info.Text, "Nữ, sinh ngày 12/05/1990") {
 		t.Errorf("list %d rows (was %d), page %q", len(pp.list.rows), before, pp.info.Text)
 	}
+	// added while a search is listed, a matching person joins the list
+	typeInto(pp.query, "giang")
+	test.Tap(pp.addBt)
+	typeInto(pp.form.name.entry, "Giàng A Páo")
+	test.Tap(pp.form.ok)
+	found := false
+	for _, x := range pp.list.rows {
+		found = found || x.Name == "Giàng A Páo"
+	}
+	if !found || !strings.Contains(pp.header.Text, "2 cá nhân") {
+		t.Errorf("search after adding: %q, rows %d", pp.header.Text, len(pp.list.rows))
+	}
 
 	// a person entered through a dossier has no gender yet: shown so, then
 	// corrected from the page
