@@ -196,6 +196,13 @@ func (d *Dossier) Move(to Status, reason, by string, at time.Time) error {
 	return nil
 }
 
+// Note records in the dossier's history, without changing its status,
+// what became of it since — an award of it revoked or corrected — so that
+// whoever opens the dossier sees it.
+func (d *Dossier) Note(text, by string, at time.Time) {
+	d.History = append(d.History, StatusChange{At: at, By: by, From: d.Status, To: d.Status, Reason: NFC(text)})
+}
+
 // Checklist builds the document checklist for the dossier's candidates from
 // the catalogue: the union of the documents their awards require, with the
 // largest number of copies asked.

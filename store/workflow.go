@@ -190,6 +190,9 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 		if err := t.Put(a); err != nil {
 			return err
 		}
+		if err := t.NoteAward(a, at); err != nil {
+			return err
+		}
 	}
 	// someone revoked here and added again under another of their
 	// records would be paid what the articles say to recover
@@ -220,6 +223,30 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 		}
 	}
 	return nil
+}
+
+// NoteAward tells the dossier award line a came from (if any) that the
+// line was revoked or corrected, in its history (tdkt.Dossier.Note).
+func (t *Tx) NoteAward(a *tdkt.Award, at time.Time) error {
+	if a.DossierID == "" {
+		return nil
+	}
+	ds := &tdkt.Dossier{}
+	if t.Get(a.DossierID, ds) != nil || ds.Deleted {
+		return nil // gone: nothing to tell
+	}
+	text := ""
+	switch {
+	case a.Revoked:
+		text = fmt.Sprintf("Khen thưởng của %s (số vào sổ %s) bị hủy bỏ: %s", a.Name, a.Number, a.RevokedBy)
+	case a.CorrectedBy != "":
+		last := a.CorrectedBy[strings.LastIndex(a.CorrectedBy, "; ")+1:] // the correction just made
+		text = fmt.Sprintf("Thông tin khen thưởng của %s (số vào sổ %s) được sửa: %s", a.Name, a.Number, strings.TrimSpace(last))
+	default:
+		return nil
+	}
+	ds.Note(text, t.user, at)
+	return t.Put(ds)
 }
 
 // original follows a decision's Amends to the decision first amended: a

@@ -198,6 +198,14 @@ func TestIssueAmendment(t *testing.T) {
 		if len(hist) != 1 || hist[0].Year != 2024 {
 			t.Errorf("Pẩng's history after the correction: %+v", hist)
 		}
+		// the dossier tells it, its status unchanged
+		got := &tdkt.Dossier{}
+		tx.Get(ds.ID, got)
+		last := got.History[len(got.History)-1]
+		if got.Status != tdkt.StatusAwarded || last.To != tdkt.StatusAwarded ||
+			last.Reason != "Thông tin khen thưởng của Lò Văn Pẩng (số vào sổ "+first[1].Number+") được sửa: Quyết định số 01/QĐ-UBND ngày 10/01/2026: Ghi sai chức vụ" {
+			t.Errorf("dossier after the correction: %s, %+v", got.Status, last)
+		}
 		return nil
 	})
 	// a second amendment of the same decision cannot give Pẩng his award
@@ -257,6 +265,11 @@ func TestIssueAmendment(t *testing.T) {
 	db.View(func(tx *store.Tx) error {
 		if hist, _ := tx.History(a.ID, false); len(hist) != 0 {
 			t.Errorf("Ước's history after the revocation: %+v", hist)
+		}
+		got := &tdkt.Dossier{}
+		tx.Get(ds.ID, got)
+		if last := got.History[len(got.History)-1]; !strings.HasPrefix(last.Reason, "Khen thưởng của Nguyễn Thị Ước (số vào sổ "+first[0].Number+") bị hủy bỏ: Quyết định số") {
+			t.Errorf("dossier after the revocation: %+v", last)
 		}
 		return nil
 	})

@@ -208,7 +208,10 @@ func (s *registerScreen) onRevoke() {
 			if err := tdkt.RevokeAward(x, no, date, reason, today); err != nil {
 				return err
 			}
-			return tx.Put(x)
+			if err := tx.Put(x); err != nil {
+				return err
+			}
+			return tx.NoteAward(x, s.e.now().UTC().Truncate(time.Second))
 		})
 		if err != nil {
 			f.msg.SetText(lang.L("Chưa lưu: ") + err.Error())
