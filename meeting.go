@@ -111,6 +111,26 @@ func Needed(total int, threshold float64) int {
 	return int((t*int64(total) + 9999) / 10000)
 }
 
+// PutOnAgenda moves dossier d to the council and puts each of its
+// candidates on meeting m's agenda, voted by secret ballot where the
+// catalogue says the award is (TakeOffAgenda undoes it).
+func PutOnAgenda(m *Meeting, d *Dossier, cat *Catalog, by string, at time.Time) error {
+	if m.Closed {
+		return fmt.Errorf("phiên họp đã kết thúc: không thêm hồ sơ vào chương trình được")
+	}
+	if err := d.Move(StatusCouncil, "Đưa vào "+m.Title, by, at); err != nil {
+		return err
+	}
+	for _, c := range d.Candidates {
+		secret := false
+		if it, ok := cat.Item(c.AwardCode); ok {
+			secret = it.SecretBallot
+		}
+		m.Items = append(m.Items, AgendaItem{DossierID: d.ID, CandidateID: c.ID, Name: c.Name, AwardCode: c.AwardCode, Secret: secret})
+	}
+	return nil
+}
+
 // TakeOffAgenda takes dossier d, put on open meeting m's agenda by
 // mistake, off it: its candidates leave the agenda and the dossier goes
 // back to "ready" with the step in its history. The workflow has no such

@@ -471,3 +471,50 @@ func TestTakeOffAgenda(t *testing.T) {
 		}
 	}
 }
+
+// TestPutOnAgenda: a ready dossier goes to the council with each candidate
+// on the agenda, by secret ballot where the catalogue says; not onto a
+// closed meeting nor from a state the workflow does not allow.
+func TestPutOnAgenda(t *testing.T) {
+	cat, err := tdkt.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secretCode, openCode string
+	for _, it := range cat.Items {
+		if it.SecretBallot && secretCode == "" {
+			secretCode = it.Code
+		}
+		if !it.SecretBallot && openCode == "" {
+			openCode = it.Code
+		}
+	}
+	at := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	mk := func() (*tdkt.Meeting, *tdkt.Dossier) {
+		d := &tdkt.Dossier{Meta: tdkt.Meta{ID: "D1"}, Status: tdkt.StatusReady, Candidates: []tdkt.Candidate{
+			{ID: "C1", Name: "Lò Thị B", AwardCode: secretCode}, {ID: "C2", Name: "Thôn Lếch", AwardCode: openCode}}}
+		return &tdkt.Meeting{Title: "Phiên họp Hội đồng tháng 11"}, d
+	}
+	m, d := mk()
+	if err := tdkt.PutOnAgenda(m, d, cat, "an", at); err != nil {
+		t.Fatal(err)
+	}
+	if d.Status != tdkt.StatusCouncil || len(m.Items) != 2 || !m.Items[0].Secret || m.Items[1].Secret ||
+		d.History[len(d.History)-1].Reason != "Đưa vào Phiên họp Hội đồng tháng 11" {
+		t.Fatalf("dossier %s, items %+v, history %+v", d.Status, m.Items, d.History)
+	}
+	// and back off
+	if err := tdkt.TakeOffAgenda(m, d, "an", at); err != nil || len(m.Items) != 0 || d.Status != tdkt.StatusReady {
+		t.Errorf("taken off: %v, %+v, %s", err, m.Items, d.Status)
+	}
+	m, d = mk()
+	m.Closed = true
+	if err := tdkt.PutOnAgenda(m, d, cat, "an", at); err == nil || len(m.Items) != 0 || d.Status != tdkt.StatusReady {
+		t.Errorf("closed meeting: %v", err)
+	}
+	m, d = mk()
+	d.Status = tdkt.StatusAwarded
+	if err := tdkt.PutOnAgenda(m, d, cat, "an", at); err == nil || len(m.Items) != 0 {
+		t.Errorf("an awarded dossier put on the agenda: %v", err)
+	}
+}

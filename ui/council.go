@@ -940,15 +940,8 @@ func (p *agendaPicker) apply() {
 	}
 	err := s.e.update(func(tx *store.Tx) error {
 		for _, d := range chosen {
-			if err := d.Move(tdkt.StatusCouncil, "Đưa vào "+m.Title, s.e.user, at); err != nil {
+			if err := tdkt.PutOnAgenda(&m, d, s.e.cat, s.e.user, at); err != nil {
 				return err
-			}
-			for _, c := range d.Candidates {
-				secret := false
-				if it, ok := s.e.cat.Item(c.AwardCode); ok {
-					secret = it.SecretBallot
-				}
-				m.Items = append(m.Items, tdkt.AgendaItem{DossierID: d.ID, CandidateID: c.ID, Name: c.Name, AwardCode: c.AwardCode, Secret: secret})
 			}
 			if err := tx.Put(d); err != nil {
 				return err
