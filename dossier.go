@@ -196,6 +196,21 @@ func (d *Dossier) Move(to Status, reason, by string, at time.Time) error {
 	return nil
 }
 
+// KeepWorkflow takes from stored — the dossier as it is now in the
+// database, changed since d was read from it — what the workflow owns and
+// an editor never edits: the status, its history and each candidate's
+// result. An editor's save then keeps a move, a council's result or a note
+// made meanwhile elsewhere, and still writes what the user typed.
+func (d *Dossier) KeepWorkflow(stored *Dossier) {
+	d.Status = stored.Status
+	d.History = append([]StatusChange(nil), stored.History...)
+	for i := range d.Candidates {
+		if c, ok := stored.Candidate(d.Candidates[i].ID); ok {
+			d.Candidates[i].Result = c.Result
+		}
+	}
+}
+
 // Note records in the dossier's history, without changing its status,
 // what became of it since — an award of it revoked or corrected — so that
 // whoever opens the dossier sees it.

@@ -792,6 +792,14 @@ func (ed *dossierEditor) save(move func(*tdkt.Dossier) error) bool {
 		if err := ed.pending.store(tx, ed.e.path, hashes...); err != nil {
 			return err
 		}
+		// changed elsewhere since it was opened (taken off an agenda, voted
+		// on, a note): keep that, and what was typed here
+		if stored := (&tdkt.Dossier{}); !ed.isNew && tx.Get(d.ID, stored) == nil && stored.Clock.Compare(d.Clock) != tdkt.Equal {
+			if move != nil {
+				return fmt.Errorf(lang.L("hồ sơ vừa được thay đổi ở nơi khác (nay: %s); hãy lưu rồi chuyển trạng thái lại"), statusLabel(stored.Status))
+			}
+			d.KeepWorkflow(stored)
+		}
 		return tx.Put(d)
 	})
 	if err != nil {

@@ -201,3 +201,56 @@ func TestEligibilityPanel(t *testing.T) {
 		t.Errorf("quota warning missing:\n%s", text)
 	}
 }
+
+// TestSaveKeepsWorkflowMadeElsewhere: while a dossier is open in its
+// editor, the council takes it off the agenda and votes nothing; saving
+// what was typed keeps that status and history, and the typed title.
+func TestSaveKeepsWorkflowMadeElsewhere(t *testing.T) {
+	test.NewTempApp(t)
+	fx := newTestDB(t)
+	sh, _, db := openShell(t, fx.path)
+	d := &tdkt.Dossier{Title: "Đề nghị tặng Bằng khen", Year: 2025, UnitID: fx.school, Method: tdkt.MethodRegular, Status: tdkt.StatusCouncil,
+		Received: tdkt.D(2026, 10, 1), Candidates: []tdkt.Candidate{{ID: "C1", Subject: tdkt.SubjectPerson, PersonID: fx.an, UnitID: fx.school,
+			Name: "Nguyễn Văn An", AwardCode: "BKT"}}}
+	m := &tdkt.Meeting{Title: "Phiên họp tháng 11", Date: tdkt.D(2026, 11, 20)}
+	err := sh.e.update(func(tx *store.Tx) error {
+		if err := tx.Put(d); err != nil {
+			return err
+		}
+		m.Items = []tdkt.AgendaItem{{DossierID: d.ID, CandidateID: "C1", Name: "Nguyễn Văn An", AwardCode: "BKT"}}
+		return tx.Put(m)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh.show(navDossiers)
+	sh.dossiers.wait()
+	sh.dossiers.openID(d.ID)
+	sh.dossiers.wait()
+	ed := sh.dossiers.editor
+	typeInto(ed.title.entry, "Đề nghị tặng Bằng khen năm 2025")
+	// meanwhile, elsewhere: taken off the agenda
+	err = sh.e.update(func(tx *store.Tx) error {
+		x := &tdkt.Dossier{}
+		if err := tx.Get(d.ID, x); err != nil {
+			return err
+		}
+		if err := tdkt.TakeOffAgenda(m, x, "thuky", clock); err != nil {
+			return err
+		}
+		if err := tx.Put(x); err != nil {
+			return err
+		}
+		return tx.Put(m)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(ed.saveBt)
+	got := &tdkt.Dossier{}
+	db.View(func(tx *store.Tx) error { return tx.Get(d.ID, got) })
+	if !ed.msg.Hidden || got.Title != "Đề nghị tặng Bằng khen năm 2025" || got.Status != tdkt.StatusReady ||
+		!strings.HasPrefix(got.History[len(got.History)-1].Reason, "Rút khỏi chương trình") {
+		t.Errorf("saved %q, %s, %+v (%q)", got.Title, got.Status, got.History, ed.msg.Text)
+	}
+}

@@ -33,7 +33,6 @@ var documentText = []string{
 	"council.go:meetingForm",      // default meeting title, printed in the minutes
 	"council.go:parseMembers",     // default member role, printed in the minutes
 	"council.go:closeNow",         // reason stored in the dossier's history
-	"council.go:apply",            // reason stored in the dossier's history
 	"firstrun.go:newSetupScreen",  // default decision symbol and signer titles (data)
 	"firstrun.go:catalog",         // the first salary's basis, stored
 	"movements.go:movementScopes", // a movement's scope, read by return 0601.N
