@@ -96,6 +96,23 @@ func (t *Tx) IssueDecision(id string, at time.Time) (*tdkt.Decision, []*tdkt.Awa
 			a.Year = ds.Year
 		}
 	}
+	// a line added by hand (no dossier) is for the achievement year of
+	// the decision's other lines, not the year it is signed in
+	// (amendments: amend, from the decision first amended)
+	if d.Amends == "" {
+		years := map[int]int{}
+		for _, a := range awards {
+			if a.DossierID != "" {
+				years[a.Year]++
+			}
+		}
+		y := commonYear(years, d.Year)
+		for _, a := range awards {
+			if a.DossierID == "" {
+				a.Year = y
+			}
+		}
+	}
 	if err := t.amend(d, awards, at); err != nil {
 		return nil, nil, err
 	}
@@ -164,12 +181,7 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 			years[a.Year]++
 		}
 	}
-	year, most := d.Year, 0
-	for y, n := range years {
-		if n > most || (n == most && y > year) {
-			year, most = y, n
-		}
-	}
+	year := commonYear(years, d.Year)
 	today := tdkt.DateOf(at.In(time.Local))
 	for _, w := range d.Withdraws {
 		a, ok := old[w.AwardID]
@@ -223,6 +235,18 @@ func (t *Tx) amend(d *tdkt.Decision, added []*tdkt.Award, at time.Time) error {
 		}
 	}
 	return nil
+}
+
+// commonYear is the most common of the achievement years counted in
+// years (the later on a tie), or fallback when there are none.
+func commonYear(years map[int]int, fallback int) int {
+	year, most := fallback, 0
+	for y, n := range years {
+		if n > most || (n == most && y > year) {
+			year, most = y, n
+		}
+	}
+	return year
 }
 
 // NoteAward tells the dossier award line a came from (if any) that the

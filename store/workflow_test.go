@@ -345,3 +345,35 @@ func TestAmendmentRevokeMergedPerson(t *testing.T) {
 		t.Errorf("revoked and added under another record: %v", err)
 	}
 }
+
+// TestHandAddedLineYear: a line added by hand to a decision takes the
+// achievement year of its lines from dossiers, not the year it is signed
+// in; a decision of hand-added lines only takes its own year.
+func TestHandAddedLineYear(t *testing.T) {
+	db, _ := newDB(t)
+	u := &tdkt.Unit{Name: "Trường Tiểu học Tân Phúc", Type: tdkt.UnitSchool}
+	put(t, db, u)
+	a, b := &tdkt.Person{Name: "Nguyễn Thị Ước", UnitID: u.ID}, &tdkt.Person{Name: "Lò Văn Pẩng", UnitID: u.ID}
+	put(t, db, a, b)
+	ds := &tdkt.Dossier{Title: "Đề nghị", Year: 2024, UnitID: u.ID, Status: tdkt.StatusCouncil,
+		Candidates: []tdkt.Candidate{{ID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, Name: a.Name, AwardCode: "BKT", Result: tdkt.ResultPassed}}}
+	put(t, db, ds)
+	issue := func(list ...tdkt.ListEntry) []*tdkt.Award {
+		d := &tdkt.Decision{Issuer: "T1", Symbol: "QĐ-UBND", Date: tdkt.D(2025, 3, 5), AwardCode: "BKT", Method: tdkt.MethodRegular,
+			Summary: "Về việc tặng Bằng khen", Signer: tdkt.Signer{Name: "Hoàng Quốc Khánh"}, Status: tdkt.DecisionDraft, List: list}
+		put(t, db, d)
+		var got []*tdkt.Award
+		if err := db.Update("an", func(tx *store.Tx) (err error) { _, got, err = tx.IssueDecision(d.ID, fixed); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	got := issue(tdkt.ListEntry{DossierID: ds.ID, CandidateID: "C1", Subject: tdkt.SubjectPerson, PersonID: a.ID, Name: a.Name},
+		tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: b.ID, Name: b.Name})
+	if got[0].Year != 2024 || got[1].Year != 2024 {
+		t.Errorf("with a dossier's line: years %d, %d", got[0].Year, got[1].Year)
+	}
+	if got := issue(tdkt.ListEntry{Subject: tdkt.SubjectPerson, PersonID: b.ID, Name: b.Name}); got[0].Year != 2025 {
+		t.Errorf("hand-added only: year %d", got[0].Year)
+	}
+}
