@@ -113,9 +113,13 @@ func MergePerson(dup, keep *Person, office string, today Date) error {
 			filled = append(filled, f.name)
 		}
 	}
-	if !dp.Birth.IsZero() && (k.Birth.IsZero() || yearOnly(k.Birth) && !yearOnly(dp.Birth)) {
+	switch {
+	case !dp.Birth.IsZero() && k.Birth.IsZero():
 		k.Birth = dp.Birth
 		filled = append(filled, "birth")
+	case !dp.Birth.IsZero() && yearOnly(k.Birth) && !yearOnly(dp.Birth):
+		k.Birth = dp.Birth
+		filled = append(filled, "birthDay") // the year was keep's own
 	}
 	if k.Model == nil && dp.Model != nil {
 		k.Model, dp.Model = dp.Model, nil
@@ -146,6 +150,10 @@ func UnmergePerson(dup, keep *Person, office string) error {
 		case "birth":
 			if keep.Birth == dup.Birth {
 				keep.Birth = Date{}
+			}
+		case "birthDay":
+			if keep.Birth == dup.Birth {
+				keep.Birth = D(keep.Birth.Year, 1, 1)
 			}
 		case "model":
 			if dup.Model == nil && keep.Model != nil {

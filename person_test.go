@@ -170,8 +170,8 @@ func TestMergePerson(t *testing.T) {
 				t.Fatalf("%s: split: %v", tt.name, err)
 			}
 			if dup.MergedInto != "" || keep.IDNumber != "" || keep.Gender != "" || keep.Ethnicity != "" || keep.Category != "" ||
-				keep.Model != nil || dup.Model == nil || keep.Position != "Công nhân" || keep.UnitID != "U1" {
-				t.Errorf("%s: after the split: dup %+v, keep %+v", tt.name, dup, keep)
+				keep.Model != nil || dup.Model == nil || keep.Position != "Công nhân" || keep.UnitID != "U1" || keep.Birth != k0.Birth {
+				t.Errorf("%s: after the split: dup %+v, keep %+v (birth before the merge %v)", tt.name, dup, keep, k0.Birth)
 			}
 		}
 	}
