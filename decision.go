@@ -302,6 +302,18 @@ func CorrectAward(a *Award, e ListEntry, no string, date Date, reason string) er
 	return nil
 }
 
+// HandRevocable says whether register line a may be revoked by hand, by
+// the number of a decision typed in: only a line recorded by hand (the
+// decision of another authority). A line of a decision this program
+// issued is taken back by a decision amending it, which the program
+// drafts, numbers and prints.
+func HandRevocable(a *Award) error {
+	if a.DecisionID != "" {
+		return fmt.Errorf("dòng sổ %s thuộc Quyết định số %s do cơ quan ban hành trên chương trình: hủy bỏ bằng quyết định sửa đổi (màn hình Quyết định → chọn quyết định → Lập quyết định sửa đổi → Bãi bỏ dòng…)", a.Number, a.DecisionNo)
+	}
+	return nil
+}
+
 // AwardsFromDecision builds the register lines of an issued decision.
 func AwardsFromDecision(d *Decision, newID func() string, number func(i int) string) []*Award {
 	out := make([]*Award, 0, len(d.List))

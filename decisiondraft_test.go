@@ -493,3 +493,14 @@ func TestPositionAt(t *testing.T) {
 		}
 	}
 }
+
+// TestHandRevocable: only a line recorded by hand is revoked by hand.
+func TestHandRevocable(t *testing.T) {
+	if err := tdkt.HandRevocable(&tdkt.Award{Number: "2025/000001", DecisionNo: "88/QĐ-TTg"}); err != nil {
+		t.Errorf("recorded by hand: %v", err)
+	}
+	err := tdkt.HandRevocable(&tdkt.Award{Number: "2025/000002", DecisionID: "SL-Q0000001", DecisionNo: "05/QĐ-UBND"})
+	if err == nil || !strings.Contains(err.Error(), "hủy bỏ bằng quyết định sửa đổi") {
+		t.Errorf("a line of an issued decision: %v", err)
+	}
+}

@@ -54,6 +54,29 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 	}
 	first := s.d.NumberText()
 
+	// a line of this decision is not revoked by hand from the register:
+	// the register says to amend the decision
+	sh.show(navRegister)
+	r := sh.register
+	r.wait()
+	r.year.SetSelected("2025")
+	r.wait()
+	for i, row := range r.table.rows {
+		if row.a.DecisionNo == first && row.a.Name == "Nguyễn Văn An" {
+			r.table.selectRow(i)
+		}
+	}
+	before := len(sh.e.dialogs)
+	r.revoke = nil
+	test.Tap(r.revokeBt)
+	if r.revoke != nil || len(sh.e.dialogs) != before+1 {
+		t.Errorf("an issued decision's line offered for revoking by hand (%d dialogs)", len(sh.e.dialogs)-before)
+	}
+	sh.show(navDecisions)
+	s.wait()
+	s.openDecision(s.d.ID)
+	s.wait()
+
 	test.Tap(s.amendBt)
 	s.wait()
 	if s.d.Amends == "" || s.amended == nil || len(s.amendedWho) != 2 || s.wdBox.Hidden || s.withdrawBt.Disabled() {
@@ -167,7 +190,8 @@ func TestAmendmentWithdrawsALine(t *testing.T) {
 	}
 
 	sh.show(navRegister)
-	r := sh.register
+	r.wait()
+	r.year.SetSelected("2024")
 	r.wait()
 	r.year.SetSelected("2025")
 	r.wait()

@@ -180,6 +180,10 @@ func (s *registerScreen) onRevoke() {
 	if a == nil || a.Revoked {
 		return
 	}
+	if err := tdkt.HandRevocable(a); err != nil {
+		s.e.showInfo(lang.L("Hủy bỏ khen thưởng"), err.Error())
+		return
+	}
 	f := &revokeForm{
 		number: newField(lang.L("Số quyết định hủy bỏ"), newEntry(), required(lang.L("số quyết định hủy bỏ"))),
 		date:   newDateField(lang.L("Ngày quyết định"), false),
@@ -204,6 +208,9 @@ func (s *registerScreen) onRevoke() {
 			}
 			if x.Deleted {
 				return fmt.Errorf(lang.L("dòng sổ %s đã bị xóa"), x.Number)
+			}
+			if err := tdkt.HandRevocable(x); err != nil {
+				return err
 			}
 			if err := tdkt.RevokeAward(x, no, date, reason, today); err != nil {
 				return err
