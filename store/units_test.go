@@ -172,7 +172,7 @@ func TestRecordAward(t *testing.T) {
 		change func(*tdkt.Award)
 		want   string
 	}{
-		"again":           {func(*tdkt.Award) {}, "sổ đã có dòng này"},
+		"again":           {func(*tdkt.Award) {}, "sổ đã có dòng này: Lò Thị Hoa – Huân chương Lao động hạng Ba năm 2025"},
 		"no decision":     {func(a *tdkt.Award) { a.DecisionNo = " " }, "chưa nhập số quyết định"},
 		"before the year": {func(a *tdkt.Award) { a.DecisionDate = tdkt.D(2024, 12, 1) }, "trước năm thành tích 2025"},
 		"in the future":   {func(a *tdkt.Award) { a.DecisionDate = tdkt.D(2027, 1, 1) }, "chưa tới"},

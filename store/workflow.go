@@ -386,7 +386,11 @@ func (t *Tx) RecordAward(a *tdkt.Award, cat *tdkt.Catalog, today tdkt.Date) erro
 		if t.Get(aid, o) == nil && !o.Deleted && o.Subject == a.Subject && o.AwardCode == a.AwardCode && o.Year == a.Year &&
 			strings.EqualFold(strings.TrimSpace(o.DecisionNo), strings.TrimSpace(a.DecisionNo)) &&
 			(a.Subject != tdkt.SubjectFamily || tdkt.Fold(o.Name) == tdkt.Fold(a.Name)) {
-			return fmt.Errorf("sổ đã có dòng này: %s – %s năm %d, quyết định %s (số vào sổ %s)", o.Name, o.AwardCode, o.Year, o.DecisionNo, o.Number)
+			award := o.AwardCode
+			if it, ok := cat.Item(o.AwardCode); ok {
+				award = it.Name
+			}
+			return fmt.Errorf("sổ đã có dòng này: %s – %s năm %d, quyết định %s (số vào sổ %s)", o.Name, award, o.Year, o.DecisionNo, o.Number)
 		}
 	}
 	// numbered in the series of its decision's year, as an issued
