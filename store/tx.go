@@ -286,9 +286,11 @@ func (t *Tx) OfficeRecord() (*tdkt.Office, error) {
 // merged with it included (PersonAwardIDs), or, with collective, of a
 // unit: the register lines that are not revoked.
 func (t *Tx) History(id string, collective bool) ([]tdkt.Past, error) {
-	ids := t.PersonAwardIDs(id)
+	var ids []string
 	if collective {
 		ids = t.IDs("award.unit", id)
+	} else {
+		ids = t.PersonAwardIDs(id)
 	}
 	var out []tdkt.Past
 	for _, aid := range ids {

@@ -291,8 +291,10 @@ func (t *Tx) original(id string) string {
 // (at any depth), if there is one: within one decision someone is awarded
 // once, whatever the year.
 func (t *Tx) standing(a *tdkt.Award, orig string) *tdkt.Award {
-	ids := t.PersonAwardIDs(a.PersonID)
-	if a.Subject != tdkt.SubjectPerson {
+	var ids []string
+	if a.Subject == tdkt.SubjectPerson {
+		ids = t.PersonAwardIDs(a.PersonID)
+	} else {
 		ids = t.IDs("award.unit", a.UnitID)
 	}
 	for _, id := range ids {
@@ -377,8 +379,10 @@ func (t *Tx) RecordAward(a *tdkt.Award, cat *tdkt.Catalog, today tdkt.Date) erro
 	if err := tdkt.ValidateRecorded(cat, a, today); err != nil {
 		return err
 	}
-	ids := t.PersonAwardIDs(a.PersonID)
-	if a.Subject != tdkt.SubjectPerson {
+	var ids []string
+	if a.Subject == tdkt.SubjectPerson {
+		ids = t.PersonAwardIDs(a.PersonID)
+	} else {
 		ids = t.IDs("award.unit", a.UnitID)
 	}
 	for _, aid := range ids {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tdkt"
-	"tdkt/store"
 )
 
 // candidateForm is the dialog that adds or edits one proposed person or
@@ -28,13 +26,11 @@ type candidateForm struct {
 	c       tdkt.Candidate
 	d       *dialog.CustomDialog
 
-	search   *entry
-	found    []*tdkt.Person
-	results  *widget.List
-	chosen   *widget.Label
-	name     *field
-	position *field
-	category *choice[tdkt.Category]
+	*personSearch // for a person: the people already in the data
+	chosen        *widget.Label
+	name          *field
+	position      *field
+	category      *choice[tdkt.Category]
 
 	unit    *unitPicker
 	unitErr *widget.Label
@@ -117,16 +113,7 @@ func (f *candidateForm) build() {
 	f.figures = container.NewVBox()
 
 	if f.subject == tdkt.SubjectPerson {
-		f.search = newEntry()
-		f.search.SetPlaceHolder(lang.L("Tìm người đã có trong dữ liệu (gõ tên, có dấu hoặc không dấu)"))
-		f.search.OnChanged = f.onSearch
-		f.results = widget.NewList(func() int { return len(f.found) },
-			func() fyne.CanvasObject { return truncLabel("") },
-			func(i widget.ListItemID, o fyne.CanvasObject) {
-				p := f.found[i]
-				o.(*widget.Label).SetText(fmt.Sprintf("%s – %s – %s", p.Name, p.Position, e.unitName(p.UnitID)))
-			})
-		f.results.OnSelected = func(i widget.ListItemID) { f.choosePerson(f.found[i]) }
+		f.personSearch = newPersonSearch(e, f.choosePerson)
 		f.chosen = widget.NewLabel("")
 		f.chosen.Wrapping = fyne.TextWrapWord
 		f.name = newField(lang.L("Họ và tên"), newEntry(), required(lang.L("họ và tên")))
@@ -200,17 +187,6 @@ func (f *candidateForm) content() fyne.CanvasObject {
 	}
 	rows = append(rows, "", f.disciplined)
 	return container.NewVBox(who, formRows(rows...), f.figures, f.factsBox)
-}
-
-func (f *candidateForm) onSearch(q string) {
-	if strings.TrimSpace(q) == "" {
-		f.found = nil
-		f.results.Refresh()
-		return
-	}
-	f.ed.e.view(func(tx *store.Tx) (err error) { f.found, err = searchPeople(tx, q, 50); return })
-	f.results.UnselectAll()
-	f.results.Refresh()
 }
 
 func (f *candidateForm) choosePerson(p *tdkt.Person) {

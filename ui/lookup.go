@@ -42,9 +42,11 @@ func awardsOfYear(ctx context.Context, tx *store.Tx, y int, report func(done, to
 // awardsOf lists a person's (with the records merged with it) or a unit's
 // collective register lines, newest year first.
 func awardsOf(tx *store.Tx, id string, collective bool) ([]*tdkt.Award, error) {
-	ids := tx.PersonAwardIDs(id) // with the records merged with the person
+	var ids []string
 	if collective {
 		ids = tx.IDs("award.unit", id)
+	} else {
+		ids = tx.PersonAwardIDs(id) // with the records merged with the person
 	}
 	var out []*tdkt.Award
 	for _, aid := range ids {

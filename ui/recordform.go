@@ -40,8 +40,6 @@ type recordForm struct {
 	saved  func(*tdkt.Award)
 }
 
-var recordSubjects = []tdkt.Subject{tdkt.SubjectPerson, tdkt.SubjectCollective}
-
 func openRecordForm(e *env, year int, saved func(*tdkt.Award)) *recordForm {
 	f := &recordForm{e: e, saved: saved}
 	f.subject = widget.NewRadioGroup([]string{subjectText(tdkt.SubjectPerson), subjectText(tdkt.SubjectCollective)}, func(string) { f.showSubject() })
