@@ -93,7 +93,7 @@ func Evaluate(b Ballot, total, present int, threshold float64, cat *Catalog) Vot
 	case b.Agree > b.Valid:
 		return Vote{Problem: fmt.Sprintf("số phiếu đồng ý (%d) lớn hơn số phiếu hợp lệ (%d)", b.Agree, b.Valid)}
 	}
-	v := Vote{Percent: math.Round(float64(b.Agree)*10000/float64(total)) / 100}
+	v := Vote{Percent: AgreePercent(b, total)}
 	if !Quorum(present, total, cat.QuorumNum, cat.QuorumDen) {
 		v.Problem = fmt.Sprintf("không đủ túc số: có mặt %d/%d thành viên, cần ít nhất %d/%d", present, total, cat.QuorumNum, cat.QuorumDen)
 		return v
@@ -102,6 +102,16 @@ func Evaluate(b Ballot, total, present int, threshold float64, cat *Catalog) Vot
 	// of 10 members is exactly 9 votes.
 	v.Passed = int64(b.Agree)*10000 >= int64(math.Round(threshold*100))*int64(total)
 	return v
+}
+
+// AgreePercent is the share of agree votes among all total members of the
+// council (not those present, nor the valid ballots), in percent rounded
+// to two decimals, as the minutes and the tờ trình print it.
+func AgreePercent(b Ballot, total int) float64 {
+	if total <= 0 {
+		return 0
+	}
+	return math.Round(float64(b.Agree)*10000/float64(total)) / 100
 }
 
 // Needed is the smallest number of agree votes that reaches threshold % of

@@ -518,3 +518,16 @@ func TestPutOnAgenda(t *testing.T) {
 		t.Errorf("an awarded dossier put on the agenda: %v", err)
 	}
 }
+
+// TestAgreePercent: the share of agree votes is of all members, to two
+// decimals.
+func TestAgreePercent(t *testing.T) {
+	for _, tt := range []struct {
+		agree, total int
+		want         float64
+	}{{9, 10, 90}, {2, 3, 66.67}, {10, 15, 66.67}, {0, 7, 0}, {5, 0, 0}} {
+		if got := tdkt.AgreePercent(tdkt.Ballot{Agree: tt.agree}, tt.total); got != tt.want {
+			t.Errorf("%d of %d: %v, want %v", tt.agree, tt.total, got, tt.want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	"tdkt"
@@ -135,10 +134,7 @@ func votesOf(m *tdkt.Meeting) map[string]string {
 		if !it.Counted || len(m.Members) == 0 {
 			continue
 		}
-		// The same rounding as tdkt.Evaluate, which needs a catalogue
-		// this document does not carry.
-		p := math.Round(float64(it.Ballot.Agree)*10000/float64(len(m.Members))) / 100
-		out[it.DossierID+"|"+it.CandidateID] = percent(p)
+		out[it.DossierID+"|"+it.CandidateID] = percent(tdkt.AgreePercent(it.Ballot, len(m.Members)))
 	}
 	return out
 }
