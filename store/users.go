@@ -62,6 +62,34 @@ func (t *Tx) AddUser(u *tdkt.User, password string) error {
 	return t.Put(u)
 }
 
+// SaveUser writes a change to an existing account (its name, role or
+// lock) after checking, against the accounts as stored, that an office
+// keeps an administrator: nobody takes the administrator role from, or
+// locks, the account they are logged in with, nor the last enabled
+// administrator.
+func (t *Tx) SaveUser(u *tdkt.User) error {
+	old := &tdkt.User{}
+	if err := t.Get(u.ID, old); err != nil {
+		return err
+	}
+	if old.Role == tdkt.RoleAdmin && !old.Disabled && (u.Role != tdkt.RoleAdmin || u.Disabled) {
+		if old.Login == t.user {
+			return fmt.Errorf("không tự bỏ vai trò Quản trị hay khóa tài khoản đang đăng nhập")
+		}
+		others := 0
+		for _, id := range t.IDs("user.all", "u") {
+			x := &tdkt.User{}
+			if id != u.ID && t.Get(id, x) == nil && !x.Deleted && x.Role == tdkt.RoleAdmin && !x.Disabled {
+				others++
+			}
+		}
+		if others == 0 {
+			return fmt.Errorf("%s là tài khoản Quản trị cuối cùng còn dùng được", old.Login)
+		}
+	}
+	return t.Put(u)
+}
+
 // SetPassword replaces an account's password: an administrator's for
 // anyone, every user's for their own account (nothing else of it).
 func (t *Tx) SetPassword(login, password string) error {

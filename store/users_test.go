@@ -107,3 +107,57 @@ func TestRolesAreEnforcedBelowTheWindow(t *testing.T) {
 		t.Error("a specialist changed another user's password")
 	}
 }
+
+// TestSaveUserKeepsAnAdministrator: an administrator may demote or lock
+// another while one stays; nobody demotes or locks the account they are
+// logged in with, nor the last enabled administrator.
+func TestSaveUserKeepsAnAdministrator(t *testing.T) {
+	db, _ := newDB(t)
+	for i, login := range []string{"qt1", "qt2"} {
+		by := "qt1"
+		if i == 0 {
+			by = "setup"
+		}
+		if err := db.Update(by, func(tx *store.Tx) error {
+			return tx.AddUser(&tdkt.User{Login: login, Name: "Quản trị " + login, Role: tdkt.RoleAdmin}, "matkhau123")
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save := func(by, login string, change func(*tdkt.User)) error {
+		return db.Update(by, func(tx *store.Tx) error {
+			u, err := tx.UserByLogin(login)
+			if err != nil {
+				return err
+			}
+			change(u)
+			return tx.SaveUser(u)
+		})
+	}
+	demote := func(u *tdkt.User) { u.Role = tdkt.RoleLeader }
+	if err := save("qt1", "qt1", demote); err == nil || !strings.Contains(err.Error(), "đang đăng nhập") {
+		t.Errorf("self-demotion: %v", err)
+	}
+	if err := save("qt1", "qt1", func(u *tdkt.User) { u.Disabled = true }); err == nil {
+		t.Error("an administrator locked themselves")
+	}
+	if err := save("qt1", "qt2", demote); err != nil {
+		t.Fatalf("demoting another while one stays: %v", err)
+	}
+	// qt2, now a leader, cannot write accounts; qt1 is the last: locking
+	// it from a second administrator's session is what remains to try
+	if err := db.Update("qt1", func(tx *store.Tx) error {
+		return tx.AddUser(&tdkt.User{Login: "qt3", Name: "Quản trị 3", Role: tdkt.RoleAdmin, Disabled: true}, "matkhau123")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := save("qt1", "qt3", func(u *tdkt.User) { u.Name = "Quản trị Ba" }); err != nil {
+		t.Errorf("renaming a locked administrator: %v", err)
+	}
+	if err := save("qt1", "qt2", func(u *tdkt.User) { u.Name = "Lãnh đạo Hai" }); err != nil {
+		t.Errorf("renaming a leader: %v", err)
+	}
+	if err := save("qt1", "qt1", func(u *tdkt.User) { u.Name = "Quản trị Một" }); err != nil {
+		t.Errorf("renaming oneself: %v", err)
+	}
+}

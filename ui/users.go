@@ -268,19 +268,14 @@ func (p *usersPane) onToggle() {
 	if u == nil || !p.isAdmin() {
 		return
 	}
-	if !u.Disabled {
-		if p.e.account != nil && u.Login == p.e.account.Login {
-			p.fail(errors.New(lang.L("không khóa được tài khoản đang đăng nhập")))
-			return
-		}
-		if p.lastAdmin(u) {
-			p.fail(errors.New(lang.L("đây là tài khoản Quản trị cuối cùng còn dùng được")))
-			return
-		}
+	if !u.Disabled && p.e.account != nil && u.Login == p.e.account.Login {
+		p.fail(errors.New(lang.L("không khóa được tài khoản đang đăng nhập")))
+		return
 	}
 	x := *u
 	x.Disabled = !u.Disabled
-	if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+	// the store keeps the office an administrator (SaveUser)
+	if err := p.e.update(func(tx *store.Tx) error { return tx.SaveUser(&x) }); err != nil {
 		p.fail(err)
 		return
 	}
@@ -290,19 +285,6 @@ func (p *usersPane) onToggle() {
 	} else {
 		p.ok(fmt.Sprintf(lang.L("Đã mở khóa tài khoản %s."), x.Login))
 	}
-}
-
-// lastAdmin reports whether u is the only enabled administrator.
-func (p *usersPane) lastAdmin(u *tdkt.User) bool {
-	if u.Role != tdkt.RoleAdmin || u.Disabled {
-		return false
-	}
-	for _, x := range p.users {
-		if x.Login != u.Login && x.Role == tdkt.RoleAdmin && !x.Disabled {
-			return false
-		}
-	}
-	return true
 }
 
 // onEdit changes the chosen account's name and role: a specialist made a
@@ -326,21 +308,10 @@ func (p *usersPane) onEdit() {
 			return
 		}
 		r, _ := role.get()
-		refuse := ""
-		switch {
-		case r != tdkt.RoleAdmin && p.e.account != nil && u.Login == p.e.account.Login && u.Role == tdkt.RoleAdmin:
-			refuse = lang.L("không tự bỏ vai trò Quản trị của tài khoản đang đăng nhập")
-		case r != tdkt.RoleAdmin && p.lastAdmin(u):
-			refuse = lang.L("đây là tài khoản Quản trị cuối cùng còn dùng được")
-		}
-		if refuse != "" {
-			msg.SetText(lang.L("Chưa lưu: ") + refuse)
-			msg.Show()
-			return
-		}
 		x := *u
 		x.Name, x.Role = name.text(), r
-		if err := p.e.update(func(tx *store.Tx) error { return tx.Put(&x) }); err != nil {
+		// the store refuses to leave the office without an administrator
+		if err := p.e.update(func(tx *store.Tx) error { return tx.SaveUser(&x) }); err != nil {
 			msg.SetText(lang.L("Chưa lưu: ") + err.Error())
 			msg.Show()
 			return
