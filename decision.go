@@ -213,7 +213,7 @@ func ValidateRecorded(cat *Catalog, a *Award, today Date) error {
 		return fmt.Errorf("chưa chọn hình thức khen thưởng")
 	}
 	var errs []string
-	if !(it.Subject.Allows(a.Subject) || (it.Subject == SubjectFamily && a.Subject == SubjectFamily)) {
+	if !it.Subject.Allows(a.Subject) {
 		errs = append(errs, fmt.Sprintf("%s không dành cho %s", it.Name, subjectLabel(a.Subject)))
 	}
 	if !ValidYear(a.Year, today) {

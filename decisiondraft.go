@@ -247,7 +247,7 @@ func (d *Decision) AddLine(cat *Catalog, e ListEntry, date Date) error {
 	if !ok {
 		return fmt.Errorf("danh mục không có hình thức %q", d.AwardCode)
 	}
-	if !it.Subject.Allows(e.Subject) && !(it.Subject == SubjectFamily && e.Subject == SubjectFamily) {
+	if !it.Subject.Allows(e.Subject) {
 		return fmt.Errorf("%s không dành cho %s", it.Name, subjectLabel(e.Subject))
 	}
 	switch {
